@@ -1,0 +1,351 @@
+"""The typed surface AST of a framework file, in grammar order.
+
+Every node is frozen and carries its `Span`; spans are left out of equality, so a tree
+built by hand compares equal to a parsed one, and a formatted file re-parses to an equal tree.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+from critc.dsl.span import NO_SPAN, Span
+
+
+def _span():
+    return attrs.field(default=NO_SPAN, eq=False, repr=False)
+
+
+node = attrs.frozen(kw_only=True)
+
+
+# ----------------------------------------------------------------------------- expressions
+@node
+class Number:
+    value: float
+    text: str = attrs.field(eq=False)
+    span: Span = _span()
+
+
+@node
+class Percent:
+    """`70%`: its value is the fraction 0.7; `text` keeps the digits as written."""
+
+    value: float
+    text: str = attrs.field(eq=False)
+    span: Span = _span()
+
+
+@node
+class String:
+    value: str
+    span: Span = _span()
+
+
+@node
+class DateLiteral:
+    value: datetime.date
+    span: Span = _span()
+
+
+@node
+class Boolean:
+    value: bool
+    span: Span = _span()
+
+
+@node
+class Name:
+    """A bare name: a case field, inspection input, enum value or identifier-like item id."""
+
+    name: str
+    span: Span = _span()
+
+
+@node
+class ItemRef:
+    """`criterion 1.2`, `question 1.2a`: a reference that names the kind of item."""
+
+    kind: str
+    id: str
+    span: Span = _span()
+
+
+@node
+class SetLiteral:
+    items: tuple[Expr, ...]
+    span: Span = _span()
+
+
+@node
+class Binary:
+    op: str  # + - * /
+    left: Expr
+    right: Expr
+    span: Span = _span()
+
+
+@node
+class Negate:
+    operand: Expr
+    span: Span = _span()
+
+
+@node
+class Compare:
+    op: str  # = != < <= > >=
+    left: Expr
+    right: Expr
+    span: Span = _span()
+
+
+@node
+class InSet:
+    operand: Expr
+    items: SetLiteral
+    negated: bool
+    span: Span = _span()
+
+
+@node
+class And:
+    operands: tuple[Expr, ...]
+    span: Span = _span()
+
+
+@node
+class Or:
+    operands: tuple[Expr, ...]
+    span: Span = _span()
+
+
+@node
+class Not:
+    operand: Expr
+    span: Span = _span()
+
+
+@node
+class Call:
+    """`mean(...)`, `pooled over ...`, `min(...)`, `points(...)`."""
+
+    function: str
+    args: tuple[Expr, ...]
+    span: Span = _span()
+
+
+@node
+class Weight:
+    expr: Expr
+    weight: Number | Percent
+    span: Span = _span()
+
+
+@node
+class WeightedMean:
+    weights: tuple[Weight, ...]
+    renormalise: bool = True
+    span: Span = _span()
+
+
+@node
+class Apply:
+    """`conclusion(x)`: a band applied to a figure."""
+
+    band: str
+    arg: Expr
+    span: Span = _span()
+
+
+@node
+class Selector:
+    """A set of questions or aggregates: `all individual questions tagged roh in sections 1, 2`.
+
+    `plural` is the noun as written (`questions`, `criteria`, ...); `single` is true for the
+    singular `summary question`, which must select exactly one question.
+    """
+
+    scope_word: str | None  # "its", "all" or None
+    role: str | None  # individual, summary, key
+    plural: str
+    single: bool = False
+    tags: tuple[str, ...] = ()
+    scope_kind: str | None = None
+    scope_ids: tuple[str, ...] = ()
+    span: Span = _span()
+
+
+Expr = (Number | Percent | String | DateLiteral | Boolean | Name | ItemRef | SetLiteral | Binary
+        | Negate | Compare | InSet | And | Or | Not | Call | WeightedMean | Apply | Selector)
+
+
+# ----------------------------------------------------------------------------- items
+@node
+class Rounding:
+    mode: str  # "half up", "half even", "half down", "up", "down"
+    places: int
+    span: Span = _span()
+
+
+@node
+class Framework:
+    name: str
+    version: str | None = None
+    effective_from: datetime.date | None = None
+    effective_to: datetime.date | None = None
+    default_scale: str | None = None
+    rounding: Rounding | None = None
+    description: str | None = None
+    source: str | None = None
+    span: Span = _span()
+
+
+@node
+class Include:
+    path: str
+    span: Span = _span()
+
+
+@node
+class ScaleCode:
+    id: str
+    label: str | None = None
+    above: bool = False
+    not_applicable: bool = False
+    aliases: tuple[str, ...] = ()
+    span: Span = _span()
+
+
+@node
+class Scale:
+    id: str
+    title: str | None = None
+    codes: tuple[ScaleCode, ...] = ()
+    description: str | None = None
+    source: str | None = None
+    span: Span = _span()
+
+
+@node
+class RatingLevel:
+    id: str
+    label: str | None = None
+    points: Number | None = None
+    span: Span = _span()
+
+
+@node
+class RatingScale:
+    id: str
+    title: str | None = None
+    levels: tuple[RatingLevel, ...] = ()
+    description: str | None = None
+    source: str | None = None
+    span: Span = _span()
+
+
+@node
+class TypeRef:
+    kind: str  # boolean, integer, number, date, text, enum, rating
+    values: tuple[str, ...] = ()
+    scale: str | None = None
+    span: Span = _span()
+
+
+@node
+class Field:
+    id: str
+    title: str | None = None
+    type: TypeRef
+    roles: tuple[str, ...] = ()  # "case id", "inspection", "inspection date", "optional"
+    description: str | None = None
+    source: str | None = None
+    span: Span = _span()
+
+
+@node
+class FieldBlock:
+    kind: str  # "case" or "inspection"
+    fields: tuple[Field, ...] = ()
+    span: Span = _span()
+
+
+@node
+class Question:
+    id: str
+    text: str | None = None
+    role: str = "individual"
+    scale: str | None = None
+    applies: Expr | None = None
+    tags: tuple[str, ...] = ()
+    description: str | None = None
+    source: str | None = None
+    span: Span = _span()
+
+
+@node
+class Aggregate:
+    kind: str
+    id: str
+    title: str | None = None
+    formula: Expr | None = None
+    tags: tuple[str, ...] = ()
+    rated: str | None = None
+    rounding: Rounding | None = None
+    description: str | None = None
+    source: str | None = None
+    children: tuple[Question | Aggregate, ...] = ()
+    span: Span = _span()
+
+
+@node
+class Threshold:
+    value: float  # in display units: 70% is 70.0 with percent=True
+    percent: bool
+    text: str = attrs.field(eq=False)
+    span: Span = _span()
+
+
+@node
+class BandRow:
+    test: str  # at_least, above, between, at_most, below, otherwise
+    low: Threshold | None = None
+    high: Threshold | None = None
+    label: str | None = None  # a text label ...
+    level: str | None = None  # ... or a rating level
+    span: Span = _span()
+
+
+@node
+class Band:
+    id: str
+    title: str | None = None
+    targets: tuple[Expr, ...] = ()
+    gives: str | None = None
+    rounding: Rounding | None = None
+    rows: tuple[BandRow, ...] = ()
+    description: str | None = None
+    source: str | None = None
+    span: Span = _span()
+
+
+Item = Framework | Include | Scale | RatingScale | FieldBlock | Question | Aggregate | Band
+
+
+@node
+class Module:
+    """One parsed file."""
+
+    path: str
+    items: tuple[Item, ...] = ()
+    span: Span = _span()
+
+
+def walk_nodes(items):
+    """Yield every question and aggregate, depth first, parents before children."""
+    for item in items:
+        if isinstance(item, (Question, Aggregate)):
+            yield item
+            if isinstance(item, Aggregate):
+                yield from walk_nodes(item.children)

@@ -1,0 +1,56 @@
+"""Errors are data: one `Diagnostic` type, collected in a list and rendered elsewhere."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from critc.dsl.span import Span
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen
+class Label:
+    """A secondary place that tells part of the story ("used here in the definition of x")."""
+
+    span: Span
+    message: str
+
+
+@attrs.frozen
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    span: Span | None = None
+    hint: str | None = None
+    labels: tuple[Label, ...] = ()
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple:
+        span = self.span
+        where = (span.path, span.line, span.col) if span else ("", 0, 0)
+        return (*where, self.severity.value, self.code, self.message)
+
+
+def error(code: str, message: str, span: Span | None, hint: str | None = None,
+          labels: tuple[Label, ...] = ()) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, message, span, hint, labels)
+
+
+def warning(code: str, message: str, span: Span | None, hint: str | None = None,
+            labels: tuple[Label, ...] = ()) -> Diagnostic:
+    return Diagnostic(code, Severity.WARNING, message, span, hint, labels)
+
+
+def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:
+    return any(d.is_error for d in diagnostics)

@@ -1,0 +1,225 @@
+"""Text → AST, with every syntax error reported as a `Diagnostic`.
+
+The whole file is parsed first. If that fails, the file is cut into top-level items
+(lines starting in column 1) and each is parsed alone, so one run reports a syntax error
+in every broken item and still returns the items that parse.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+
+import attrs
+from lark import Lark, Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.indenter import DedentError, Indenter
+
+from critc.dsl import ast, syntax_errors
+from critc.dsl.diagnostics import Diagnostic, error
+from critc.dsl.span import Span
+from critc.dsl.to_ast import ToAst
+
+
+class FrameworkIndenter(Indenter):
+    NL_type = "_NL"
+    OPEN_PAREN_types = ["LPAR", "LBRACE"]
+    CLOSE_PAREN_types = ["RPAR", "RBRACE"]
+    INDENT_type = "_INDENT"
+    DEDENT_type = "_DEDENT"
+    tab_len = 4
+
+
+@functools.cache
+def lark_parser() -> Lark:
+    grammar = importlib.resources.files("critc.dsl").joinpath("grammar.lark").read_text("utf-8")
+    return Lark(grammar, parser="lalr", postlex=FrameworkIndenter(), propagate_positions=True,
+                maybe_placeholders=False)
+
+
+@attrs.frozen
+class Comment:
+    line: int
+    col: int
+    text: str  # including the leading '#'
+
+
+@attrs.frozen
+class ParseResult:
+    module: ast.Module
+    diagnostics: tuple[Diagnostic, ...]
+    comments: tuple[Comment, ...]
+
+
+def parse(text: str, path: str = "<text>") -> ParseResult:
+    """Parse framework source text; never raises for any input string."""
+    text = _normalise(text)
+    diagnostics: list[Diagnostic] = []
+    items: list[ast.Item] = []
+    module = _parse_chunk(text, path, diagnostics)
+    if module is not None:
+        items = list(module.items)
+    else:
+        diagnostics.clear()
+        for start_line, chunk in _top_level_chunks(text):
+            padded = "\n" * (start_line - 1) + chunk
+            part = _parse_chunk(padded, path, diagnostics)
+            if part is not None:
+                items.extend(part.items)
+    module = ast.Module(path=path, items=tuple(items), span=Span(path, 1, 1, 1, 1))
+    return ParseResult(module, tuple(diagnostics), tuple(find_comments(text)))
+
+
+def _normalise(text: str) -> str:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _parse_chunk(text: str, path: str, diagnostics: list[Diagnostic]) -> ast.Module | None:
+    try:
+        tree = lark_parser().parse(text)
+    except UnexpectedInput as exc:
+        diagnostics.append(_syntax_diagnostic(exc, text, path))
+        return None
+    except DedentError as exc:
+        diagnostics.append(_dedent_diagnostic(exc, text, path))
+        return None
+    builder = ToAst(path)
+    module = builder.transform(tree)
+    diagnostics.extend(builder.diagnostics)
+    return module
+
+
+def _top_level_chunks(text: str):
+    """Yield (first line number, text) for each run of lines that starts in column 1."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if line[:1] not in ("", " ", "\t", "#")]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    for a, b in zip(starts, starts[1:] + [len(lines)], strict=True):
+        chunk = "\n".join(lines[a:b])
+        if chunk.strip():
+            yield a + 1, chunk + "\n"
+
+
+# ---------------------------------------------------------------------------- syntax errors
+TOKEN_WORDS = {
+    "_NL": "end of line",
+    "_INDENT": "an indented line",
+    "_DEDENT": "end of the indented block",
+    "$END": "end of file",
+    "STRING": 'a text in double quotes ("...")',
+    "NAME": "a name",
+    "ID": "an id (such as 1.2a)",
+    "NUMBER": "a number",
+    "PERCENT": "a percentage",
+    "DATE": "a date (YYYY-MM-DD)",
+}
+
+
+def describe_tokens(names) -> list[str]:
+    terminals = {t.name: t for t in lark_parser().terminals}
+    words = set()
+    for name in names:
+        if name in TOKEN_WORDS:
+            words.add(TOKEN_WORDS[name])
+        elif name in terminals and terminals[name].pattern.type == "str":
+            words.add(f"`{terminals[name].pattern.value}`")
+        else:
+            words.add(name.lower())
+    return sorted(words)
+
+
+def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic:
+    line, col = max(exc.line, 1), max(exc.column, 1)
+    length = 1
+    hint = syntax_errors.hint_for(exc, text)
+    if isinstance(exc, UnexpectedCharacters):
+        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        message = f"unexpected character {char!r}"
+        if char == '"':
+            message = "text in double quotes is not closed on this line"
+            hint = hint or 'end the text with a closing " on the same line'
+        elif not hint and exc.allowed:
+            hint = "expected " + _one_of(describe_tokens(exc.allowed))
+    elif isinstance(exc, UnexpectedToken):
+        token: Token = exc.token
+        if token.type == "$END":
+            message = "the file ends too early"
+            line, col = _last_position(text)
+        else:
+            message = f"unexpected {_token_text(token)}"
+            length = max(len(str(token)), 1) if token.type not in ("_NL", "_DEDENT") else 1
+        if not hint:
+            hint = "expected " + _one_of(describe_tokens(exc.accepts or exc.expected))
+    elif isinstance(exc, UnexpectedEOF):
+        message = "the file ends too early"
+        line, col = _last_position(text)
+    else:
+        message = "syntax error"
+    span = Span(path, line, col, line, col + length)
+    return error("syntax-error", message, span, hint)
+
+
+def _dedent_diagnostic(exc: DedentError, text: str, path: str) -> Diagnostic:
+    match = re.search(r"(\d+)", str(exc))
+    width = int(match.group(1)) if match else 0
+    line = _first_line_indented(text, width)
+    return error("bad-indentation", "this line's indentation matches no enclosing block",
+                 Span(path, line, 1, line, width + 1),
+                 hint="indent it exactly as far as the item or block it belongs to")
+
+
+def _first_line_indented(text: str, width: int) -> int:
+    stack = [0]
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" \t")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        if indent > stack[-1]:
+            stack.append(indent)
+        else:
+            while indent < stack[-1]:
+                stack.pop()
+            if indent != stack[-1]:
+                return number
+    return 1
+
+
+def _last_position(text: str) -> tuple[int, int]:
+    lines = text.rstrip("\n").split("\n")
+    return len(lines), len(lines[-1]) + 1
+
+
+def _token_text(token: Token) -> str:
+    if token.type == "_NL":
+        return "end of line"
+    if token.type == "_INDENT":
+        return "indentation"
+    if token.type == "_DEDENT":
+        return "end of the indented block"
+    return f"`{token}`"
+
+
+def _one_of(words: list[str]) -> str:
+    if len(words) == 1:
+        return words[0]
+    if len(words) > 8:
+        return "one of " + ", ".join(words[:8]) + f" (or {len(words) - 8} more)"
+    return "one of " + ", ".join(words)
+
+
+# ---------------------------------------------------------------------------- comments
+_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*')
+
+
+def find_comments(text: str) -> list[Comment]:
+    """Every `# ...` comment outside double-quoted text, with its position."""
+    comments = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _STRING_OR_COMMENT.finditer(line):
+            if match.group().startswith("#"):
+                comments.append(Comment(number, match.start() + 1, match.group().rstrip()))
+    return comments

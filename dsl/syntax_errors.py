@@ -1,0 +1,70 @@
+"""Plain-language hints for common syntax mistakes, matched by parser state.
+
+Each entry is a hint and a few short malformed snippets. Lark's `match_examples` re-parses
+the snippets and picks the hint whose failure happens in the same parser state as the
+user's error (this is our counterpart of Catala's `parser.messages`).
+"""
+
+from __future__ import annotations
+
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+
+EXAMPLES: dict[str, list[str]] = {
+    "write `applies when` before the condition": [
+        'question q1 "Text" applies if x = y\n',
+        'question q1 "Text" applies x = y\n',
+    ],
+    "put a colon between the threshold and its label, e.g. `70% and above: \"Good\"`": [
+        'band b\n  70% and above "Good"\n',
+        'band b\n  otherwise "Poor"\n',
+        'band b\n  60 to 69 "Fair"\n',
+    ],
+    "give every entry of a weighted mean a weight, e.g. `weighted mean(a: 0.8, b: 0.2)`": [
+        "score s = weighted mean(x, y)\n",
+        "score s = weighted mean(question q1)\n",
+    ],
+    "list the values of an enumeration in braces, e.g. `one of {low, medium, high}`": [
+        "case fields\n  rosh: one of low, high\n",
+    ],
+    "compare with a single `=`": [
+        'question q1 "t" applies when x == y\n',
+    ],
+    "separate tags with commas, e.g. `tags roh, lor`": [
+        'question q1 "t" tags roh lor\n',
+    ],
+    "a question or aggregate needs an id after its keyword, e.g. `question 1.2a \"...\"`": [
+        'question "Text"\n',
+        'criterion "Text"\n',
+        'section "Text"\n',
+    ],
+    "a field needs a type after the colon: boolean, integer, number, date, text, "
+    "`one of {...}` or `rating SCALE`": [
+        "case fields\n  age: years\n",
+        "case fields\n  age:\n",
+    ],
+    "give a field a type with a colon, e.g. `rosh: one of {low, high}`": [
+        "case fields\n  rosh one of {low, high}\n",
+    ],
+    "refer to an item by its kind and id, e.g. `criterion 1.2` or `question 1.2a`": [
+        "score s = mean(1.2, 1.3)\n",
+    ],
+    "a scope lists the ids of one kind: `in sections 1, 2`": [
+        "score s = mean of questions in 1, 2\n",
+    ],
+}
+
+
+def _parse(text: str):
+    from critc.dsl.parser import lark_parser
+
+    return lark_parser().parse(text)
+
+
+def hint_for(exc: UnexpectedInput, text: str) -> str | None:
+    """The hint whose examples fail in the same parser state as `exc`, if any."""
+    if not isinstance(exc, UnexpectedToken):
+        return None
+    try:
+        return exc.match_examples(_parse, EXAMPLES, use_accepts=True)
+    except Exception:  # a hint is a nicety; never let it turn into a traceback
+        return None

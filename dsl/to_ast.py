@@ -1,0 +1,584 @@
+"""Parse tree → AST. One method per grammar rule; raises nothing.
+
+Problems the grammar cannot see (a clause given twice, a date that does not exist) are
+collected as diagnostics in `ToAst.diagnostics`.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+from lark import Token, Transformer, v_args
+
+from critc.dsl import ast
+from critc.dsl.diagnostics import Diagnostic, error
+from critc.dsl.span import Span
+
+
+@attrs.frozen
+class Clause:
+    """A clause before it is assembled into its item: `tags roh`, `= mean(...)`."""
+
+    name: str
+    value: object
+    span: Span
+
+
+# Which clauses each kind of item accepts, and the word a user would recognise.
+CLAUSE_WORDS = {
+    "formula": "a formula (`= ...`)",
+    "applies": "`applies when`",
+    "tags": "`tags`",
+    "on_scale": "`on` (answer scale)",
+    "rated": "`rated`",
+    "rounding": "`rounding`",
+    "description": "`description`",
+    "source": "`source`",
+    "version": "`version`",
+    "effective": "`effective`",
+    "default_scale": "`default scale`",
+    "band_on": "`on` (figures to band)",
+    "gives": "`gives`",
+}
+ACCEPTS = {
+    "question": {"applies", "tags", "on_scale", "description", "source"},
+    "aggregate": {"formula", "tags", "rated", "rounding", "description", "source"},
+    "framework": {"version", "effective", "default_scale", "rounding", "description", "source"},
+    "scale": {"description", "source"},
+    "field": {"description", "source"},
+    "band": {"band_on", "gives", "rounding", "description", "source"},
+}
+
+
+@v_args(meta=True)
+class ToAst(Transformer):
+    def __init__(self, path: str):
+        super().__init__()
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    # ------------------------------------------------------------------ helpers
+    def span(self, meta) -> Span:
+        if getattr(meta, "empty", True) and not hasattr(meta, "line"):
+            return Span(self.path, 0, 0, 0, 0)
+        return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
+
+    def tspan(self, token: Token) -> Span:
+        return Span(self.path, token.line, token.column, token.end_line, token.end_column)
+
+    def assemble(self, what: str, clauses, span: Span) -> dict:
+        """Fold clauses into keyword arguments; report repeats and misplaced clauses."""
+        fields: dict = {}
+        seen: dict[str, Span] = {}
+        for clause in clauses:
+            if clause.name not in ACCEPTS[what]:
+                self.diagnostics.append(error(
+                    "misplaced-clause",
+                    f"{CLAUSE_WORDS[clause.name]} does not belong to a {what}",
+                    clause.span,
+                    hint=f"a {what} takes " + ", ".join(
+                        CLAUSE_WORDS[c] for c in sorted(ACCEPTS[what])),
+                ))
+                continue
+            if clause.name in seen and clause.name != "band_on":
+                self.diagnostics.append(error(
+                    "repeated-clause",
+                    f"{CLAUSE_WORDS[clause.name]} is given twice",
+                    clause.span,
+                    hint="keep one; the first is on line " + str(seen[clause.name].line),
+                ))
+                continue
+            seen[clause.name] = clause.span
+            if clause.name == "band_on":
+                fields["targets"] = fields.get("targets", ()) + clause.value
+            elif clause.name == "effective":
+                fields["effective_from"], fields["effective_to"] = clause.value
+            elif clause.name == "on_scale":
+                fields["scale"] = clause.value
+            elif clause.name == "gives":
+                fields["gives"] = clause.value
+            else:
+                fields[clause.name] = clause.value
+        return fields
+
+    @staticmethod
+    def unquote(token: Token) -> str:
+        body = str(token)[1:-1]
+        out, i = [], 0
+        while i < len(body):
+            ch = body[i]
+            if ch == "\\" and i + 1 < len(body):
+                nxt = body[i + 1]
+                out.append({"n": "\n", "t": "\t"}.get(nxt, nxt))
+                i += 2
+            else:
+                out.append(ch)
+                i += 1
+        return "".join(out)
+
+    def date_value(self, token: Token) -> datetime.date | None:
+        try:
+            return datetime.date.fromisoformat(str(token))
+        except ValueError:
+            self.diagnostics.append(error(
+                "invalid-date", f"`{token}` is not a date on the calendar", self.tspan(token),
+                hint="write dates as YYYY-MM-DD, e.g. 2008-11-30"))
+            return None
+
+    @staticmethod
+    def strings(children) -> list[Token]:
+        return [c for c in children if isinstance(c, Token) and c.type == "STRING"]
+
+    @staticmethod
+    def clauses(children) -> list[Clause]:
+        out: list[Clause] = []
+        for child in children:
+            if isinstance(child, Clause):
+                out.append(child)
+            elif isinstance(child, list):
+                out.extend(c for c in child if isinstance(c, Clause))
+        return out
+
+    # ------------------------------------------------------------------ file
+    def start(self, meta, children):
+        items = []
+        for child in children:
+            items.extend(child if isinstance(child, list) else [child])
+        return ast.Module(path=self.path, items=tuple(items), span=self.span(meta))
+
+    # ------------------------------------------------------------------ clauses
+    def formula(self, meta, children):
+        return Clause("formula", children[0], self.span(meta))
+
+    def applies(self, meta, children):
+        return Clause("applies", children[0], self.span(meta))
+
+    def tags(self, meta, children):
+        return Clause("tags", tuple(str(c) for c in children), self.span(meta))
+
+    def on_scale(self, meta, children):
+        return Clause("on_scale", str(children[0]), self.span(meta))
+
+    def rated(self, meta, children):
+        return Clause("rated", str(children[0]), self.span(meta))
+
+    def description(self, meta, children):
+        return Clause("description", self.unquote(children[0]), self.span(meta))
+
+    def source(self, meta, children):
+        return Clause("source", self.unquote(children[0]), self.span(meta))
+
+    def version(self, meta, children):
+        return Clause("version", self.unquote(children[0]), self.span(meta))
+
+    def effective(self, meta, children):
+        dates = [self.date_value(c) for c in children]
+        start = dates[0]
+        end = dates[1] if len(dates) > 1 else None
+        return Clause("effective", (start, end), self.span(meta))
+
+    def default_scale(self, meta, children):
+        return Clause("default_scale", str(children[0]), self.span(meta))
+
+    def rounding_clause(self, meta, children):
+        mode, places = children
+        return Clause("rounding", ast.Rounding(mode=mode, places=places, span=self.span(meta)),
+                      self.span(meta))
+
+    def rounding_mode(self, meta, children):
+        return " ".join(str(c) for c in children)
+
+    def whole(self, meta, children):
+        return 0
+
+    def decimals(self, meta, children):
+        return int(float(children[0]))
+
+    def band_on(self, meta, children):
+        return Clause("band_on", tuple(children), self.span(meta))
+
+    def gives(self, meta, children):
+        return Clause("gives", str(children[0]), self.span(meta))
+
+    def name_target(self, meta, children):
+        return ast.Name(name=str(children[0]), span=self.span(meta))
+
+    # ------------------------------------------------------------------ header, include
+    def framework(self, meta, children):
+        span = self.span(meta)
+        name = self.unquote(children[0])
+        fields = self.assemble("framework", self.clauses(children[1:]), span)
+        return ast.Framework(name=name, span=span, **fields)
+
+    def header_block(self, meta, children):
+        return self.clauses(children)
+
+    def include(self, meta, children):
+        return ast.Include(path=self.unquote(children[0]), span=self.span(meta))
+
+    # ------------------------------------------------------------------ scales
+    def scale(self, meta, children):
+        span = self.span(meta)
+        strings = self.strings(children[1:2])
+        title = self.unquote(strings[0]) if strings else None
+        codes = []
+        clauses = self.clauses(children)
+        for child in children:
+            if isinstance(child, list):
+                codes.extend(c for c in child if isinstance(c, ast.ScaleCode))
+        fields = self.assemble("scale", clauses, span)
+        return ast.Scale(id=str(children[0]), title=title, codes=tuple(codes), span=span, **fields)
+
+    def scale_block(self, meta, children):
+        out = []
+        for child in children:
+            out.extend(child if isinstance(child, list) else [child])
+        return out
+
+    def scale_clauses(self, meta, children):
+        return list(children)
+
+    rating_clauses = scale_clauses
+    band_clauses = scale_clauses
+    rating_block = scale_block
+    band_block = scale_block
+
+    def scale_code(self, meta, children):
+        label = None
+        flags: dict = {}
+        for child in children[1:]:
+            if isinstance(child, Token) and child.type == "STRING":
+                label = self.unquote(child)
+            elif isinstance(child, tuple):
+                flags[child[0]] = child[1]
+        return ast.ScaleCode(id=str(children[0]), label=label, span=self.span(meta), **flags)
+
+    def above_the_line(self, meta, children):
+        return ("above", True)
+
+    def not_applicable(self, meta, children):
+        return ("not_applicable", True)
+
+    def aliases(self, meta, children):
+        return ("aliases", tuple(self.unquote(c) for c in children))
+
+    # ------------------------------------------------------------------ rating scales
+    def rating_scale(self, meta, children):
+        span = self.span(meta)
+        strings = self.strings(children[1:2])
+        title = self.unquote(strings[0]) if strings else None
+        levels = []
+        for child in children:
+            if isinstance(child, list):
+                levels.extend(c for c in child if isinstance(c, ast.RatingLevel))
+        fields = self.assemble("scale", self.clauses(children), span)
+        return ast.RatingScale(id=str(children[0]), title=title, levels=tuple(levels),
+                               span=span, **fields)
+
+    def rating_level(self, meta, children):
+        label = None
+        points = None
+        for child in children[1:]:
+            if child.type == "STRING":
+                label = self.unquote(child)
+            elif child.type == "NUMBER":
+                points = ast.Number(value=float(child), text=str(child), span=self.tspan(child))
+        return ast.RatingLevel(id=str(children[0]), label=label, points=points,
+                               span=self.span(meta))
+
+    # ------------------------------------------------------------------ fields
+    def _fields(self, kind, meta, children):
+        fields = tuple(f for f in (children[0] if children else ()) if isinstance(f, ast.Field))
+        return ast.FieldBlock(kind=kind, fields=fields, span=self.span(meta))
+
+    def case_fields(self, meta, children):
+        return self._fields("case", meta, children)
+
+    def inspection_inputs(self, meta, children):
+        return self._fields("inspection", meta, children)
+
+    def fields_block(self, meta, children):
+        return list(children)
+
+    def clause_block(self, meta, children):
+        return self.clauses(children)
+
+    def field(self, meta, children):
+        span = self.span(meta)
+        title = None
+        type_ref = None
+        roles = []
+        for child in children[1:]:
+            if isinstance(child, Token) and child.type == "STRING":
+                title = self.unquote(child)
+            elif isinstance(child, ast.TypeRef):
+                type_ref = child
+            elif isinstance(child, str) and not isinstance(child, Token):
+                roles.append(child)
+        fields = self.assemble("field", self.clauses(children), span)
+        return ast.Field(id=str(children[0]), title=title, type=type_ref, roles=tuple(roles),
+                         span=span, **fields)
+
+    def _type(kind):  # noqa: N805 - a small factory used only in this class body
+        def build(self, meta, children):
+            return ast.TypeRef(kind=kind, span=self.span(meta))
+        return build
+
+    boolean_type = _type("boolean")
+    integer_type = _type("integer")
+    number_type = _type("number")
+    date_type = _type("date")
+    text_type = _type("text")
+
+    def enum_type(self, meta, children):
+        return ast.TypeRef(kind="enum", values=tuple(str(c) for c in children),
+                           span=self.span(meta))
+
+    def rating_type(self, meta, children):
+        return ast.TypeRef(kind="rating", scale=str(children[0]), span=self.span(meta))
+
+    def role_case_id(self, meta, children):
+        return "case id"
+
+    def role_inspection(self, meta, children):
+        return "inspection"
+
+    def role_inspection_date(self, meta, children):
+        return "inspection date"
+
+    def role_optional(self, meta, children):
+        return "optional"
+
+    # ------------------------------------------------------------------ questions, aggregates
+    def node_block(self, meta, children):
+        out = []
+        for child in children:
+            out.extend(child if isinstance(child, list) else [child])
+        return out
+
+    def question_role(self, meta, children):
+        return str(children[0])
+
+    def kind(self, meta, children):
+        return str(children[0])
+
+    def question_kind(self, meta, children):
+        return "question"
+
+    def question(self, meta, children):
+        span = self.span(meta)
+        role = "individual"
+        rest = list(children)
+        if isinstance(rest[0], str) and not isinstance(rest[0], Token):
+            role = rest.pop(0)
+        qid = str(rest.pop(0))
+        text = None
+        if rest and isinstance(rest[0], Token) and rest[0].type == "STRING":
+            text = self.unquote(rest.pop(0))
+        nested = [c for c in self._flatten(rest) if isinstance(c, (ast.Question, ast.Aggregate))]
+        for child in nested:
+            self.diagnostics.append(error(
+                "misplaced-item", f"a {_kind_of(child)} cannot sit inside a question",
+                child.span, hint="indent it under a criterion, section or other aggregate"))
+        fields = self.assemble("question", self.clauses(self._flatten(rest)), span)
+        return ast.Question(id=qid, text=text, role=role, span=span, **fields)
+
+    def aggregate(self, meta, children):
+        span = self.span(meta)
+        rest = list(children)
+        kind = rest.pop(0)
+        aid = str(rest.pop(0))
+        title = None
+        if rest and isinstance(rest[0], Token) and rest[0].type == "STRING":
+            title = self.unquote(rest.pop(0))
+        flat = self._flatten(rest)
+        kids = tuple(c for c in flat if isinstance(c, (ast.Question, ast.Aggregate)))
+        fields = self.assemble("aggregate", self.clauses(flat), span)
+        return ast.Aggregate(kind=kind, id=aid, title=title, children=kids, span=span, **fields)
+
+    @staticmethod
+    def _flatten(children) -> list:
+        out = []
+        for child in children:
+            out.extend(child if isinstance(child, list) else [child])
+        return out
+
+    # ------------------------------------------------------------------ bands
+    def band(self, meta, children):
+        span = self.span(meta)
+        rest = list(children)
+        bid = str(rest.pop(0))
+        title = None
+        if rest and isinstance(rest[0], Token) and rest[0].type == "STRING":
+            title = self.unquote(rest.pop(0))
+        flat = self._flatten(rest)
+        rows = tuple(c for c in flat if isinstance(c, ast.BandRow))
+        fields = self.assemble("band", self.clauses(flat), span)
+        return ast.Band(id=bid, title=title, rows=rows, span=span, **fields)
+
+    def band_row(self, meta, children):
+        test, low, high = children[0]
+        out = children[1]
+        label = self.unquote(out) if out.type == "STRING" else None
+        level = str(out) if out.type == "NAME" else None
+        return ast.BandRow(test=test, low=low, high=high, label=label, level=level,
+                           span=self.span(meta))
+
+    def plain_value(self, meta, children):
+        tok = children[0]
+        return ast.Threshold(value=float(tok), percent=False, text=str(tok), span=self.tspan(tok))
+
+    def percent_value(self, meta, children):
+        tok = children[0]
+        return ast.Threshold(value=float(str(tok)[:-1]), percent=True, text=str(tok),
+                             span=self.tspan(tok))
+
+    def at_least(self, meta, children):
+        return ("at_least", children[0], None)
+
+    def above(self, meta, children):
+        return ("above", children[0], None)
+
+    def between(self, meta, children):
+        return ("between", children[0], children[1])
+
+    def at_most(self, meta, children):
+        return ("at_most", None, children[0])
+
+    def below(self, meta, children):
+        return ("below", None, children[0])
+
+    def otherwise(self, meta, children):
+        return ("otherwise", None, None)
+
+    # ------------------------------------------------------------------ expressions
+    def number(self, meta, children):
+        tok = children[0]
+        return ast.Number(value=float(tok), text=str(tok), span=self.tspan(tok))
+
+    def percent(self, meta, children):
+        tok = children[0]
+        return ast.Percent(value=float(str(tok)[:-1]) / 100, text=str(tok), span=self.tspan(tok))
+
+    def string(self, meta, children):
+        return ast.String(value=self.unquote(children[0]), span=self.span(meta))
+
+    def date(self, meta, children):
+        return ast.DateLiteral(value=self.date_value(children[0]) or datetime.date.min,
+                               span=self.span(meta))
+
+    def true(self, meta, children):
+        return ast.Boolean(value=True, span=self.span(meta))
+
+    def false(self, meta, children):
+        return ast.Boolean(value=False, span=self.span(meta))
+
+    def name(self, meta, children):
+        return ast.Name(name=str(children[0]), span=self.span(meta))
+
+    def item_ref(self, meta, children):
+        return ast.ItemRef(kind=children[0], id=str(children[1]), span=self.span(meta))
+
+    def set_literal(self, meta, children):
+        return ast.SetLiteral(items=tuple(c for c in children if c is not None),
+                              span=self.span(meta))
+
+    def compare_op(self, meta, children):
+        return str(children[0])
+
+    add_op = mul_op = compare_op
+
+    def compare(self, meta, children):
+        left, op, right = children
+        return ast.Compare(op=op, left=left, right=right, span=self.span(meta))
+
+    def in_set(self, meta, children):
+        return ast.InSet(operand=children[0], items=children[1], negated=False,
+                         span=self.span(meta))
+
+    def not_in_set(self, meta, children):
+        return ast.InSet(operand=children[0], items=children[1], negated=True,
+                         span=self.span(meta))
+
+    def binary(self, meta, children):
+        left, op, right = children
+        return ast.Binary(op=op, left=left, right=right, span=self.span(meta))
+
+    def negate(self, meta, children):
+        return ast.Negate(operand=children[0], span=self.span(meta))
+
+    def and_expr(self, meta, children):
+        return ast.And(operands=tuple(children), span=self.span(meta))
+
+    def or_expr(self, meta, children):
+        return ast.Or(operands=tuple(children), span=self.span(meta))
+
+    def not_op(self, meta, children):
+        return ast.Not(operand=children[0], span=self.span(meta))
+
+    def function(self, meta, children):
+        return str(children[0])
+
+    def call(self, meta, children):
+        return ast.Call(function=children[0], args=tuple(c for c in children[1:] if c is not None),
+                        span=self.span(meta))
+
+    def call_of(self, meta, children):
+        return ast.Call(function=children[0], args=(children[1],), span=self.span(meta))
+
+    def weight(self, meta, children):
+        expr, tok = children
+        if tok.type == "PERCENT":
+            weight = ast.Percent(value=float(str(tok)[:-1]) / 100, text=str(tok),
+                                 span=self.tspan(tok))
+        else:
+            weight = ast.Number(value=float(tok), text=str(tok), span=self.tspan(tok))
+        return ast.Weight(expr=expr, weight=weight, span=self.span(meta))
+
+    def renormalise(self, meta, children):
+        return "without"
+
+    def weighted_mean(self, meta, children):
+        weights = tuple(c for c in children if isinstance(c, ast.Weight))
+        renormalise = "without" not in [c for c in children if isinstance(c, str)]
+        return ast.WeightedMean(weights=weights, renormalise=renormalise, span=self.span(meta))
+
+    def apply(self, meta, children):
+        return ast.Apply(band=str(children[0]), arg=children[1], span=self.span(meta))
+
+    def scope_word(self, meta, children):
+        return ("scope_word", str(children[0]))
+
+    def plural(self, meta, children):
+        return ("plural", str(children[0]))
+
+    def tag_filter(self, meta, children):
+        return ("tags", tuple(str(c) for c in children))
+
+    def scope(self, meta, children):
+        kind = children[0][1] if isinstance(children[0], tuple) else children[0]
+        return ("scope", (kind, tuple(str(c) for c in children[1:])))
+
+    def _selector(self, meta, children, single):
+        parts: dict = {"scope_word": None, "role": None, "plural": "questions"}
+        for child in children:
+            if isinstance(child, tuple):
+                key, value = child
+                if key == "scope":
+                    parts["scope_kind"], parts["scope_ids"] = value
+                else:
+                    parts[key] = value
+            else:
+                parts["role"] = child
+        return ast.Selector(single=single, span=self.span(meta), **parts)
+
+    def selector(self, meta, children):
+        return self._selector(meta, children, single=False)
+
+    def single_selector(self, meta, children):
+        return self._selector(meta, children, single=True)
+
+
+def _kind_of(node) -> str:
+    return "question" if isinstance(node, ast.Question) else node.kind
