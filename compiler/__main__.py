@@ -1,0 +1,5 @@
+import sys
+
+from critc.compiler.cli import main
+
+sys.exit(main())

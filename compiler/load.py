@@ -1,0 +1,108 @@
+"""Read a framework file and the files it includes, and parse them all.
+
+Problems with the files themselves (missing, binary, wrong encoding, empty, include cycles)
+become diagnostics like any other.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+
+from critc.dsl import ast, parse
+from critc.dsl.diagnostics import Diagnostic, error
+from critc.dsl.parser import Comment
+from critc.dsl.span import Span
+
+
+@attrs.frozen
+class Program:
+    """A root file with its includes: modules in include order (includes before includers)."""
+
+    root: str
+    modules: tuple[ast.Module, ...]
+    sources: dict[str, str]
+    comments: dict[str, tuple[Comment, ...]]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would write it: relative to the working directory when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def read_text(path: Path, shown: str, at: Span | None) -> tuple[str | None, Diagnostic | None]:
+    """The file's text, or a diagnostic saying why it cannot be read as a framework."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, error("file-not-found", f"no file at `{shown}`", at,
+                           hint="check the path; include paths are relative to the including file")
+    except IsADirectoryError:
+        return None, error("not-a-file", f"`{shown}` is a directory", at)
+    except OSError as exc:
+        return None, error("unreadable-file", f"cannot read `{shown}`: {exc.strerror}", at)
+    whole = Span(shown, 1, 1, 1, 1)
+    if b"\x00" in data:
+        return None, error("not-text", f"`{shown}` is a binary file, not framework text", whole,
+                           hint="framework files are plain UTF-8 text ending in .crit")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, error(
+            "not-utf8", f"`{shown}` is not UTF-8 text (byte 0x{data[exc.start]:02x})",
+            Span(shown, line, 1, line, 2),
+            hint="save the file as UTF-8; spreadsheets and old editors often write Windows-1252")
+    return text, None
+
+
+def load(path: str | Path, text: str | None = None) -> Program:
+    """Load `path` (or the given `text` under that name) with everything it includes."""
+    root = Path(path)
+    modules: list[ast.Module] = []
+    sources: dict[str, str] = {}
+    comments: dict[str, tuple[Comment, ...]] = {}
+    diagnostics: list[Diagnostic] = []
+    visiting: list[Path] = []
+    done: set[Path] = set()
+
+    def visit(file: Path, at: Span | None, given: str | None = None) -> None:
+        resolved = file.resolve()
+        shown = display_path(file)
+        if resolved in visiting:
+            chain = " → ".join(display_path(p) for p in visiting[visiting.index(resolved):])
+            diagnostics.append(error("include-cycle", f"`{shown}` includes itself: {chain} → "
+                                     f"{shown}", at, hint="remove one of the includes"))
+            return
+        if resolved in done:
+            return
+        content, problem = (given, None) if given is not None else read_text(file, shown, at)
+        if problem:
+            diagnostics.append(problem)
+            return
+        visiting.append(resolved)
+        result = parse(content, shown)
+        sources[shown] = content
+        comments[shown] = result.comments
+        diagnostics.extend(result.diagnostics)
+        if not result.module.items and not result.diagnostics:
+            diagnostics.append(error("empty-file", f"`{shown}` declares nothing",
+                                     Span(shown, 1, 1, 1, 1),
+                                     hint="a framework starts with a line such as "
+                                     '`framework "Name" version "1"`'))
+        for item in result.module.items:
+            if isinstance(item, ast.Include):
+                visit(file.parent / item.path, item.span)
+        visiting.pop()
+        done.add(resolved)
+        modules.append(result.module)
+
+    visit(root, None, text)
+    return Program(display_path(root), tuple(modules), sources, comments, tuple(diagnostics))

@@ -1,0 +1,421 @@
+"""The checked model: names resolved, selectors expanded, every expression typed.
+
+The surface AST says what the user wrote; the model says what it means. Expressions here
+refer to declarations by id and carry their type and source span. Nothing in the model is
+mutated after the checker builds it.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+from critc.dsl.span import NO_SPAN, Span
+
+frozen = attrs.frozen(kw_only=True)
+
+
+def _span():
+    return attrs.field(default=NO_SPAN, eq=False, repr=False)
+
+
+# ----------------------------------------------------------------------------- types
+@frozen
+class Type:
+    """`score` (a proportion shown as a percentage), `number`, `boolean`, `date`, `text`,
+    `enum` (with its values), `rating` (with its scale), `label` (with its band), `unknown`."""
+
+    kind: str
+    values: tuple[str, ...] = ()
+    scale: str | None = None
+
+    def __str__(self) -> str:
+        if self.kind == "enum":
+            return "one of {" + ", ".join(self.values) + "}"
+        if self.kind == "rating":
+            return f"rating ({self.scale})"
+        if self.kind == "label":
+            return f"band label ({self.scale})"
+        return self.kind
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in ("score", "number")
+
+
+SCORE = Type(kind="score")
+NUMBER = Type(kind="number")
+BOOLEAN = Type(kind="boolean")
+DATE = Type(kind="date")
+TEXT = Type(kind="text")
+UNKNOWN = Type(kind="unknown")
+
+
+# ----------------------------------------------------------------------------- expressions
+@frozen
+class Const:
+    value: float | str | bool | datetime.date
+    type: Type
+    span: Span = _span()
+
+
+@frozen
+class FieldRef:
+    """A case field (per case) or an inspection input (per inspection)."""
+
+    field: str
+    type: Type
+    span: Span = _span()
+
+
+@frozen
+class AnswerRef:
+    """A question's answer code in one case (only in applicability conditions)."""
+
+    question: str
+    type: Type
+    span: Span = _span()
+
+
+@frozen
+class FigureRef:
+    """The value of a question (its proportion) or aggregate for an inspection."""
+
+    node: str
+    type: Type
+    span: Span = _span()
+
+
+@frozen
+class Arith:
+    op: str  # + - * /
+    left: Expr
+    right: Expr
+    type: Type
+    span: Span = _span()
+
+
+@frozen
+class Negate:
+    operand: Expr
+    type: Type
+    span: Span = _span()
+
+
+@frozen
+class Compare:
+    op: str
+    left: Expr
+    right: Expr
+    type: Type = BOOLEAN
+    span: Span = _span()
+
+
+@frozen
+class InSet:
+    operand: Expr
+    values: tuple
+    negated: bool
+    type: Type = BOOLEAN
+    span: Span = _span()
+
+
+@frozen
+class Logic:
+    op: str  # and, or
+    operands: tuple[Expr, ...]
+    type: Type = BOOLEAN
+    span: Span = _span()
+
+
+@frozen
+class Not:
+    operand: Expr
+    type: Type = BOOLEAN
+    span: Span = _span()
+
+
+@frozen
+class Reduce:
+    """mean, min, max, sum or count over figures; undefined inputs are skipped."""
+
+    function: str
+    items: tuple[Expr, ...]
+    type: Type
+    span: Span = _span()
+
+
+@frozen
+class Pooled:
+    """Above-the-line answers over all (case, question) pairs of these questions."""
+
+    questions: tuple[str, ...]
+    type: Type = SCORE
+    span: Span = _span()
+
+
+@frozen
+class WeightedMean:
+    items: tuple[Expr, ...]
+    weights: tuple[float, ...]
+    renormalise: bool
+    type: Type
+    span: Span = _span()
+
+
+@frozen
+class Points:
+    operand: Expr
+    type: Type = NUMBER
+    span: Span = _span()
+
+
+@frozen
+class BandOf:
+    band: str
+    operand: Expr
+    type: Type
+    span: Span = _span()
+
+
+Expr = (Const | FieldRef | AnswerRef | FigureRef | Arith | Negate | Compare | InSet | Logic | Not
+        | Reduce | Pooled | WeightedMean | Points | BandOf)
+
+
+def children(expr: Expr) -> tuple[Expr, ...]:
+    """The direct sub-expressions of `expr`."""
+    match expr:
+        case Arith(left=a, right=b) | Compare(left=a, right=b):
+            return (a, b)
+        case Negate(operand=a) | Not(operand=a) | Points(operand=a) | BandOf(operand=a) \
+                | InSet(operand=a):
+            return (a,)
+        case Logic(operands=items) | Reduce(items=items) | WeightedMean(items=items):
+            return tuple(items)
+    return ()
+
+
+def walk(expr: Expr):
+    yield expr
+    for child in children(expr):
+        yield from walk(child)
+
+
+def references(expr: Expr) -> list[tuple[str, Span]]:
+    """Every declaration `expr` refers to, with the span of the reference, in order."""
+    out = []
+    for sub in walk(expr):
+        match sub:
+            case FieldRef(field=name) | AnswerRef(question=name) | FigureRef(node=name):
+                out.append((name, sub.span))
+            case Pooled(questions=qs):
+                out.extend((q, sub.span) for q in qs)
+            case BandOf(band=band):
+                out.append((band, sub.span))
+    return out
+
+
+# ----------------------------------------------------------------------------- declarations
+@frozen
+class Rounding:
+    mode: str = "half up"
+    places: int = 0
+    span: Span = _span()
+
+    def describe(self) -> str:
+        return f"{self.mode} to {self.places} decimal places" if self.places else \
+            f"{self.mode} to whole numbers"
+
+
+@frozen
+class Scale:
+    id: str
+    title: str | None
+    codes: tuple[str, ...]
+    labels: dict[str, str]
+    above: frozenset[str]
+    not_applicable: frozenset[str]
+    aliases: dict[str, str]  # spelling in the case file → code
+    description: str | None = None
+    span: Span = _span()
+
+
+@frozen
+class RatingScale:
+    id: str
+    title: str | None
+    levels: tuple[str, ...]  # best first
+    labels: dict[str, str]
+    points: dict[str, float | None]
+    description: str | None = None
+    span: Span = _span()
+
+
+@frozen
+class Field:
+    id: str
+    title: str | None
+    type: Type
+    origin: str  # "case" or "inspection"
+    roles: tuple[str, ...] = ()
+    description: str | None = None
+    source: str | None = None
+    span: Span = _span()
+
+
+@frozen
+class Question:
+    id: str
+    text: str | None
+    role: str
+    scale: str
+    applies: Expr | None
+    tags: tuple[str, ...]  # its own tags and those of its enclosing aggregates
+    parent: str | None
+    description: str | None = None
+    source: str | None = None
+    span: Span = _span()
+
+
+@frozen
+class Aggregate:
+    id: str
+    kind: str
+    title: str | None
+    formula: Expr | None
+    type: Type
+    parent: str | None
+    children: tuple[str, ...]
+    tags: tuple[str, ...]
+    rounding: Rounding | None = None
+    description: str | None = None
+    source: str | None = None
+    span: Span = _span()
+
+
+@frozen
+class BandRow:
+    low: float | None  # display units (70% → 70.0)
+    low_inclusive: bool
+    high: float | None
+    high_inclusive: bool
+    output: str  # a label text, or a rating level id
+    otherwise: bool = False
+    span: Span = _span()
+
+    def contains(self, value: float) -> bool:
+        if self.low is not None and (value < self.low or (value == self.low
+                                                          and not self.low_inclusive)):
+            return False
+        if self.high is not None and (value > self.high or (value == self.high
+                                                            and not self.high_inclusive)):
+            return False
+        return True
+
+    def describe(self) -> str:
+        if self.otherwise:
+            return "otherwise"
+        parts = []
+        if self.low is not None:
+            parts.append(f"{'≥' if self.low_inclusive else '>'} {_num(self.low)}")
+        if self.high is not None:
+            parts.append(f"{'≤' if self.high_inclusive else '<'} {_num(self.high)}")
+        return " and ".join(parts)
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+@frozen
+class Band:
+    id: str
+    title: str | None
+    rows: tuple[BandRow, ...]
+    rounding: Rounding
+    input_type: Type  # score or number
+    gives: str | None  # rating scale id, or None for text labels
+    description: str | None = None
+    source: str | None = None
+    span: Span = _span()
+
+    @property
+    def output_type(self) -> Type:
+        if self.gives:
+            return Type(kind="rating", scale=self.gives)
+        return Type(kind="label", scale=self.id)
+
+
+@frozen
+class BandApplication:
+    """A band attached to a figure with `on`: its label is reported beside the figure."""
+
+    id: str  # band[target]
+    band: str
+    target: str
+    span: Span = _span()
+
+
+@frozen
+class Header:
+    name: str | None = None
+    version: str | None = None
+    effective_from: datetime.date | None = None
+    effective_to: datetime.date | None = None
+    description: str | None = None
+    source: str | None = None
+    span: Span = _span()
+
+
+@frozen
+class Framework:
+    header: Header
+    rounding: Rounding
+    scales: dict[str, Scale]
+    rating_scales: dict[str, RatingScale]
+    fields: dict[str, Field]  # case fields and inspection inputs, in declaration order
+    questions: dict[str, Question]
+    aggregates: dict[str, Aggregate]
+    bands: dict[str, Band]
+    applications: dict[str, BandApplication]
+    case_id: str | None
+    inspection: str | None
+    inspection_date: str | None
+    files: tuple[str, ...] = ()
+
+    @property
+    def case_fields(self) -> list[Field]:
+        return [f for f in self.fields.values() if f.origin == "case"]
+
+    @property
+    def inputs(self) -> list[Field]:
+        return [f for f in self.fields.values() if f.origin == "inspection"]
+
+    def kind_of(self, node: str) -> str:
+        if node in self.questions:
+            return "question"
+        if node in self.aggregates:
+            return self.aggregates[node].kind
+        if node in self.fields:
+            return "case field" if self.fields[node].origin == "case" else "inspection input"
+        if node in self.bands:
+            return "band"
+        if node in self.applications:
+            return "band label"
+        return "item"
+
+    def figure_type(self, node: str) -> Type:
+        if node in self.questions:
+            return SCORE
+        if node in self.aggregates:
+            return self.aggregates[node].type
+        if node in self.fields:
+            return self.fields[node].type
+        if node in self.applications:
+            return self.bands[self.applications[node].band].output_type
+        return UNKNOWN
+
+    def rounding_of(self, node: str) -> Rounding:
+        agg = self.aggregates.get(node)
+        return agg.rounding if agg and agg.rounding else self.rounding

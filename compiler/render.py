@@ -1,0 +1,118 @@
+"""Diagnostics → text for people (rich, with the source line and a caret) or JSON for tools.
+
+    error[unknown-reference]: `rsh` is not defined
+      --> rules/omi-2008/omi-2008.crit:14:20
+       |
+    14 |       applies when rsh in {high, very_high}
+       |                    ^^^ did you mean `rosh`?
+"""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.text import Text
+
+from critc.dsl.diagnostics import Diagnostic, Severity
+from critc.dsl.span import Span
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
+
+
+def _source_line(sources: dict[str, str], span: Span) -> str | None:
+    text = sources.get(span.path)
+    if text is None or span.line < 1:
+        return None
+    lines = text.replace("\r\n", "\n").split("\n")
+    return lines[span.line - 1].replace("\t", " ") if span.line <= len(lines) else None
+
+
+def _snippet(out: Text, sources: dict[str, str], span: Span, message: str, style: str) -> None:
+    line = _source_line(sources, span)
+    gutter = " " * len(str(span.line))
+    out.append(f"{gutter}--> ", style="bold blue")
+    out.append(f"{span.path}:{span.line}:{span.col}\n")
+    if line is None:
+        return
+    out.append(f"{gutter} |\n", style="bold blue")
+    out.append(f"{span.line} | ", style="bold blue")
+    out.append(line + "\n")
+    start = max(span.col, 1)
+    end = span.end_col if span.end_line == span.line else len(line) + 1
+    width = max(end - start, 1)
+    out.append(f"{gutter} | ", style="bold blue")
+    out.append(" " * (start - 1) + "^" * width, style=style)
+    if message:
+        out.append(" " + message, style=style)
+    out.append("\n")
+
+
+def diagnostic_text(d: Diagnostic, sources: dict[str, str]) -> Text:
+    style = STYLES[d.severity]
+    out = Text()
+    out.append(f"{d.severity.value}[{d.code}]", style=style)
+    out.append(f": {d.message}\n", style="bold")
+    if d.span is not None:
+        _snippet(out, sources, d.span, "", style)
+    for label in d.labels:
+        _snippet(out, sources, label.span, label.message, "bold blue")
+    if d.hint:
+        out.append("  = ", style="bold blue")
+        out.append("help: ", style="bold")
+        out.append(d.hint + "\n")
+    return out
+
+
+def summary(diagnostics, what: str) -> Text:
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
+    if not errors and not warnings:
+        return Text(f"{what}: no problems found", style="bold green")
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' * (errors != 1)}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+    return Text(f"{what}: " + ", ".join(parts), style="bold red" if errors else "bold yellow")
+
+
+def render(console: Console, diagnostics, sources: dict[str, str], what: str) -> None:
+    for d in diagnostics:
+        console.print(diagnostic_text(d, sources), end="", soft_wrap=True, highlight=False)
+        console.print()
+    console.print(summary(diagnostics, what), soft_wrap=True, highlight=False)
+
+
+def to_plain(diagnostics, sources: dict[str, str], what: str) -> str:
+    """The rendering without colour: what golden files hold."""
+    console = Console(record=True, width=200, color_system=None, force_terminal=False,
+                      file=_Null())
+    render(console, diagnostics, sources, what)
+    return console.export_text()
+
+
+class _Null:
+    def write(self, _text):
+        return 0
+
+    def flush(self):
+        pass
+
+
+def as_dict(d: Diagnostic) -> dict:
+    def span(s: Span | None):
+        if s is None:
+            return None
+        return {"path": s.path, "line": s.line, "col": s.col, "end_line": s.end_line,
+                "end_col": s.end_col}
+
+    return {
+        "code": d.code, "severity": d.severity.value, "message": d.message,
+        "span": span(d.span), "hint": d.hint,
+        "labels": [{"span": span(lb.span), "message": lb.message} for lb in d.labels],
+    }
+
+
+def to_json(diagnostics) -> str:
+    return json.dumps([as_dict(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
