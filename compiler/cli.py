@@ -124,7 +124,7 @@ def cmd_fmt(args) -> int:
         render.render(stderr(), syntax or [error("empty-file", "nothing to format", None)],
                       program.sources, args.file)
         return EXIT_PROBLEMS
-    text = format_module(root, program.comments.get(root.path, ()))
+    text = format_module(root, program.comments.get(root.path, ()), program.sources[root.path])
     if args.write:
         original = program.sources[root.path]
         if text != original:

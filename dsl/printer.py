@@ -1,2 +1,328 @@
-def format_module(module, comments=()):
-    raise NotImplementedError
+"""AST → canonical framework text (the formatter).
+
+Canonical form: two spaces per indentation level, one blank line between top-level items,
+clauses in a fixed order, formulas on the header line when they fit in 100 columns.
+Comments are kept: a comment on its own line stays before the construct that follows it;
+a comment at the end of a line stays at the end of that construct's first line.
+Parsing the output gives an AST equal to the input's.
+"""
+
+from __future__ import annotations
+
+from critc.dsl import ast
+
+WIDTH = 100
+INDENT = "  "
+
+PRECEDENCE = {"or": 1, "and": 2, "not": 3, "compare": 4, "+": 5, "-": 5, "*": 6, "/": 6,
+              "negate": 7}
+
+
+def quote(text: str) -> str:
+    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+               .replace("\t", "\\t"))
+    return f'"{escaped}"'
+
+
+# ----------------------------------------------------------------------------- expressions
+def _prec(expr) -> int:
+    match expr:
+        case ast.Or():
+            return 1
+        case ast.And():
+            return 2
+        case ast.Not():
+            return 3
+        case ast.Compare() | ast.InSet():
+            return 4
+        case ast.Binary(op=op):
+            return PRECEDENCE[op]
+        case ast.Negate():
+            return 7
+    return 8
+
+
+def _wrap(expr, minimum: int) -> str:
+    text = expr_text(expr)
+    return f"({text})" if _prec(expr) < minimum else text
+
+
+def _ends_with_scope(expr) -> bool:
+    match expr:
+        case ast.Selector(scope_ids=ids):
+            return bool(ids)
+        case ast.Call(args=(ast.Selector() as sel,)) if not sel.single:
+            return bool(sel.scope_ids)
+    return False
+
+
+def _args(args) -> str:
+    parts = []
+    for i, arg in enumerate(args):
+        text = expr_text(arg)
+        if i < len(args) - 1 and _ends_with_scope(arg) and not isinstance(arg, ast.Call):
+            text = f"({text})"
+        elif i < len(args) - 1 and _ends_with_scope(arg):
+            text = f"{arg.function}({expr_text(arg.args[0])})"
+        parts.append(text)
+    return ", ".join(parts)
+
+
+def selector_text(sel: ast.Selector) -> str:
+    words = [w for w in (sel.scope_word, sel.role) if w]
+    words.append("question" if sel.single else sel.plural)
+    if sel.tags:
+        words.append("tagged " + " or ".join(sel.tags))
+    if sel.scope_kind:
+        words.append(f"in {sel.scope_kind} " + ", ".join(sel.scope_ids))
+    return " ".join(words)
+
+
+def expr_text(expr) -> str:
+    match expr:
+        case ast.Number(text=text) | ast.Percent(text=text):
+            return text
+        case ast.String(value=value):
+            return quote(value)
+        case ast.DateLiteral(value=value):
+            return value.isoformat()
+        case ast.Boolean(value=value):
+            return "true" if value else "false"
+        case ast.Name(name=name):
+            return name
+        case ast.ItemRef(kind=kind, id=ident):
+            return f"{kind} {ident}"
+        case ast.SetLiteral(items=items):
+            return "{" + ", ".join(expr_text(i) for i in items) + "}"
+        case ast.Binary(op=op, left=left, right=right):
+            p = PRECEDENCE[op]
+            return f"{_wrap(left, p)} {op} {_wrap(right, p + 1)}"
+        case ast.Negate(operand=operand):
+            return f"-{_wrap(operand, 7)}"
+        case ast.Compare(op=op, left=left, right=right):
+            return f"{_wrap(left, 5)} {op} {_wrap(right, 5)}"
+        case ast.InSet(operand=operand, items=items, negated=negated):
+            return f"{_wrap(operand, 5)} {'not in' if negated else 'in'} {expr_text(items)}"
+        case ast.And(operands=ops):
+            return " and ".join(_wrap(o, 3) for o in ops)
+        case ast.Or(operands=ops):
+            return " or ".join(_wrap(o, 2) for o in ops)
+        case ast.Not(operand=operand):
+            return f"not {_wrap(operand, 3)}"
+        case ast.Call(function=fn, args=(ast.Selector() as sel,)) if fn != "points" \
+                and not sel.single:
+            return f"{fn} {'over' if fn == 'pooled' else 'of'} {selector_text(sel)}"
+        case ast.Call(function=fn, args=args):
+            return f"{fn}({_args(args)})"
+        case ast.WeightedMean(weights=weights, renormalise=renormalise):
+            entries = ", ".join(f"{expr_text(w.expr)}: {w.weight.text}" for w in weights)
+            return f"weighted mean({entries})" + ("" if renormalise else " without renormalising")
+        case ast.Apply(band=band, arg=arg):
+            return f"{band}({expr_text(arg)})"
+        case ast.Selector():
+            return selector_text(expr)
+    raise TypeError(f"cannot print {type(expr).__name__}")
+
+
+def rounding_text(r: ast.Rounding) -> str:
+    places = "whole percent" if r.places == 0 else \
+        f"{r.places} decimal place{'s' if r.places != 1 else ''}"
+    return f"rounding {r.mode} to {places}"
+
+
+# ----------------------------------------------------------------------------- items
+class Printer:
+    def __init__(self, comments=()):
+        self.lines: list[str] = []
+        self.pending = sorted(comments, key=lambda c: (c.line, c.col))
+        self.standalone: set[tuple[int, int]] = set()
+
+    def set_sources(self, text: str) -> None:
+        lines = text.split("\n")
+        for c in self.pending:
+            before = lines[c.line - 1][: c.col - 1] if c.line <= len(lines) else ""
+            if not before.strip():
+                self.standalone.add((c.line, c.col))
+
+    def emit(self, depth: int, text: str, origin: int | None = None,
+             last: int | None = None) -> None:
+        """Write one line; `origin`..`last` are the source lines it stands for."""
+        if origin is not None:
+            self._flush_before(origin, depth)
+            trailing = [c for c in self.pending if origin <= c.line <= (last or origin)
+                        and (c.line, c.col) not in self.standalone]
+            for c in trailing:
+                self.pending.remove(c)
+            if trailing:
+                text += "  " + "  ".join(c.text for c in trailing)
+        self.lines.append(INDENT * depth + text if text else "")
+
+    def _flush_before(self, line: int, depth: int) -> None:
+        while self.pending and self.pending[0].line < line:
+            c = self.pending.pop(0)
+            self.lines.append(INDENT * depth + c.text)
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def finish(self) -> str:
+        for c in self.pending:
+            self.lines.append(c.text)
+        while self.lines and self.lines[-1] == "":
+            self.lines.pop()
+        return "\n".join(self.lines) + "\n"
+
+    # ------------------------------------------------------------------ item printers
+    def item(self, item, depth: int = 0) -> None:
+        match item:
+            case ast.Framework():
+                self.framework(item)
+            case ast.Include(path=path):
+                self.emit(depth, f"include {quote(path)}", item.span.line)
+            case ast.Scale():
+                self.scale(item)
+            case ast.RatingScale():
+                self.rating_scale(item)
+            case ast.FieldBlock():
+                self.fields(item)
+            case ast.Question():
+                self.question(item, depth)
+            case ast.Aggregate():
+                self.aggregate(item, depth)
+            case ast.Band():
+                self.band(item)
+
+    def common(self, item, depth: int) -> None:
+        if item.description is not None:
+            self.emit(depth, f"description {quote(item.description)}")
+        if item.source is not None:
+            self.emit(depth, f"source {quote(item.source)}")
+
+    def framework(self, f: ast.Framework) -> None:
+        head = f"framework {quote(f.name)}"
+        if f.version is not None:
+            head += f" version {quote(f.version)}"
+        self.emit(0, head, f.span.line)
+        if f.effective_from is not None:
+            end = f" to {f.effective_to.isoformat()}" if f.effective_to else ""
+            self.emit(1, f"effective from {f.effective_from.isoformat()}{end}")
+        if f.default_scale:
+            self.emit(1, f"default scale {f.default_scale}")
+        if f.rounding:
+            self.emit(1, rounding_text(f.rounding), f.rounding.span.line)
+        self.common(f, 1)
+
+    def scale(self, s: ast.Scale) -> None:
+        self.emit(0, f"scale {s.id}" + (f" {quote(s.title)}" if s.title else ""), s.span.line)
+        self.common(s, 1)
+        for code in s.codes:
+            text = code.id + (f" {quote(code.label)}" if code.label else "")
+            if code.above:
+                text += " above the line"
+            if code.not_applicable:
+                text += " not applicable"
+            if code.aliases:
+                text += " aliases " + ", ".join(quote(a) for a in code.aliases)
+            self.emit(1, text, code.span.line)
+
+    def rating_scale(self, s: ast.RatingScale) -> None:
+        self.emit(0, f"rating scale {s.id}" + (f" {quote(s.title)}" if s.title else ""),
+                  s.span.line)
+        self.common(s, 1)
+        for level in s.levels:
+            text = level.id + (f" {quote(level.label)}" if level.label else "")
+            if level.points is not None:
+                word = "point" if level.points.value == 1 else "points"
+                text += f" {level.points.text} {word}"
+            self.emit(1, text, level.span.line)
+
+    def fields(self, block: ast.FieldBlock) -> None:
+        self.emit(0, "case fields" if block.kind == "case" else "inspection inputs",
+                  block.span.line)
+        for f in block.fields:
+            text = f.id + (f" {quote(f.title)}" if f.title else "") + ": " + type_text(f.type)
+            for role in f.roles:
+                text += f", {role}"
+            self.emit(1, text, f.span.line)
+            self.common(f, 2)
+
+    def question(self, q: ast.Question, depth: int) -> None:
+        head = ("" if q.role == "individual" else q.role + " ") + f"question {q.id}"
+        if q.text is not None:
+            head += f" {quote(q.text)}"
+        if q.tags:
+            head += " tags " + ", ".join(q.tags)
+        self.emit(depth, head, q.span.line)
+        if q.scale:
+            self.emit(depth + 1, f"on {q.scale}")
+        if q.applies is not None:
+            self.emit(depth + 1, f"applies when {expr_text(q.applies)}", q.applies.span.line,
+                      q.applies.span.end_line)
+        self.common(q, depth + 1)
+
+    def aggregate(self, a: ast.Aggregate, depth: int) -> None:
+        head = f"{a.kind} {a.id}" + (f" {quote(a.title)}" if a.title else "")
+        formula = f"= {expr_text(a.formula)}" if a.formula is not None else None
+        inline = formula is not None and len(INDENT * depth + head + " " + formula) <= WIDTH
+        if inline:
+            self.emit(depth, f"{head} {formula}", a.span.line, a.formula.span.end_line)
+        else:
+            self.emit(depth, head, a.span.line)
+            if formula is not None:
+                self.emit(depth + 1, formula, a.formula.span.line, a.formula.span.end_line)
+        if a.rated:
+            self.emit(depth + 1, f"rated {a.rated}")
+        if a.rounding:
+            self.emit(depth + 1, rounding_text(a.rounding), a.rounding.span.line)
+        if a.tags:
+            self.emit(depth + 1, "tags " + ", ".join(a.tags))
+        self.common(a, depth + 1)
+        for child in a.children:
+            self.item(child, depth + 1)
+
+    def band(self, b: ast.Band) -> None:
+        self.emit(0, f"band {b.id}" + (f" {quote(b.title)}" if b.title else ""), b.span.line)
+        if b.targets:
+            self.emit(1, "on " + _args(b.targets))
+        if b.gives:
+            self.emit(1, f"gives {b.gives}")
+        if b.rounding:
+            self.emit(1, rounding_text(b.rounding), b.rounding.span.line)
+        self.common(b, 1)
+        for row in b.rows:
+            out = quote(row.label) if row.label is not None else row.level
+            self.emit(1, f"{threshold_text(row)}: {out}", row.span.line)
+
+
+def threshold_text(row: ast.BandRow) -> str:
+    low = row.low.text if row.low else ""
+    high = row.high.text if row.high else ""
+    return {
+        "at_least": f"{low} and above", "above": f"above {low}", "between": f"{low} to {high}",
+        "at_most": f"{high} and below", "below": f"below {high}", "otherwise": "otherwise",
+    }[row.test]
+
+
+def type_text(t: ast.TypeRef | None) -> str:
+    if t is None:
+        return "text"
+    if t.kind == "enum":
+        return "one of {" + ", ".join(t.values) + "}"
+    if t.kind == "rating":
+        return f"rating {t.scale}"
+    return t.kind
+
+
+def format_module(module: ast.Module, comments=(), source: str | None = None) -> str:
+    """The canonical text of a parsed file, keeping its comments."""
+    printer = Printer(comments)
+    if source is not None:
+        printer.set_sources(source)
+    previous = None
+    for item in module.items:
+        if not (isinstance(item, ast.Include) and isinstance(previous, ast.Include)):
+            printer.blank()
+        printer.item(item)
+        previous = item
+    return printer.finish()
