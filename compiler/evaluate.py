@@ -1,0 +1,312 @@
+"""The vectorised engine: an evaluation plan over a whole case archive at once.
+
+Cases are read in blocks of rows. For each block, every applicability condition is
+computed once over its columns (three-valued: a blank makes a test unknown, and an
+unknown condition does not hold), then the answer matrix is turned into "counted" and
+"above the line" masks with small lookup tables and summed per inspection. Figures are
+then computed per inspection, one plan step at a time, with NaN as "undefined".
+"""
+
+from __future__ import annotations
+
+import operator
+
+import attrs
+import numpy as np
+
+from critc.compiler import model as m
+from critc.compiler import runtime
+from critc.compiler.cases import CaseTable, Grouping, date_number
+from critc.compiler.plan import Plan
+
+BLOCK_CELLS = 1 << 22  # answer cells per block: bounds the memory of the masks
+
+COMPARE = {"=": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le,
+           ">": operator.gt, ">=": operator.ge}
+ARITH = {"+": np.add, "-": np.subtract, "*": np.multiply}
+
+
+@attrs.define
+class Results:
+    plan: Plan
+    grouping: Grouping
+    values: dict[str, np.ndarray]  # figure → per inspection (see `display`)
+    numerators: np.ndarray  # (inspections, questions) above-the-line answers
+    denominators: np.ndarray  # (inspections, questions) applicable, answered cases
+    cases: dict[str, np.ndarray]  # figure → cases it counted, per inspection
+    case_totals: np.ndarray  # cases per inspection
+    missing: np.ndarray  # (inspections, questions) applicable but blank
+    not_applicable_answered: np.ndarray  # (inspections, questions) answered where not applicable
+
+
+# ----------------------------------------------------------------------------- conditions
+class Conditions:
+    """Evaluates per-case expressions over one block of rows."""
+
+    def __init__(self, plan: Plan, table: CaseTable, inputs: dict[str, np.ndarray],
+                 rows: np.ndarray | slice, group: np.ndarray):
+        self.plan = plan
+        self.fw = plan.framework
+        self.table = table
+        self.inputs = inputs
+        self.rows = rows
+        self.group = group
+        self.memo: dict = {}
+
+    def holds(self, expr: m.Expr) -> np.ndarray:
+        """Where the condition is known to be true."""
+        if expr not in self.memo:
+            self.memo[expr] = self.truth(expr)[0]
+        return self.memo[expr]
+
+    def truth(self, expr: m.Expr) -> tuple[np.ndarray, np.ndarray]:
+        """(known true, known false) masks."""
+        match expr:
+            case m.Logic(op="and", operands=ops):
+                parts = [self.truth(o) for o in ops]
+                return (np.logical_and.reduce([t for t, _ in parts]),
+                        np.logical_or.reduce([f for _, f in parts]))
+            case m.Logic(op="or", operands=ops):
+                parts = [self.truth(o) for o in ops]
+                return (np.logical_or.reduce([t for t, _ in parts]),
+                        np.logical_and.reduce([f for _, f in parts]))
+            case m.Not(operand=o):
+                t, f = self.truth(o)
+                return f, t
+            case m.Compare(op=op, left=left, right=right):
+                a, a_missing = self.value(left)
+                b, b_missing = self.value(right)
+                known = ~(a_missing | b_missing)
+                if op not in ("=", "!=") and left.type.kind == "rating":
+                    a, b = -a, -b
+                result = COMPARE[op](a, b)
+                return known & result, known & ~result
+            case m.InSet(operand=operand, values=values, negated=negated):
+                a, missing = self.value(operand)
+                codes = [self.encode(v, operand.type, operand) for v in values]
+                hit = np.isin(a, codes)
+                if negated:
+                    hit = ~hit
+                known = ~missing
+                return known & hit, known & ~hit
+            case _:
+                a, missing = self.value(expr)
+                known = ~missing
+                truthy = a.astype(bool) if a.dtype.kind != "f" else (a != 0)
+                return known & truthy, known & ~truthy
+
+    def value(self, expr: m.Expr) -> tuple[np.ndarray, np.ndarray]:
+        """(values, missing) for a per-case leaf, encoded as in `cases`."""
+        match expr:
+            case m.FieldRef(field=name):
+                field = self.fw.fields[name]
+                if field.origin == "inspection":
+                    column = self.inputs[name][self.group]
+                else:
+                    column = self.table.fields[name][self.rows]
+                return column, _missing(column)
+            case m.AnswerRef(question=qid):
+                column = self.table.answers[self.rows, self.plan.question(qid).index]
+                return column, column < 0
+            case m.Const(value=v):
+                return np.asarray(self.encode(v, expr.type, expr)), np.asarray(False)
+            case m.Arith(op=op, left=left, right=right):
+                a, am = self.value(left)
+                b, bm = self.value(right)
+                out = runtime.divide(a, b) if op == "/" else ARITH[op](a.astype(float), b)
+                missing = am | bm | np.isnan(out)
+                return out, missing
+            case m.Negate(operand=o):
+                a, missing = self.value(o)
+                return -a.astype(float), missing
+        raise TypeError(f"not a per-case expression: {type(expr).__name__}")
+
+    def encode(self, value, type_: m.Type, where: m.Expr):
+        kind = type_.kind
+        if kind == "enum":
+            return type_.values.index(value) if value in type_.values else -2
+        if kind == "rating":
+            levels = self.fw.rating_scales[type_.scale].levels
+            return levels.index(value) if value in levels else -2
+        if kind == "text":
+            ref = _text_ref(where)
+            vocab = self.table.vocab.get(ref, ()) if ref else ()
+            return vocab.index(value) if value in vocab else -2
+        if kind == "date":
+            return date_number(value)
+        if kind == "boolean":
+            return int(bool(value))
+        return value
+
+
+def _text_ref(expr: m.Expr) -> str | None:
+    return expr.field if isinstance(expr, m.FieldRef) else None
+
+
+def _missing(column: np.ndarray) -> np.ndarray:
+    return np.isnan(column) if column.dtype.kind == "f" else column < 0
+
+
+# ----------------------------------------------------------------------------- counting
+def _scale_tables(plan: Plan):
+    """Per answer scale: the question columns on it and 256-entry lookup tables indexed by
+    the answer code viewed as uint8 (a blank, -1, is 255)."""
+    groups: dict[str, list[int]] = {}
+    for q in plan.questions:
+        groups.setdefault(q.scale, []).append(q.index)
+    tables = []
+    for scale_id, columns in groups.items():
+        scale = plan.framework.scales[scale_id]
+        valid = np.zeros(256, dtype=bool)
+        above = np.zeros(256, dtype=bool)
+        answered = np.zeros(256, dtype=bool)
+        for i, code in enumerate(scale.codes):
+            answered[i] = True
+            valid[i] = code not in scale.not_applicable
+            above[i] = code in scale.above
+        tables.append((np.asarray(columns), valid, above, answered))
+    return tables
+
+
+def _blocks(group: np.ndarray, rows_per_block: int):
+    """Yield row selections in inspection order, each with its segment starts."""
+    n = len(group)
+    ordered = n == 0 or bool(np.all(group[1:] >= group[:-1]))
+    order = None if ordered else np.argsort(group, kind="stable")
+    for start in range(0, n, rows_per_block):
+        stop = min(start + rows_per_block, n)
+        rows = slice(start, stop) if ordered else order[start:stop]
+        g = group[rows]
+        starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+        yield rows, g, starts
+
+
+def count_answers(plan: Plan, table: CaseTable, grouping: Grouping,
+                  inputs: dict[str, np.ndarray], case_counts: bool = True):
+    size, nq = grouping.size, len(plan.questions)
+    num = np.zeros((size, nq), dtype=np.int64)
+    den = np.zeros((size, nq), dtype=np.int64)
+    missing = np.zeros((size, nq), dtype=np.int64)
+    stray = np.zeros((size, nq), dtype=np.int64)
+    figure_sets = {node: np.asarray([plan.question(q).index for q in qs], dtype=np.int64)
+                   for node, qs in plan.questions_of.items()} if case_counts else {}
+    cases = {node: np.zeros(size, dtype=np.int64) for node in figure_sets}
+    tables = _scale_tables(plan)
+    conditional = [q for q in plan.questions if q.condition is not None]
+    rows_per_block = max(1024, BLOCK_CELLS // max(nq, 1))
+    for rows, g, starts in _blocks(grouping.group, rows_per_block):
+        segs = g[starts]
+        answers = table.answers[rows].view(np.uint8)
+        applicable = np.ones(answers.shape, dtype=bool)
+        conditions = Conditions(plan, table, inputs, rows, g)
+        for q in conditional:
+            applicable[:, q.index] = conditions.holds(q.condition)
+        valid = np.empty(answers.shape, dtype=bool)  # answered with a code that is not N/A
+        above = np.empty(answers.shape, dtype=bool)
+        answered = np.empty(answers.shape, dtype=bool)
+        for columns, valid_lut, above_lut, answered_lut in tables:
+            block = answers[:, columns]
+            valid[:, columns] = valid_lut[block]
+            above[:, columns] = above_lut[block]
+            answered[:, columns] = answered_lut[block]
+        counted = valid & applicable
+        above &= counted
+        den[segs] += np.add.reduceat(counted, starts, axis=0, dtype=np.int64)
+        num[segs] += np.add.reduceat(above, starts, axis=0, dtype=np.int64)
+        missing[segs] += np.add.reduceat(applicable & ~answered, starts, axis=0,
+                                         dtype=np.int64)
+        stray[segs] += np.add.reduceat(valid & ~applicable, starts, axis=0, dtype=np.int64)
+        for node, columns in figure_sets.items():
+            if len(columns):
+                any_counted = counted[:, columns].any(axis=1)
+                cases[node][segs] += np.add.reduceat(any_counted, starts, dtype=np.int64)
+    return num, den, missing, stray, cases
+
+
+# ----------------------------------------------------------------------------- figures
+class Figures:
+    """Computes inspection-level expressions; every value is a float array, NaN undefined."""
+
+    def __init__(self, plan: Plan, values: dict[str, np.ndarray], num, den,
+                 inputs: dict[str, np.ndarray], size: int):
+        self.plan = plan
+        self.fw = plan.framework
+        self.values = values
+        self.num, self.den = num, den
+        self.inputs = inputs
+        self.size = size
+
+    def eval(self, expr: m.Expr) -> np.ndarray:
+        match expr:
+            case m.Const(value=v):
+                return np.full(self.size, float(v))
+            case m.FigureRef(node=node):
+                return self.values[node]
+            case m.FieldRef(field=name):
+                return _as_float(self.inputs[name])
+            case m.Arith(op=op, left=left, right=right):
+                a, b = self.eval(left), self.eval(right)
+                return runtime.divide(a, b) if op == "/" else ARITH[op](a, b)
+            case m.Negate(operand=o):
+                return -self.eval(o)
+            case m.Reduce(function=fn, items=items):
+                rows = np.vstack([self.eval(i) for i in items])
+                if expr.type.kind == "rating":  # levels are indexed best first
+                    fn = {"min": "max", "max": "min"}[fn]
+                return REDUCE[fn](rows)
+            case m.Pooled(questions=qids):
+                idx = [self.plan.question(q).index for q in qids]
+                return runtime.proportion(self.num[:, idx].sum(axis=1),
+                                          self.den[:, idx].sum(axis=1))
+            case m.WeightedMean(items=items, weights=weights, renormalise=renormalise):
+                rows = np.vstack([self.eval(i) for i in items])
+                return runtime.weighted_mean(rows, weights, renormalise)
+            case m.Points(operand=o):
+                scale = self.fw.rating_scales[o.type.scale]
+                table = [scale.points[lv] if scale.points[lv] is not None else np.nan
+                         for lv in scale.levels]
+                return runtime.lookup(self.eval(o), table)
+            case m.BandOf(band=band, operand=o):
+                return self.band(band, self.eval(o))
+        raise TypeError(f"not a figure expression: {type(expr).__name__}")
+
+    def band(self, band_id: str, value: np.ndarray) -> np.ndarray:
+        table = self.plan.bands[band_id]
+        shown = value * 100.0 if table.percent else value
+        rounded = runtime.ROUNDING[table.rounding.mode](shown, table.rounding.places)
+        row = runtime.band_index(rounded, table.lows, table.low_inclusive, table.highs,
+                                 table.high_inclusive, table.otherwise)
+        if table.gives is None:
+            return row
+        levels = self.fw.rating_scales[table.gives].levels
+        return runtime.lookup(row, [levels.index(o) if o in levels else np.nan
+                                    for o in table.outputs])
+
+
+REDUCE = {"mean": runtime.mean, "min": runtime.minimum, "max": runtime.maximum,
+          "sum": runtime.total, "count": runtime.count}
+
+
+def _as_float(column: np.ndarray) -> np.ndarray:
+    if column.dtype.kind == "f":
+        return column
+    out = column.astype(float)
+    out[column < 0] = np.nan
+    return out
+
+
+def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
+             inputs: dict[str, np.ndarray] | None = None, case_counts: bool = True) -> Results:
+    """Every figure of `plan` for every inspection in `grouping`."""
+    inputs = inputs or {}
+    num, den, missing, stray, cases = count_answers(plan, table, grouping, inputs, case_counts)
+    proportions = runtime.proportion(num, den)
+    values = {q.id: proportions[:, q.index] for q in plan.questions}
+    figures = Figures(plan, values, num, den, inputs, grouping.size)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        for step in plan.steps:
+            values[step.node] = figures.eval(step.expr)
+    for q in plan.questions:
+        cases[q.id] = den[:, q.index]
+    totals = np.bincount(grouping.group, minlength=grouping.size).astype(np.int64)
+    return Results(plan, grouping, values, num, den, cases, totals, missing, stray)

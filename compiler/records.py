@@ -1,0 +1,522 @@
+"""Case records in: CSV, JSON Lines, Excel and Parquet → a validated `CaseTable`.
+
+Every problem is reported together, each with file, row and column: an answer the
+question's scale does not declare, a missing column, a value outside a field's type,
+duplicate case ids, an answer where the question does not apply, an applicable question
+left blank, and files that are empty, truncated, binary or not UTF-8. Nothing is coerced
+silently: `Yes ` is not `yes` unless the scale declares it as an alias.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import math
+from pathlib import Path
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from critc.compiler import model as m
+from critc.compiler.cases import CaseTable, date_number
+from critc.compiler.declare import did_you_mean
+from critc.dsl.diagnostics import Diagnostic, error, warning
+from critc.dsl.span import Span
+
+FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+           ".xlsx": "xlsx", ".parquet": "parquet", ".pq": "parquet"}
+MAX_ROWS_PER_PROBLEM = 5  # rows listed in one diagnostic before "and N more"
+BOOLEANS = {"true": 1, "false": 0, "yes": 1, "no": 0, "1": 1, "0": 0}
+
+
+class RecordsError(Exception):
+    """The file cannot be read at all; carries the diagnostic."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def where(path: str, row: int | None = None, column: int | None = None) -> Span:
+    return Span(path, row or 0, column or 0, row or 0, (column or 0) + 1)
+
+
+# ----------------------------------------------------------------------------- reading
+def read_table(path: str | Path) -> pa.Table:
+    """Any supported file as a table of string columns (null = blank)."""
+    path = Path(path)
+    shown = str(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise RecordsError(error("unknown-format", f"cannot read `{shown}`: unknown file type "
+                                 f"`{path.suffix}`", None,
+                                 hint="use .csv, .jsonl, .xlsx or .parquet"))
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RecordsError(error("file-not-found", f"no file at `{shown}`", None)) from None
+    except OSError as exc:
+        raise RecordsError(error("unreadable-file", f"cannot read `{shown}`: {exc.strerror}",
+                                 None)) from None
+    if not data.strip():
+        raise RecordsError(error("empty-records", f"`{shown}` is empty", where(shown, 1, 1)))
+    if fmt == "xlsx":
+        return _read_xlsx(data, shown)
+    if fmt == "parquet":
+        return _read_parquet(data, shown)
+    text = _decode(data, shown)
+    if fmt == "csv":
+        return _read_csv(text, data, shown)
+    if fmt == "json":
+        return _read_json(text, shown)
+    return _read_jsonl(text, shown)
+
+
+def _decode(data: bytes, shown: str) -> str:
+    if b"\x00" in data[:65536]:
+        raise RecordsError(error("not-text", f"`{shown}` is a binary file, not text",
+                                 where(shown, 1, 1),
+                                 hint="save case records as UTF-8 CSV or JSON Lines, or use "
+                                 ".xlsx/.parquet"))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RecordsError(error(
+            "not-utf8", f"`{shown}` is not UTF-8 (byte 0x{data[exc.start]:02x} on line {line})",
+            where(shown, line, 1),
+            hint="re-save the file as UTF-8 (in Excel: 'CSV UTF-8')")) from None
+
+
+def _read_csv(text: str, data: bytes, shown: str) -> pa.Table:
+    rows = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(rows)
+    except (StopIteration, csv.Error):
+        raise RecordsError(error("empty-records", f"`{shown}` has no header row",
+                                 where(shown, 1, 1))) from None
+    _check_header(header, shown)
+    try:
+        import pyarrow.csv as pacsv
+
+        table = pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(use_threads=True, block_size=1 << 24),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.string() for name in header}, null_values=[""],
+                strings_can_be_null=True, quoted_strings_can_be_null=False),
+            parse_options=pacsv.ParseOptions(newlines_in_values=False))
+    except (pa.ArrowInvalid, ValueError):
+        table = None
+    if table is None or table.num_columns != len(header):
+        _locate_csv_problem(text, header, shown)
+        raise RecordsError(error("malformed-records", f"`{shown}` is not well-formed CSV",
+                                 where(shown, 1, 1)))
+    if table.num_rows == 0:
+        raise RecordsError(error("empty-records", f"`{shown}` has a header but no cases",
+                                 where(shown, 2, 1)))
+    return table
+
+
+def _locate_csv_problem(text: str, header: list[str], shown: str) -> None:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader)
+    try:
+        for row in reader:
+            if len(row) != len(header) and row:
+                line = reader.line_num
+                if line == text.count("\n") + (0 if text.endswith("\n") else 1):
+                    message = f"the last row has {len(row)} values, not {len(header)}: the " \
+                        "file looks truncated"
+                else:
+                    message = f"row has {len(row)} values but the header has {len(header)}"
+                raise RecordsError(error("malformed-records", message, where(shown, line, 1),
+                                         hint="every row needs one value per column (leave a "
+                                         "value empty for a blank)"))
+    except csv.Error as exc:
+        raise RecordsError(error("malformed-records", f"cannot read the CSV: {exc}",
+                                 where(shown, reader.line_num, 1))) from None
+
+
+def _check_header(header: list[str], shown: str) -> None:
+    seen = set()
+    for i, name in enumerate(header, start=1):
+        if name in seen:
+            raise RecordsError(error("duplicate-column", f"column `{name}` appears twice",
+                                     where(shown, 1, i)))
+        seen.add(name)
+
+
+def _json_text(value, shown: str, row: int, column: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value) if isinstance(value, float) and not value.is_integer() \
+            else str(int(value)) if isinstance(value, float) else str(value)
+    if isinstance(value, str):
+        return value
+    raise RecordsError(error("malformed-records", f"column `{column}` holds a nested value",
+                             where(shown, row, 1), hint="each value must be text, a number, "
+                             "true/false or null"))
+
+
+def _from_objects(objects: list[tuple[int, dict]], shown: str) -> pa.Table:
+    columns: dict[str, list] = {}
+    for index, (line, obj) in enumerate(objects):
+        for key, value in obj.items():
+            column = columns.setdefault(key, [None] * index)
+            column.append(_json_text(value, shown, line, key))
+        for column in columns.values():
+            if len(column) < index + 1:
+                column.append(None)
+    if not objects:
+        raise RecordsError(error("empty-records", f"`{shown}` holds no cases",
+                                 where(shown, 1, 1)))
+    return pa.table({k: pa.array(v, type=pa.string()) for k, v in columns.items()})
+
+
+def _read_jsonl(text: str, shown: str) -> pa.Table:
+    objects = []
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RecordsError(error("malformed-records", f"line {line_no} is not JSON: "
+                                     f"{exc.msg}", where(shown, line_no, exc.colno),
+                                     hint="JSON Lines holds one JSON object per line")) from None
+        if not isinstance(obj, dict):
+            raise RecordsError(error("malformed-records", f"line {line_no} is not a JSON object",
+                                     where(shown, line_no, 1)))
+        objects.append((line_no, obj))
+    return _from_objects(objects, shown)
+
+
+def _read_json(text: str, shown: str) -> pa.Table:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RecordsError(error("malformed-records", f"not JSON: {exc.msg}",
+                                 where(shown, exc.lineno, exc.colno))) from None
+    if isinstance(data, dict):  # {"inspection key": {...}, ...}
+        data = [dict(v, **{"": k}) if isinstance(v, dict) else v for k, v in data.items()]
+    if not isinstance(data, list) or not all(isinstance(o, dict) for o in data):
+        raise RecordsError(error("malformed-records", "expected a list of objects",
+                                 where(shown, 1, 1)))
+    return _from_objects([(i + 1, o) for i, o in enumerate(data)], shown)
+
+
+def _read_xlsx(data: bytes, shown: str) -> pa.Table:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise RecordsError(error("malformed-records", f"`{shown}` is not a readable Excel "
+                                 f"workbook ({type(exc).__name__})", where(shown, 1, 1))) from None
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header_row = next(rows, None)
+    if header_row is None:
+        raise RecordsError(error("empty-records", f"`{shown}` has no header row",
+                                 where(shown, 1, 1)))
+    header = [str(h) if h is not None else "" for h in header_row]
+    while header and header[-1] == "":
+        header.pop()
+    _check_header(header, shown)
+    columns: list[list] = [[] for _ in header]
+    for row in rows:
+        if row is None or all(v is None for v in row):
+            continue
+        for i in range(len(header)):
+            value = row[i] if i < len(row) else None
+            columns[i].append(_cell_text(value))
+    book.close()
+    if not columns or not columns[0]:
+        raise RecordsError(error("empty-records", f"`{shown}` has a header but no cases",
+                                 where(shown, 2, 1)))
+    return pa.table({h: pa.array(c, type=pa.string()) for h, c in zip(header, columns,
+                                                                       strict=True)})
+
+
+def _cell_text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    return text if text != "" else None
+
+
+def _read_parquet(data: bytes, shown: str) -> pa.Table:
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(io.BytesIO(data))
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise RecordsError(error("malformed-records", f"`{shown}` is not a readable Parquet "
+                                 f"file ({exc})", where(shown, 1, 1))) from None
+    if table.num_rows == 0:
+        raise RecordsError(error("empty-records", f"`{shown}` holds no cases",
+                                 where(shown, 1, 1)))
+    columns = {}
+    for name in table.column_names:
+        col = table.column(name)
+        if pa.types.is_boolean(col.type):
+            col = pc.if_else(col, "true", "false")
+        elif not pa.types.is_string(col.type):
+            col = pc.cast(col, pa.string())
+        columns[name] = col
+    return pa.table(columns)
+
+
+# ----------------------------------------------------------------------------- encoding
+@attrs.define
+class Encoder:
+    """Maps one column's distinct spellings to codes; collects the rows it cannot map."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    first_row: int = 2  # file row of the first case (after the header)
+
+    def encode(self, table: pa.Table, name: str, kind: str, spellings: dict[str, object],
+               describe: str, fill, dtype, hint_values=()) -> np.ndarray:
+        column = table.column(name).combine_chunks()
+        encoded = pc.dictionary_encode(column)
+        dictionary = encoded.dictionary.to_pylist()
+        indices = encoded.indices.to_numpy(zero_copy_only=False)
+        if encoded.indices.null_count:
+            indices = np.where(encoded.indices.is_valid().to_numpy(zero_copy_only=False),
+                               indices, -1)
+        mapping = np.empty(len(dictionary) + 1, dtype=dtype)
+        mapping[-1] = fill
+        bad = []
+        for i, text in enumerate(dictionary):
+            value = spellings.get(text, _convert(kind, text))
+            if value is _INVALID:
+                bad.append(i)
+                mapping[i] = fill
+            else:
+                mapping[i] = value
+        out = mapping[np.where(indices < 0, len(dictionary), indices)]
+        col_no = table.column_names.index(name) + 1
+        for i in bad:
+            rows = np.flatnonzero(indices == i)
+            self.report_value(name, col_no, dictionary[i], rows, describe, hint_values)
+        return out
+
+    def report_value(self, name, col_no, text, rows, describe, hint_values):
+        shown = ", ".join(str(r + self.first_row) for r in rows[:MAX_ROWS_PER_PROBLEM])
+        more = f" and {len(rows) - MAX_ROWS_PER_PROBLEM} more" \
+            if len(rows) > MAX_ROWS_PER_PROBLEM else ""
+        hint = None
+        if hint_values:
+            stripped = text.strip()
+            if stripped != text and stripped in hint_values:
+                hint = f"`{stripped}` has spaces around it; remove them, or declare the " \
+                       "spelling as an alias of the code"
+            else:
+                hint = did_you_mean(text, hint_values) or \
+                    "expected one of " + ", ".join(f"`{v}`" for v in hint_values)
+        self.diagnostics.append(error(
+            "invalid-value", f"column `{name}`: `{text}` is not {describe} (row{'s' * (len(rows) > 1)} "
+            f"{shown}{more})", where(self.path, int(rows[0]) + self.first_row, col_no),
+            hint=hint))
+
+
+class _Invalid:
+    pass
+
+
+_INVALID = _Invalid()
+
+
+def _convert(kind: str, text: str):
+    if kind == "number":
+        try:
+            value = float(text)
+        except ValueError:
+            return _INVALID
+        return value if math.isfinite(value) else _INVALID
+    if kind == "date":
+        try:
+            return date_number(datetime.date.fromisoformat(text))
+        except ValueError:
+            return _INVALID
+    if kind == "boolean":
+        return BOOLEANS.get(text.lower(), _INVALID) if text.strip() == text else _INVALID
+    return _INVALID
+
+
+def encode_field(enc: Encoder, table: pa.Table, field: m.Field, rating_scales) -> tuple:
+    """(codes, vocabulary or None) for one case field or inspection input column."""
+    kind = field.type.kind
+    if kind == "enum":
+        values = field.type.values
+        return enc.encode(table, field.id, "enum", {v: i for i, v in enumerate(values)},
+                          f"a value of `{field.id}`", -1, np.int32, values), None
+    if kind == "rating":
+        levels = rating_scales[field.type.scale].levels
+        return enc.encode(table, field.id, "enum", {v: i for i, v in enumerate(levels)},
+                          f"a level of `{field.type.scale}`", -1, np.int32, levels), None
+    if kind == "boolean":
+        return enc.encode(table, field.id, "boolean", {}, "true or false", -1, np.int8), None
+    if kind in ("number", "date"):
+        what = "a number" if kind == "number" else "a date (YYYY-MM-DD)"
+        return enc.encode(table, field.id, kind, {}, what, np.nan, np.float64), None
+    column = table.column(field.id).combine_chunks()
+    encoded = pc.dictionary_encode(column)
+    vocab = tuple(encoded.dictionary.to_pylist())
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)
+    if encoded.indices.null_count:
+        codes = np.where(encoded.indices.is_valid().to_numpy(zero_copy_only=False), codes, -1)
+    return codes, vocab
+
+
+def encode_answers(enc: Encoder, table: pa.Table, fw: m.Framework) -> np.ndarray:
+    answers = np.full((table.num_rows, len(fw.questions)), -1, dtype=np.int8)
+    for index, q in enumerate(fw.questions.values()):
+        if q.id not in table.column_names:
+            continue
+        scale = fw.scales[q.scale]
+        spellings = {c: i for i, c in enumerate(scale.codes)}
+        for alias, code in scale.aliases.items():
+            spellings[alias] = scale.codes.index(code)
+        answers[:, index] = enc.encode(
+            table, q.id, "answer", spellings, f"an answer on scale `{scale.id}`", -1, np.int8,
+            tuple(scale.codes) + tuple(scale.aliases))
+    return answers
+
+
+def load_cases(path: str | Path, fw: m.Framework) -> tuple[CaseTable | None, list[Diagnostic]]:
+    """Read, validate and encode a case file against a framework."""
+    diagnostics: list[Diagnostic] = []
+    shown = str(path)
+    try:
+        table = read_table(path)
+    except RecordsError as exc:
+        return None, [exc.diagnostic]
+    columns = set(table.column_names)
+    for field in fw.case_fields:
+        if field.id not in columns and "optional" not in field.roles:
+            diagnostics.append(error(
+                "missing-column", f"no column for case field `{field.id}`", where(shown, 1, 1),
+                hint=did_you_mean(field.id, columns - set(fw.fields) - set(fw.questions))
+                or "add the column (leave cells empty for blanks)"))
+    for qid in fw.questions:
+        if qid not in columns:
+            diagnostics.append(error(
+                "missing-column", f"no column for question `{qid}`", where(shown, 1, 1),
+                hint=did_you_mean(qid, columns - set(fw.fields) - set(fw.questions))
+                or "add the column (leave cells empty for questions not answered)"))
+    known = set(fw.questions) | {f.id for f in fw.case_fields}
+    for i, name in enumerate(table.column_names, start=1):
+        if name not in known:
+            diagnostics.append(warning(
+                "unknown-column", f"column `{name}` is not a case field or question; it is "
+                "ignored", where(shown, 1, i),
+                hint=did_you_mean(name, known - columns)))
+    enc = Encoder(shown, diagnostics)
+    fields, vocab = {}, {}
+    for field in fw.case_fields:
+        if field.id in columns:
+            fields[field.id], words = encode_field(enc, table, field, fw.rating_scales)
+            if words is not None:
+                vocab[field.id] = words
+        else:
+            fields[field.id] = _blank(field, table.num_rows)
+    answers = encode_answers(enc, table, fw)
+    case_ids = None
+    if fw.case_id and fw.case_id in columns:
+        case_ids = np.asarray(table.column(fw.case_id).to_pylist(), dtype=object)
+        _check_case_ids(case_ids, shown, fw.case_id, table.column_names.index(fw.case_id) + 1,
+                        diagnostics)
+    rows = np.arange(2, table.num_rows + 2)
+    return CaseTable(n=table.num_rows, fields=fields, vocab=vocab, answers=answers,
+                     question_ids=tuple(fw.questions), case_ids=case_ids, rows=rows,
+                     source=shown), diagnostics
+
+
+def _blank(field: m.Field, n: int) -> np.ndarray:
+    if field.type.kind in ("number", "date"):
+        return np.full(n, np.nan)
+    return np.full(n, -1, dtype=np.int32)
+
+
+def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
+                    diagnostics: list[Diagnostic]) -> None:
+    blank = np.flatnonzero(np.equal(ids, None))
+    if len(blank):
+        diagnostics.append(error("blank-case-id", f"{len(blank)} case(s) have no `{name}`",
+                                 where(shown, int(blank[0]) + 2, col)))
+    seen: dict[str, int] = {}
+    dupes: dict[str, list[int]] = {}
+    for row, value in enumerate(ids.tolist()):
+        if value is None:
+            continue
+        if value in seen:
+            dupes.setdefault(value, [seen[value]]).append(row)
+        else:
+            seen[value] = row
+    for value, rows in list(dupes.items())[:20]:
+        diagnostics.append(error(
+            "duplicate-case-id", f"case id `{value}` appears {len(rows)} times (rows "
+            + ", ".join(str(r + 2) for r in rows[:MAX_ROWS_PER_PROBLEM]) + ")",
+            where(shown, rows[1] + 2, col), hint="each case is one row with its own id"))
+
+
+def load_inputs(path: str | Path, fw: m.Framework, keys: tuple[str, ...]):
+    """Inspection inputs from a side file keyed by the inspection field; per-group arrays."""
+    diagnostics: list[Diagnostic] = []
+    shown = str(path)
+    try:
+        table = read_table(path)
+    except RecordsError as exc:
+        return {}, [exc.diagnostic]
+    key_column = fw.inspection or "inspection"
+    if "" in table.column_names and key_column not in table.column_names:
+        table = table.rename_columns([key_column if c == "" else c for c in table.column_names])
+    if key_column not in table.column_names:
+        diagnostics.append(error("missing-column", f"no column `{key_column}` naming each "
+                                 "inspection", where(shown, 1, 1)))
+        return {}, diagnostics
+    enc = Encoder(shown, diagnostics)
+    file_keys = table.column(key_column).to_pylist()
+    position = {k: i for i, k in enumerate(file_keys) if k is not None}
+    inputs = {}
+    for field in fw.inputs:
+        if field.id not in table.column_names:
+            diagnostics.append(error("missing-column", f"no column for inspection input "
+                                     f"`{field.id}`", where(shown, 1, 1)))
+            continue
+        codes, vocab = encode_field(enc, table, field, fw.rating_scales)
+        fill = np.nan if codes.dtype.kind == "f" else -1
+        out = np.full(len(keys), fill, dtype=codes.dtype)
+        for g, key in enumerate(keys):
+            if key in position:
+                out[g] = codes[position[key]]
+        inputs[field.id] = out
+    for key in keys:
+        if key not in position and fw.inputs:
+            diagnostics.append(warning("missing-inputs", f"no inspection inputs for `{key}`; "
+                                       "figures that use them are n/a", where(shown, 1, 1)))
+    for key in file_keys:
+        if key is not None and key not in keys:
+            diagnostics.append(warning("unknown-inspection", f"inputs given for `{key}`, which "
+                                       "has no cases", where(shown, position[key] + 2, 1)))
+    return inputs, diagnostics

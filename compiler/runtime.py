@@ -1,0 +1,146 @@
+"""NumPy helpers shared by the engine and the generated scoring modules.
+
+This module imports only NumPy, so `critc compile` can copy it verbatim into a
+standalone module. An undefined figure is NaN throughout.
+
+>>> import numpy as np
+>>> round_half_up(np.array([72.5, 72.49, 59.5, np.nan]), 0).tolist()[:3]
+[73.0, 72.0, 60.0]
+"""
+
+import numpy as np
+
+# Values within this distance of a rounding boundary count as on it: binary floating point
+# cannot hold 72.5% = 0.725 exactly, and 0.725 * 100 is 72.49999999999999.
+EPSILON = 1e-9
+
+
+def round_half_up(x, places):
+    """Round half away from zero... for the non-negative values scores take, half up."""
+    scale = 10.0 ** places
+    y = np.asarray(x, dtype=float) * scale
+    return np.where(y >= 0, np.floor(y + 0.5 + EPSILON), -np.floor(-y + 0.5 + EPSILON)) / scale
+
+
+def round_half_down(x, places):
+    scale = 10.0 ** places
+    y = np.asarray(x, dtype=float) * scale
+    return np.where(y >= 0, np.ceil(y - 0.5 - EPSILON), -np.ceil(-y - 0.5 - EPSILON)) / scale
+
+
+def round_half_even(x, places):
+    scale = 10.0 ** places
+    y = np.asarray(x, dtype=float) * scale
+    floor = np.floor(y + EPSILON)
+    frac = y - floor
+    half = np.abs(frac - 0.5) < EPSILON
+    nearest = np.floor(y + 0.5)
+    even = floor + (np.mod(floor, 2) != 0)
+    return np.where(half, even, nearest) / scale
+
+
+def round_up(x, places):
+    scale = 10.0 ** places
+    return np.ceil(np.asarray(x, dtype=float) * scale - EPSILON) / scale
+
+
+def round_down(x, places):
+    scale = 10.0 ** places
+    return np.floor(np.asarray(x, dtype=float) * scale + EPSILON) / scale
+
+
+ROUNDING = {
+    "half up": round_half_up,
+    "half down": round_half_down,
+    "half even": round_half_even,
+    "up": round_up,
+    "down": round_down,
+}
+
+
+def proportion(numerator, denominator):
+    """numerator / denominator, NaN where the denominator is 0 (undefined, never 0)."""
+    num = np.asarray(numerator, dtype=float)
+    den = np.asarray(denominator, dtype=float)
+    out = np.full(np.broadcast(num, den).shape, np.nan)
+    np.divide(num, den, out=out, where=den > 0)
+    return out
+
+
+def mean(rows):
+    """Mean over the first axis, skipping NaN; NaN where every input is NaN."""
+    rows = np.asarray(rows, dtype=float)
+    defined = ~np.isnan(rows)
+    count = defined.sum(axis=0)
+    total = np.where(defined, rows, 0.0).sum(axis=0)
+    return proportion(total, count)
+
+
+def total(rows):
+    rows = np.asarray(rows, dtype=float)
+    defined = ~np.isnan(rows)
+    out = np.where(defined, rows, 0.0).sum(axis=0)
+    return np.where(defined.any(axis=0), out, np.nan)
+
+
+def count(rows):
+    return (~np.isnan(np.asarray(rows, dtype=float))).sum(axis=0).astype(float)
+
+
+def minimum(rows):
+    rows = np.asarray(rows, dtype=float)
+    return np.fmin.reduce(rows, axis=0) if len(rows) else np.nan
+
+
+def maximum(rows):
+    rows = np.asarray(rows, dtype=float)
+    return np.fmax.reduce(rows, axis=0) if len(rows) else np.nan
+
+
+def weighted_mean(rows, weights, renormalise):
+    """Σ w·x / Σ w over the defined inputs, or (not renormalising) NaN if any is undefined."""
+    rows = np.asarray(rows, dtype=float)
+    w = np.asarray(weights, dtype=float)[:, None]
+    defined = ~np.isnan(rows)
+    weighted = np.where(defined, rows, 0.0) * w
+    if not renormalise:
+        return np.where(defined.all(axis=0), weighted.sum(axis=0), np.nan)
+    return proportion(weighted.sum(axis=0), (w * defined).sum(axis=0))
+
+
+def divide(a, b):
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    out = np.full(np.broadcast(a, b).shape, np.nan)
+    np.divide(a, b, out=out, where=(b != 0) & ~np.isnan(b))
+    return out
+
+
+def band_index(display_values, lows, low_inclusive, highs, high_inclusive, otherwise):
+    """The index of the first band row holding each value (rows are checked in order, an
+    `otherwise` row last); NaN where the value is undefined or no row holds it.
+
+    `lows`/`highs` use -inf/+inf for open ends; `otherwise` is the row index or -1.
+    """
+    x = np.asarray(display_values, dtype=float)
+    out = np.full(x.shape, np.nan)
+    todo = ~np.isnan(x)
+    for i in range(len(lows)):
+        above_low = (x >= lows[i]) if low_inclusive[i] else (x > lows[i])
+        below_high = (x <= highs[i]) if high_inclusive[i] else (x < highs[i])
+        hit = todo & above_low & below_high
+        out[hit] = i
+        todo &= ~hit
+    if otherwise >= 0:
+        out[todo] = otherwise
+    return out
+
+
+def lookup(indices, table):
+    """table[i] for each index; NaN stays NaN."""
+    idx = np.asarray(indices, dtype=float)
+    table = np.asarray(table, dtype=float)
+    out = np.full(idx.shape, np.nan)
+    ok = ~np.isnan(idx)
+    out[ok] = table[idx[ok].astype(np.int64)]
+    return out
