@@ -151,6 +151,11 @@ def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic
         else:
             message = f"unexpected {_token_text(token)}"
             length = max(len(str(token)), 1) if token.type not in ("_NL", "_DEDENT") else 1
+        opener = _unclosed_bracket(text, token.start_pos or 0) \
+            if token.type != "$END" else _unclosed_bracket(text, len(text))
+        if opener is not None and opener[0] < line:
+            # newlines are ignored inside brackets, so the error shows up lines later
+            hint = f"the `{opener[2]}` on line {opener[0]} is not closed"
         if not hint:
             hint = "expected " + _one_of(describe_tokens(exc.accepts or exc.expected))
     elif isinstance(exc, UnexpectedEOF):
@@ -160,6 +165,30 @@ def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic
         message = "syntax error"
     span = Span(path, line, col, line, col + length)
     return error("syntax-error", message, span, hint)
+
+
+def _unclosed_bracket(text: str, end: int) -> tuple[int, int, str] | None:
+    """(line, column, bracket) of the innermost `(` or `{` still open at offset `end`."""
+    stack: list[tuple[int, int, str]] = []
+    line, col, i = 1, 1, 0
+    while i < min(end, len(text)):
+        ch = text[i]
+        if ch == '"' or ch == "#":
+            match = _STRING_OR_COMMENT.match(text, i)
+            step = max(len(match.group()), 1) if match else 1
+            col += step
+            i += step
+            continue
+        if ch in "({":
+            stack.append((line, col, ch))
+        elif ch in ")}" and stack:
+            stack.pop()
+        if ch == "\n":
+            line, col = line + 1, 1
+        else:
+            col += 1
+        i += 1
+    return stack[-1] if stack else None
 
 
 def _dedent_diagnostic(exc: DedentError, text: str, path: str) -> Diagnostic:

@@ -47,23 +47,42 @@ def _wrap(expr, minimum: int) -> str:
     return f"({text})" if _prec(expr) < minimum else text
 
 
-def _ends_with_scope(expr) -> bool:
+def _trailing_selector(expr) -> ast.Selector | None:
+    """The selector whose words end `expr`'s text, if any: a scope (`in sections 1, 2`) or a
+    tag filter (`tagged a or b`) there would swallow a following `, id` or `or name`."""
     match expr:
-        case ast.Selector(scope_ids=ids):
-            return bool(ids)
-        case ast.Call(args=(ast.Selector() as sel,)) if not sel.single:
-            return bool(sel.scope_ids)
-    return False
+        case ast.Selector():
+            return expr
+        case ast.Call(function=fn, args=(ast.Selector() as sel,)) if fn != "points" \
+                and not sel.single:
+            return sel
+        case ast.Binary(right=last) | ast.Compare(right=last) | ast.Negate(operand=last) \
+                | ast.Not(operand=last):
+            return _trailing_selector(last)
+        case ast.And(operands=ops) | ast.Or(operands=ops):
+            return _trailing_selector(ops[-1]) if ops else None
+    return None
+
+
+def _ends_with_scope(expr) -> bool:
+    sel = _trailing_selector(expr)
+    return sel is not None and bool(sel.scope_ids)
+
+
+def _ends_with_tags(expr) -> bool:
+    sel = _trailing_selector(expr)
+    return sel is not None and bool(sel.tags) and not sel.scope_ids
 
 
 def _args(args) -> str:
     parts = []
     for i, arg in enumerate(args):
         text = expr_text(arg)
-        if i < len(args) - 1 and _ends_with_scope(arg) and not isinstance(arg, ast.Call):
-            text = f"({text})"
-        elif i < len(args) - 1 and _ends_with_scope(arg):
-            text = f"{arg.function}({expr_text(arg.args[0])})"
+        if i < len(args) - 1 and _ends_with_scope(arg):
+            if isinstance(arg, ast.Call) and _trailing_selector(arg) is arg.args[0]:
+                text = f"{arg.function}({expr_text(arg.args[0])})"
+            else:
+                text = f"({text})"
         parts.append(text)
     return ", ".join(parts)
 
@@ -106,7 +125,8 @@ def expr_text(expr) -> str:
         case ast.And(operands=ops):
             return " and ".join(_wrap(o, 3) for o in ops)
         case ast.Or(operands=ops):
-            return " or ".join(_wrap(o, 2) for o in ops)
+            return " or ".join(f"({expr_text(o)})" if i < len(ops) - 1 and _ends_with_tags(o)
+                               else _wrap(o, 2) for i, o in enumerate(ops))
         case ast.Not(operand=operand):
             return f"not {_wrap(operand, 3)}"
         case ast.Call(function=fn, args=(ast.Selector() as sel,)) if fn != "points" \
@@ -283,8 +303,16 @@ class Printer:
 
     def band(self, b: ast.Band) -> None:
         self.emit(0, f"band {b.id}" + (f" {quote(b.title)}" if b.title else ""), b.span.line)
-        if b.targets:
-            self.emit(1, "on " + _args(b.targets))
+        # `on criteria in sections 1, section 2` would read `section` as a second id, and
+        # a target cannot be bracketed, so a target ending in a scope ends its `on` line
+        groups: list[list] = [[]]
+        for target in b.targets:
+            groups[-1].append(target)
+            if _ends_with_scope(target):
+                groups.append([])
+        for group in groups:
+            if group:
+                self.emit(1, "on " + ", ".join(expr_text(t) for t in group))
         if b.gives:
             self.emit(1, f"gives {b.gives}")
         if b.rounding:

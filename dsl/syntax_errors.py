@@ -7,6 +7,8 @@ user's error (this is our counterpart of Catala's `parser.messages`).
 
 from __future__ import annotations
 
+import functools
+
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 EXAMPLES: dict[str, list[str]] = {
@@ -65,6 +67,40 @@ def hint_for(exc: UnexpectedInput, text: str) -> str | None:
     if not isinstance(exc, UnexpectedToken):
         return None
     try:
-        return exc.match_examples(_parse, EXAMPLES, use_accepts=True)
+        return _match(exc)
     except Exception:  # a hint is a nicety; never let it turn into a traceback
         return None
+
+
+def _position(exc: UnexpectedToken):
+    """The LALR state the parser was in. Lark's own `match_examples` also compares the depth
+    of the parser's stack, so an example written at top level would never match the same
+    mistake inside a section; we compare the state alone."""
+    state = exc.state
+    return getattr(state, "position", state)
+
+
+@functools.cache
+def _example_failures() -> tuple[tuple[str, object, frozenset, object], ...]:
+    """(hint, parser state, accepted tokens, offending token) for every example."""
+    out = []
+    for hint, examples in EXAMPLES.items():
+        for example in examples:
+            try:
+                _parse(example)
+            except UnexpectedToken as ut:
+                out.append((hint, _position(ut), frozenset(ut.accepts or ()), ut.token))
+            except UnexpectedInput:
+                continue
+    return tuple(out)
+
+
+def _match(exc: UnexpectedToken) -> str | None:
+    position, accepts, candidate = _position(exc), frozenset(exc.accepts or ()), None
+    for hint, where, example_accepts, token in _example_failures():
+        if where != position or example_accepts != accepts:
+            continue
+        if token == exc.token:
+            return hint
+        candidate = candidate or hint
+    return candidate
