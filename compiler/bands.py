@@ -119,7 +119,7 @@ def check_rows(band: m.Band) -> list[Diagnostic]:
     if len(others) > 1:
         out.append(error("repeated-otherwise", "a band has one `otherwise` row", others[1].span,
                          labels=(Label(others[0].span, "the first `otherwise`"),)))
-    if others and band.rows[-1] is not others[0]:
+    if others and not band.rows[-1].otherwise:
         out.append(error("otherwise-not-last", "`otherwise` must be the last row",
                          others[0].span))
     for row in rows:
@@ -139,6 +139,20 @@ def check_rows(band: m.Band) -> list[Diagnostic]:
                          rows[bad].span, hint="list rows from the highest threshold down (or "
                          "from the lowest up)"))
         return out
+    if descending != ascending:
+        # In a list read top down (or bottom up), only the first row may be open at the far
+        # end: `60% and above` listed before `70% and above` already holds all of the second.
+        opens = (lambda r: _first_value(r, step) == -math.inf) if descending else \
+            (lambda r: _last_value(r, step) == math.inf)
+        for before, row in zip(rows, rows[1:], strict=False):
+            if opens(before):
+                out.append(error(
+                    "thresholds-out-of-order", f"band `{band.id}` rows are out of order: this "
+                    "row can never be reached", row.span,
+                    labels=(Label(before.span, "this row comes first and already holds every "
+                                  "value of the rows after it"),),
+                    hint="list rows from the highest threshold down (or from the lowest up)"))
+                return out
     ordered = sorted(rows, key=lambda r: _first_value(r, step))
     for lower, upper in zip(ordered, ordered[1:], strict=False):
         end, start = _last_value(lower, step), _first_value(upper, step)
@@ -148,9 +162,11 @@ def check_rows(band: m.Band) -> list[Diagnostic]:
                 f"falls in both", upper.span, labels=(Label(lower.span, "the other row"),),
                 hint="make each threshold start just above the previous row's end"))
         elif start > end + step + 1e-9 and not others:
+            missing = _fmt(end + step, band) if start - end < 2 * step + 1e-9 else \
+                f"{_fmt(end + step, band)} to {_fmt(start - step, band)}"
             out.append(error(
-                "threshold-gap", f"band `{band.id}` leaves a gap: {_fmt(end + step, band)} "
-                f"to {_fmt(start - step, band)} gets no label", upper.span,
+                "threshold-gap", f"band `{band.id}` leaves a gap: {missing} gets no label",
+                upper.span,
                 labels=(Label(lower.span, "the row below the gap"),),
                 hint=f"values are rounded {band.rounding.describe()} before banding; close the "
                 "gap or add an `otherwise` row"))

@@ -25,6 +25,11 @@ from critc.dsl.diagnostics import Diagnostic, Label, error, has_errors, warning
 CASCADING = {"unknown-reference", "unknown-tag", "empty-selection", "question-feeds-no-score",
              "unused-band", "no-scale", "missing-formula"}
 
+# Diagnostics after which some declarations are missing: a syntax error, or an included file
+# that could not be read.
+LOST_DECLARATIONS = {"syntax-error", "bad-indentation", "file-not-found", "not-a-file",
+                     "unreadable-file", "not-text", "not-utf8"}
+
 
 @attrs.frozen
 class CheckResult:
@@ -52,8 +57,9 @@ def check_file(path: str | Path, text: str | None = None) -> CheckResult:
     order: tuple[str, ...] = ()
     if not cycle_diagnostics:
         order = tuple(graphs.evaluation_order(graph))
-        diagnostics.extend(lints.lint(framework, graph))
-    if any(d.code in ("syntax-error", "bad-indentation") for d in diagnostics):
+        attached = {bid for bid, band in symbols.bands.items() if band.targets}
+        diagnostics.extend(lints.lint(framework, graph, attached))
+    if any(d.code in LOST_DECLARATIONS for d in diagnostics):
         diagnostics = [d for d in diagnostics if d.code not in CASCADING]
     return CheckResult(program, framework, graph, _sorted(diagnostics), order)
 

@@ -44,6 +44,8 @@ class Symbols:
     declared_at: dict[str, tuple[str, Span]] = attrs.Factory(dict)  # id → (what, span)
     order: dict[str, int] = attrs.Factory(dict)
     tags: dict[str, set[str]] = attrs.Factory(dict)  # node → own and inherited tags
+    # aggregates that lost a child (and its subtree) to a duplicate id
+    lost_children: set[str] = attrs.Factory(set)
 
     def descendants(self, node: str) -> list[str]:
         out = []
@@ -122,6 +124,9 @@ def _declare_item(item, symbols: Symbols, diagnostics: list[Diagnostic], parent,
             what = "question" if isinstance(item, ast.Question) else item.kind
             tags = set(inherited) | set(item.tags)
             if not _claim(symbols, item.id, what, item.span, diagnostics):
+                while parent is not None:
+                    symbols.lost_children.add(parent)
+                    parent = symbols.parent.get(parent)
                 return
             symbols.nodes[item.id] = item
             symbols.parent[item.id] = parent

@@ -16,11 +16,12 @@ from critc.dsl.diagnostics import Diagnostic, error, warning
 MAX_COMBINATIONS = 4096
 
 
-def lint(fw: m.Framework, graph: nx.DiGraph) -> list[Diagnostic]:
+def lint(fw: m.Framework, graph: nx.DiGraph, attached=frozenset()) -> list[Diagnostic]:
+    """`attached`: bands with an `on` clause, which are used even if no target resolved."""
     out: list[Diagnostic] = []
     out.extend(detect_constant_applicability(fw))
     out.extend(detect_questions_feeding_no_score(fw, graph))
-    out.extend(detect_unused_bands(fw, graph))
+    out.extend(detect_unused_bands(fw, graph, attached))
     return out
 
 
@@ -129,7 +130,9 @@ def detect_questions_feeding_no_score(fw: m.Framework, graph: nx.DiGraph) -> lis
     out = []
     for q in fw.questions.values():
         if q.id in graph and graph.out_degree(q.id) == 0:
-            where = f" in `{q.parent}`" if q.parent else ""
+            if _under_broken_formula(fw, q.parent):
+                continue  # the missing or failed formula is reported; this would only repeat it
+            where = f" in {fw.kind_of(q.parent)} `{q.parent}`" if q.parent else ""
             out.append(warning(
                 "question-feeds-no-score", f"question `{q.id}` feeds no score", q.span,
                 hint=f"no formula{where} selects it; check the formula's selectors, roles "
@@ -137,7 +140,21 @@ def detect_questions_feeding_no_score(fw: m.Framework, graph: nx.DiGraph) -> lis
     return out
 
 
-def detect_unused_bands(fw: m.Framework, graph: nx.DiGraph) -> list[Diagnostic]:
+def _under_broken_formula(fw: m.Framework, node: str | None) -> bool:
+    """True if `node` or an aggregate above it has no formula (missing or in error)."""
+    while node is not None:
+        aggregate = fw.aggregates.get(node)
+        if aggregate is None:
+            return False
+        if aggregate.formula is None:
+            return True
+        node = aggregate.parent
+    return False
+
+
+def detect_unused_bands(fw: m.Framework, graph: nx.DiGraph,
+                        attached=frozenset()) -> list[Diagnostic]:
     return [warning("unused-band", f"band `{b.id}` is never used", b.span,
                     hint=f"attach it with `on ...` or apply it in a formula: `{b.id}(...)`")
-            for b in fw.bands.values() if b.id in graph and graph.out_degree(b.id) == 0]
+            for b in fw.bands.values()
+            if b.id in graph and graph.out_degree(b.id) == 0 and b.id not in attached]

@@ -28,15 +28,16 @@ def _source_line(sources: dict[str, str], span: Span) -> str | None:
     return lines[span.line - 1].replace("\t", " ") if span.line <= len(lines) else None
 
 
-def _snippet(out: Text, sources: dict[str, str], span: Span, message: str, style: str) -> None:
+def _snippet(out: Text, sources: dict[str, str], span: Span, message: str, style: str,
+             width: int = 0) -> None:
     line = _source_line(sources, span)
-    gutter = " " * len(str(span.line))
+    gutter = " " * max(len(str(span.line)), width)
     out.append(f"{gutter}--> ", style="bold blue")
     out.append(f"{span.path}:{span.line}:{span.col}\n")
     if line is None:
         return
     out.append(f"{gutter} |\n", style="bold blue")
-    out.append(f"{span.line} | ", style="bold blue")
+    out.append(f"{span.line:>{len(gutter)}} | ", style="bold blue")
     out.append(line + "\n")
     start = max(span.col, 1)
     end = span.end_col if span.end_line == span.line else len(line) + 1
@@ -53,10 +54,12 @@ def diagnostic_text(d: Diagnostic, sources: dict[str, str]) -> Text:
     out = Text()
     out.append(f"{d.severity.value}[{d.code}]", style=style)
     out.append(f": {d.message}\n", style="bold")
+    spans = ([d.span] if d.span is not None else []) + [label.span for label in d.labels]
+    width = max((len(str(s.line)) for s in spans), default=0)  # one gutter for all snippets
     if d.span is not None:
-        _snippet(out, sources, d.span, "", style)
+        _snippet(out, sources, d.span, "", style, width)
     for label in d.labels:
-        _snippet(out, sources, label.span, label.message, "bold blue")
+        _snippet(out, sources, label.span, label.message, "bold blue", width)
     if d.hint:
         out.append("  = ", style="bold blue")
         out.append("help: ", style="bold")

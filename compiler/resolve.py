@@ -132,7 +132,11 @@ class Resolver:
                 continue
             chosen.append(node)
         chosen.sort(key=symbols.order.__getitem__)
-        where = f" in {context}" if context and not sel.scope_kind else ""
+        looked_in = context if context and not sel.scope_kind and sel.scope_word != "all" \
+            else None
+        where = f" in {symbols.kind(looked_in)} `{looked_in}`" if looked_in else ""
+        if not chosen and ({looked_in, *sel.scope_ids} & symbols.lost_children):
+            return None  # a duplicate id dropped its items; that error is already reported
         if not chosen:
             self.error("empty-selection", f"`{describe_selector(sel)}` selects nothing{where}",
                        sel.span, hint=self._empty_hint(sel, context))
@@ -146,8 +150,16 @@ class Resolver:
         return chosen
 
     def _empty_hint(self, sel: ast.Selector, context: str | None) -> str:
+        symbols = self.symbols
+        if context and sel.scope_word != "all" and not sel.scope_kind:
+            held = {symbols.kind(n) for n in symbols.descendants(context)}
+            if held and PLURAL_KIND.get(sel.plural, "question") not in held:
+                nouns = sorted(KIND_PLURAL.get(k, k) for k in held)
+                return (f"{symbols.kind(context)} `{context}` holds only "
+                        f"{' and '.join(nouns)}, no {sel.plural}")
         if context and sel.scope_word is None and not sel.scope_kind:
-            return (f"without `in ...`, a selector looks inside `{context}`; write `all "
+            return (f"without `in ...`, a selector looks inside {symbols.kind(context)} "
+                    f"`{context}`; write `all "
                     f"{describe_selector(sel)}` to look across the whole framework")
         return "check the kind, role, tags and scope it names"
 
@@ -429,7 +441,7 @@ class Resolver:
                 if name in symbols.nodes:
                     return self._answer(name, expr.span)
                 if expect is not None and expect.kind in ("enum", "rating"):
-                    self.error("unknown-value", f"`{name}` is not a value of {expect}",
+                    self.error("unknown-value", _not_a_value(name, expect),
                                expr.span, hint=did_you_mean(name, self._values_of(expect)))
                     return None
                 self.error("unknown-reference", f"`{name}` is not defined", expr.span,
@@ -527,7 +539,7 @@ class Resolver:
             return True
         if ka == kb and (ka != "rating" or a.type.scale == b.type.scale):
             if ka == "enum" and isinstance(b, m.Const) and b.value not in a.type.values:
-                self.error("unknown-value", f"`{b.value}` is not a value of {a.type}", b.span,
+                self.error("unknown-value", _not_a_value(b.value, a.type), b.span,
                            hint=did_you_mean(str(b.value), a.type.values))
                 return False
             return True
@@ -584,6 +596,12 @@ def _arith_type(op: str, a: m.Type, b: m.Type) -> m.Type:
     if op == "/" and scores == (True, False):
         return m.SCORE
     return m.NUMBER
+
+
+def _not_a_value(value, type_: m.Type) -> str:
+    if type_.kind == "rating":
+        return f"`{value}` is not a level of rating scale `{type_.scale}`"
+    return f"`{value}` is not one of the declared values {{{', '.join(type_.values)}}}"
 
 
 def _a(type_: m.Type) -> str:
