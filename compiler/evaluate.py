@@ -148,28 +148,57 @@ def _missing(column: np.ndarray) -> np.ndarray:
 
 
 # ----------------------------------------------------------------------------- counting
-def _scale_tables(plan: Plan):
-    """Per answer scale: the question columns on it and 256-entry lookup tables indexed by
-    the answer code viewed as uint8 (a blank, -1, is 255)."""
+def _runs(codes) -> list[tuple[int, int]]:
+    """Code indices as runs of consecutive values: {0, 1, 2, 5} → [(0, 2), (5, 5)]."""
+    runs: list[tuple[int, int]] = []
+    for code in sorted(codes):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], code)
+        else:
+            runs.append((code, code))
+    return runs
+
+
+def _code_mask(block: np.ndarray, runs: list[tuple[int, int]]) -> np.ndarray:
+    """Where `block` (answer codes viewed as uint8, a blank = 255) holds one of the codes.
+    Comparisons are far cheaper than a lookup-table gather; scales declared in the usual
+    order (above the line first, not applicable last) need one comparison."""
+    if not runs:
+        return np.zeros(block.shape, dtype=bool)
+    mask = None
+    for low, high in runs:
+        part = block <= high if low == 0 else (block >= low) & (block <= high)
+        mask = part if mask is None else mask | part
+    return mask
+
+
+@attrs.frozen
+class _ScaleGroup:
+    columns: np.ndarray | slice  # the answer-matrix columns on this scale
+    valid: list  # runs of codes that count (answered, not N/A)
+    above: list  # runs of codes above the line
+    answered: list  # runs of every declared code
+
+
+def _scale_groups(plan: Plan) -> list[_ScaleGroup]:
     groups: dict[str, list[int]] = {}
     for q in plan.questions:
         groups.setdefault(q.scale, []).append(q.index)
-    tables = []
+    out = []
     for scale_id, columns in groups.items():
         scale = plan.framework.scales[scale_id]
-        valid = np.zeros(256, dtype=bool)
-        above = np.zeros(256, dtype=bool)
-        answered = np.zeros(256, dtype=bool)
-        for i, code in enumerate(scale.codes):
-            answered[i] = True
-            valid[i] = code not in scale.not_applicable
-            above[i] = code in scale.above
-        tables.append((np.asarray(columns), valid, above, answered))
-    return tables
+        every = range(len(scale.codes))
+        cols = slice(None) if len(groups) == 1 else np.asarray(columns)
+        out.append(_ScaleGroup(
+            columns=cols,
+            valid=_runs(i for i in every if scale.codes[i] not in scale.not_applicable),
+            above=_runs(i for i in every if scale.codes[i] in scale.above),
+            answered=_runs(every)))
+    return out
 
 
 def _blocks(group: np.ndarray, rows_per_block: int):
-    """Yield row selections in inspection order, each with its segment starts."""
+    """Yield row selections in inspection order, each with its segment bounds."""
     n = len(group)
     ordered = n == 0 or bool(np.all(group[1:] >= group[:-1]))
     order = None if ordered else np.argsort(group, kind="stable")
@@ -181,46 +210,76 @@ def _blocks(group: np.ndarray, rows_per_block: int):
         yield rows, g, starts
 
 
+def _segment_sums(mask: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Column sums of a boolean matrix over each run of rows [starts[i], starts[i+1])."""
+    if len(starts) > 64:
+        return np.add.reduceat(mask.view(np.int8), starts, axis=0, dtype=np.int64)
+    ends = list(starts[1:]) + [len(mask)]
+    return np.stack([mask[a:b].view(np.int8).sum(axis=0, dtype=np.int64)
+                     for a, b in zip(starts, ends, strict=True)])
+
+
+@attrs.define
+class Counts:
+    numerators: np.ndarray  # (inspections, questions)
+    denominators: np.ndarray
+    missing: np.ndarray | None  # applicable but blank (with detail)
+    stray: np.ndarray | None  # answered where not applicable (with detail)
+    cases: dict[str, np.ndarray]  # figure → cases it counted (with detail)
+
+
 def count_answers(plan: Plan, table: CaseTable, grouping: Grouping,
-                  inputs: dict[str, np.ndarray], case_counts: bool = True):
+                  inputs: dict[str, np.ndarray], detail: bool = True) -> Counts:
+    """Above-the-line answers and applicable answers per inspection and question.
+
+    With `detail`, also blanks where a question applies, answers where it does not, and
+    for every aggregate the number of cases that count towards it."""
     size, nq = grouping.size, len(plan.questions)
     num = np.zeros((size, nq), dtype=np.int64)
     den = np.zeros((size, nq), dtype=np.int64)
-    missing = np.zeros((size, nq), dtype=np.int64)
-    stray = np.zeros((size, nq), dtype=np.int64)
+    missing = np.zeros((size, nq), dtype=np.int64) if detail else None
+    stray = np.zeros((size, nq), dtype=np.int64) if detail else None
     figure_sets = {node: np.asarray([plan.question(q).index for q in qs], dtype=np.int64)
-                   for node, qs in plan.questions_of.items()} if case_counts else {}
+                   for node, qs in plan.questions_of.items()} if detail else {}
     cases = {node: np.zeros(size, dtype=np.int64) for node in figure_sets}
-    tables = _scale_tables(plan)
+    scales = _scale_groups(plan)
     conditional = [q for q in plan.questions if q.condition is not None]
     rows_per_block = max(1024, BLOCK_CELLS // max(nq, 1))
     for rows, g, starts in _blocks(grouping.group, rows_per_block):
         segs = g[starts]
         answers = table.answers[rows].view(np.uint8)
-        applicable = np.ones(answers.shape, dtype=bool)
+        shape = answers.shape
+        valid = np.empty(shape, dtype=bool)  # answered with a code that is not N/A
+        above = np.empty(shape, dtype=bool)
+        for scale in scales:
+            block = answers[:, scale.columns]
+            valid[:, scale.columns] = _code_mask(block, scale.valid)
+            above[:, scale.columns] = _code_mask(block, scale.above)
+        counted = valid.copy() if detail else valid
         conditions = Conditions(plan, table, inputs, rows, g)
+        applicable = {}
         for q in conditional:
-            applicable[:, q.index] = conditions.holds(q.condition)
-        valid = np.empty(answers.shape, dtype=bool)  # answered with a code that is not N/A
-        above = np.empty(answers.shape, dtype=bool)
-        answered = np.empty(answers.shape, dtype=bool)
-        for columns, valid_lut, above_lut, answered_lut in tables:
-            block = answers[:, columns]
-            valid[:, columns] = valid_lut[block]
-            above[:, columns] = above_lut[block]
-            answered[:, columns] = answered_lut[block]
-        counted = valid & applicable
+            applicable[q.index] = conditions.holds(q.condition)
+            counted[:, q.index] &= applicable[q.index]
         above &= counted
-        den[segs] += np.add.reduceat(counted, starts, axis=0, dtype=np.int64)
-        num[segs] += np.add.reduceat(above, starts, axis=0, dtype=np.int64)
-        missing[segs] += np.add.reduceat(applicable & ~answered, starts, axis=0,
-                                         dtype=np.int64)
-        stray[segs] += np.add.reduceat(valid & ~applicable, starts, axis=0, dtype=np.int64)
-        for node, columns in figure_sets.items():
-            if len(columns):
-                any_counted = counted[:, columns].any(axis=1)
-                cases[node][segs] += np.add.reduceat(any_counted, starts, dtype=np.int64)
-    return num, den, missing, stray, cases
+        den[segs] += _segment_sums(counted, starts)
+        num[segs] += _segment_sums(above, starts)
+        if detail:
+            answered = np.empty(shape, dtype=bool)
+            for scale in scales:
+                answered[:, scale.columns] = _code_mask(answers[:, scale.columns],
+                                                        scale.answered)
+            blank = ~answered
+            for index, mask in applicable.items():
+                blank[:, index] &= mask
+            missing[segs] += _segment_sums(blank, starts)
+            valid &= ~counted  # answered where the question does not apply
+            stray[segs] += _segment_sums(valid, starts)
+            for node, columns in figure_sets.items():
+                if len(columns):
+                    any_counted = counted[:, columns].any(axis=1)
+                    cases[node][segs] += np.add.reduceat(any_counted, starts, dtype=np.int64)
+    return Counts(num, den, missing, stray, cases)
 
 
 # ----------------------------------------------------------------------------- figures
@@ -296,10 +355,16 @@ def _as_float(column: np.ndarray) -> np.ndarray:
 
 
 def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
-             inputs: dict[str, np.ndarray] | None = None, case_counts: bool = True) -> Results:
-    """Every figure of `plan` for every inspection in `grouping`."""
+             inputs: dict[str, np.ndarray] | None = None, detail: bool = True) -> Results:
+    """Every figure of `plan` for every inspection in `grouping`.
+
+    `detail=False` computes only what the figures need (no counts of blanks, of answers
+    where a question does not apply, or of cases per aggregate)."""
     inputs = inputs or {}
-    num, den, missing, stray, cases = count_answers(plan, table, grouping, inputs, case_counts)
+    counts = count_answers(plan, table, grouping, inputs, detail)
+    num, den, cases = counts.numerators, counts.denominators, counts.cases
+    missing = counts.missing if detail else np.zeros_like(num)
+    stray = counts.stray if detail else np.zeros_like(num)
     proportions = runtime.proportion(num, den)
     values = {q.id: proportions[:, q.index] for q in plan.questions}
     figures = Figures(plan, values, num, den, inputs, grouping.size)
