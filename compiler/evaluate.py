@@ -9,11 +9,8 @@ then computed per inspection, one plan step at a time, with NaN as "undefined".
 
 from __future__ import annotations
 
-import operator
-
 import attrs
 import numpy as np
-
 from critc.compiler import model as m
 from critc.compiler import runtime
 from critc.compiler.cases import CaseTable, Grouping, date_number
@@ -21,8 +18,6 @@ from critc.compiler.plan import Plan
 
 BLOCK_CELLS = 1 << 22  # answer cells per block: bounds the memory of the masks
 
-COMPARE = {"=": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le,
-           ">": operator.gt, ">=": operator.ge}
 ARITH = {"+": np.add, "-": np.subtract, "*": np.multiply}
 
 
@@ -63,37 +58,23 @@ class Conditions:
         """(known true, known false) masks."""
         match expr:
             case m.Logic(op="and", operands=ops):
-                parts = [self.truth(o) for o in ops]
-                return (np.logical_and.reduce([t for t, _ in parts]),
-                        np.logical_or.reduce([f for _, f in parts]))
+                return runtime.all_of(*[self.truth(o) for o in ops])
             case m.Logic(op="or", operands=ops):
-                parts = [self.truth(o) for o in ops]
-                return (np.logical_or.reduce([t for t, _ in parts]),
-                        np.logical_and.reduce([f for _, f in parts]))
+                return runtime.any_of(*[self.truth(o) for o in ops])
             case m.Not(operand=o):
-                t, f = self.truth(o)
-                return f, t
+                return runtime.negation(self.truth(o))
             case m.Compare(op=op, left=left, right=right):
                 a, a_missing = self.value(left)
                 b, b_missing = self.value(right)
-                known = ~(a_missing | b_missing)
                 if op not in ("=", "!=") and left.type.kind == "rating":
-                    a, b = -a, -b
-                result = COMPARE[op](a, b)
-                return known & result, known & ~result
+                    a, b = -a, -b  # levels are listed best first
+                return runtime.compare(op, a, a_missing, b, b_missing)
             case m.InSet(operand=operand, values=values, negated=negated):
-                a, missing = self.value(operand)
+                a, a_missing = self.value(operand)
                 codes = [self.encode(v, operand.type, operand) for v in values]
-                hit = np.isin(a, codes)
-                if negated:
-                    hit = ~hit
-                known = ~missing
-                return known & hit, known & ~hit
+                return runtime.member(a, a_missing, codes, negated)
             case _:
-                a, missing = self.value(expr)
-                known = ~missing
-                truthy = a.astype(bool) if a.dtype.kind != "f" else (a != 0)
-                return known & truthy, known & ~truthy
+                return runtime.truthy(*self.value(expr))
 
     def value(self, expr: m.Expr) -> tuple[np.ndarray, np.ndarray]:
         """(values, missing) for a per-case leaf, encoded as in `cases`."""
@@ -104,7 +85,7 @@ class Conditions:
                     column = self.inputs[name][self.group]
                 else:
                     column = self.table.fields[name][self.rows]
-                return column, _missing(column)
+                return column, runtime.missing(column)
             case m.AnswerRef(question=qid):
                 column = self.table.answers[self.rows, self.plan.question(qid).index]
                 return column, column < 0
@@ -141,10 +122,6 @@ class Conditions:
 
 def _text_ref(expr: m.Expr) -> str | None:
     return expr.field if isinstance(expr, m.FieldRef) else None
-
-
-def _missing(column: np.ndarray) -> np.ndarray:
-    return np.isnan(column) if column.dtype.kind == "f" else column < 0
 
 
 # ----------------------------------------------------------------------------- counting

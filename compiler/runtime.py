@@ -144,3 +144,51 @@ def lookup(indices, table):
     ok = ~np.isnan(idx)
     out[ok] = table[idx[ok].astype(np.int64)]
     return out
+
+
+# ----------------------------------------------------------------------------- conditions
+# A per-case test is a pair of masks (known true, known false): a blank makes it unknown
+# (neither), and a condition that is unknown does not hold.
+_COMPARE = {"=": np.equal, "!=": np.not_equal, "<": np.less, "<=": np.less_equal,
+            ">": np.greater, ">=": np.greater_equal}
+
+
+def missing(values):
+    """Blanks: NaN in float columns, negative codes in integer ones."""
+    values = np.asarray(values)
+    return np.isnan(values) if values.dtype.kind == "f" else values < 0
+
+
+def compare(op, a, a_missing, b, b_missing):
+    known = ~(np.asarray(a_missing) | np.asarray(b_missing))
+    result = _COMPARE[op](a, b)
+    return known & result, known & ~result
+
+
+def member(a, a_missing, codes, negated):
+    hit = np.isin(a, codes)
+    if negated:
+        hit = ~hit
+    known = ~np.asarray(a_missing)
+    return known & hit, known & ~hit
+
+
+def truthy(a, a_missing):
+    known = ~np.asarray(a_missing)
+    value = np.asarray(a) != 0
+    return known & value, known & ~value
+
+
+def all_of(*tests):
+    return (np.logical_and.reduce([t for t, _ in tests]),
+            np.logical_or.reduce([f for _, f in tests]))
+
+
+def any_of(*tests):
+    return (np.logical_or.reduce([t for t, _ in tests]),
+            np.logical_and.reduce([f for _, f in tests]))
+
+
+def negation(test):
+    true, false = test
+    return false, true
