@@ -3,8 +3,9 @@ with no errors and no warnings.
 
 A block that starts with `framework` (after comments) is a whole file. Any other block is a
 fragment and is checked inside WRAPPER, the small framework printed in docs/language.md.
-Blocks fenced as ```crit-bad show a mistake on purpose and are not checked; blocks fenced
-as ```text are syntax sketches.
+Blocks fenced as ```crit-bad show a mistake on purpose, blocks fenced as ```crit-part are
+one part of a longer file (as in the tutorial), and blocks fenced as ```text are syntax
+sketches; none of these is checked.
 
     python docs/tools/check_examples.py [docs/language.md docs/tutorial.md ...]
 """
