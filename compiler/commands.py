@@ -195,6 +195,19 @@ def cmd_explain(args) -> int:
     return EXIT_OK
 
 
+def cmd_compile(args) -> int:
+    from critc.compiler.cli import EXIT_OK, EXIT_PROBLEMS, checked, write_output
+    from critc.compiler.codegen import generate
+
+    result = checked(args.framework)
+    if result is None:
+        return EXIT_PROBLEMS
+    root = result.program.root
+    text = generate(plan_for(result), root, result.program.sources[root])
+    write_output(args.output, text)
+    return EXIT_OK
+
+
 def _case_arguments(p) -> None:
     p.add_argument("framework", metavar="FILE", help="the framework (.crit)")
     p.add_argument("cases", metavar="CASES", help="case records: .csv, .jsonl, .xlsx, .parquet")
@@ -214,6 +227,11 @@ def register(sub) -> None:
     p.add_argument("--hide-questions", action="store_true", help="show aggregates only")
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically)")
     p.set_defaults(run=cmd_score)
+
+    p = sub.add_parser("compile", help="write a standalone Python scoring module")
+    p.add_argument("framework", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT", help="the module to write (atomically)")
+    p.set_defaults(run=cmd_compile)
 
     p = sub.add_parser("explain", help="show how a figure was formed")
     _case_arguments(p)

@@ -8,6 +8,8 @@ standalone module. An undefined figure is NaN throughout.
 [73.0, 72.0, 60.0]
 """
 
+import operator
+
 import numpy as np
 
 # Values within this distance of a rounding boundary count as on it: binary floating point
@@ -16,7 +18,7 @@ EPSILON = 1e-9
 
 
 def round_half_up(x, places):
-    """Round half away from zero... for the non-negative values scores take, half up."""
+    """Round halves up (away from zero for negative values)."""
     scale = 10.0 ** places
     y = np.asarray(x, dtype=float) * scale
     return np.where(y >= 0, np.floor(y + 0.5 + EPSILON), -np.floor(-y + 0.5 + EPSILON)) / scale
@@ -149,8 +151,8 @@ def lookup(indices, table):
 # ----------------------------------------------------------------------------- conditions
 # A per-case test is a pair of masks (known true, known false): a blank makes it unknown
 # (neither), and a condition that is unknown does not hold.
-_COMPARE = {"=": np.equal, "!=": np.not_equal, "<": np.less, "<=": np.less_equal,
-            ">": np.greater, ">=": np.greater_equal}
+_COMPARE = {"=": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le,
+            ">": operator.gt, ">=": operator.ge}
 
 
 def missing(values):
