@@ -9,7 +9,6 @@ an applicability condition over an enum or boolean case field.
 from __future__ import annotations
 
 import numpy as np
-
 from critc.compiler.cases import CaseTable, Grouping
 from critc.compiler.check import check_file
 from critc.compiler.plan import plan_for

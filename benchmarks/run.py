@@ -1,6 +1,6 @@
 """Score a large synthetic archive four ways and print them side by side.
 
-    python benchmarks/run.py                       # 1,000,000 cases x 200 questions, 500 inspections
+    python benchmarks/run.py                  # 1,000,000 cases x 200 questions, 500 inspections
     python benchmarks/run.py --cases 100000        # smaller
 
 The four: critc's engine; a hand-written NumPy version of the same computation; a pandas
@@ -23,8 +23,6 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
 import archive  # noqa: E402
-
-from critc.compiler import runtime  # noqa: E402
 from critc.compiler.evaluate import evaluate  # noqa: E402
 from critc.compiler.reference import Reference  # noqa: E402
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 
 import attrs
-
 from critc.compiler import model as m
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, Label, error, warning

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import attrs
 import networkx as nx
-
 from critc.compiler import bands as band_rules
 from critc.compiler import graph as graphs
 from critc.compiler import lints
@@ -253,6 +252,7 @@ def _band_input_type(band: ast.Band, targets, uses, diagnostics: list[Diagnostic
         diagnostics.append(error("type-mismatch", f"band `{band.id}` is used on both scores and "
                                  "plain numbers", band.span,
                                  labels=tuple(Label(span, f"a {t.kind}") for t, span in seen)))
+        return m.UNKNOWN  # its thresholds cannot be right for both; say so once
     if kinds:
         return m.SCORE if "score" in kinds else m.NUMBER
     thresholds = [t for row in band.rows for t in (row.low, row.high) if t is not None]

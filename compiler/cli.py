@@ -11,11 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from rich.console import Console
-
 from critc.compiler import __version__, render
 from critc.compiler.check import CheckResult, check_file
 from critc.dsl.diagnostics import error
+from rich.console import Console
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 

@@ -6,7 +6,6 @@ import sys
 
 import attrs
 import numpy as np
-
 from critc.compiler import render
 from critc.compiler.cases import EPOCH, CaseTable, Grouping, group_cases
 from critc.compiler.check import CheckResult

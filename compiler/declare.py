@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 
 import attrs
-
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, Label, error, warning
 from critc.dsl.span import Span

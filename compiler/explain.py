@@ -5,14 +5,13 @@ applicability and contribution."""
 from __future__ import annotations
 
 import numpy as np
-from rich.console import Console
-from rich.text import Text
-from rich.tree import Tree
-
 from critc.compiler import model as m
 from critc.compiler.cases import CaseTable
 from critc.compiler.evaluate import Conditions, Figures, Results
 from critc.compiler.report import defined, labels_for, shown
+from rich.console import Console
+from rich.text import Text
+from rich.tree import Tree
 
 MAX_CASES_LISTED = 10
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 import networkx as nx
-
 from critc.compiler import model as m
 from critc.dsl.diagnostics import Diagnostic, Label, error
 

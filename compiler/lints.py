@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 
 import networkx as nx
-
 from critc.compiler import casewise
 from critc.compiler import model as m
 from critc.dsl.diagnostics import Diagnostic, error, warning

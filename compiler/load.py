@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import attrs
-
 from critc.dsl import ast, parse
 from critc.dsl.diagnostics import Diagnostic, error
 from critc.dsl.parser import Comment

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 
 import attrs
-
 from critc.dsl.span import NO_SPAN, Span
 
 frozen = attrs.frozen(kw_only=True)

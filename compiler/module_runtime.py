@@ -191,7 +191,7 @@ def s_max(values):
 
 
 def s_weighted(values, weights, renormalise):
-    pairs = [(v, w) for v, w in zip(values, weights) if v is not None]
+    pairs = [(v, w) for v, w in zip(values, weights, strict=True) if v is not None]
     if not renormalise:
         return sum(v * w for v, w in pairs) if len(pairs) == len(values) else None
     total = sum(w for _, w in pairs)

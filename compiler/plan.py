@@ -11,7 +11,6 @@ import math
 
 import attrs
 import networkx as nx
-
 from critc.compiler import graph as graphs
 from critc.compiler import model as m
 from critc.dsl.span import Span

@@ -20,7 +20,6 @@ import attrs
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-
 from critc.compiler import model as m
 from critc.compiler.cases import CaseTable, date_number
 from critc.compiler.declare import did_you_mean
@@ -299,10 +298,8 @@ class Encoder:
         column = table.column(name).combine_chunks()
         encoded = pc.dictionary_encode(column)
         dictionary = encoded.dictionary.to_pylist()
-        indices = encoded.indices.to_numpy(zero_copy_only=False)
-        if encoded.indices.null_count:
-            indices = np.where(encoded.indices.is_valid().to_numpy(zero_copy_only=False),
-                               indices, -1)
+        # A blank is null; fill it before leaving Arrow, or NumPy turns the indices to floats.
+        indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
         mapping = np.empty(len(dictionary) + 1, dtype=dtype)
         mapping[-1] = fill
         bad = []
@@ -333,8 +330,9 @@ class Encoder:
             else:
                 hint = did_you_mean(text, hint_values) or \
                     "expected one of " + ", ".join(f"`{v}`" for v in hint_values)
+        plural = "s" * (len(rows) > 1)
         self.diagnostics.append(error(
-            "invalid-value", f"column `{name}`: `{text}` is not {describe} (row{'s' * (len(rows) > 1)} "
+            "invalid-value", f"column `{name}`: `{text}` is not {describe} (row{plural} "
             f"{shown}{more})", where(self.path, int(rows[0]) + self.first_row, col_no),
             hint=hint))
 
@@ -382,9 +380,7 @@ def encode_field(enc: Encoder, table: pa.Table, field: m.Field, rating_scales) -
     column = table.column(field.id).combine_chunks()
     encoded = pc.dictionary_encode(column)
     vocab = tuple(encoded.dictionary.to_pylist())
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)
-    if encoded.indices.null_count:
-        codes = np.where(encoded.indices.is_valid().to_numpy(zero_copy_only=False), codes, -1)
+    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
     return codes, vocab
 
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 
-from rich.console import Console
-from rich.text import Text
-
 from critc.dsl.diagnostics import Diagnostic, Severity
 from critc.dsl.span import Span
+from rich.console import Console
+from rich.text import Text
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 

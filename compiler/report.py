@@ -11,13 +11,12 @@ import io
 import json
 import math
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from critc.compiler import model as m
 from critc.compiler import runtime
 from critc.compiler.evaluate import Results
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 NA = "n/a"
 

@@ -432,6 +432,11 @@ class Resolver:
             case ast.Boolean(value=v):
                 return m.Const(value=v, type=m.BOOLEAN, span=expr.span)
             case ast.Name(name=name):
+                if expect is not None and expect.kind == "unknown" and name not in symbols.fields \
+                        and name not in symbols.nodes:
+                    # compared with something whose type is unknown because of an error
+                    # reported elsewhere (such as a question without a scale): a value
+                    return m.Const(value=name, type=m.UNKNOWN, span=expr.span)
                 if expect is not None and expect.kind in ("enum", "rating") \
                         and name in self._values_of(expect) and name not in symbols.fields:
                     return m.Const(value=name, type=expect, span=expr.span)
@@ -507,7 +512,9 @@ class Resolver:
                        "inspection; a condition is decided case by case", span)
             return None
         scale = self.question_scale(item, report=False)
-        codes = tuple(c.id for c in scale.codes) if scale else ()
+        if scale is None:  # the question's missing or unknown scale is reported on it
+            return m.AnswerRef(question=node, type=m.UNKNOWN, span=span)
+        codes = tuple(c.id for c in scale.codes)
         return m.AnswerRef(question=node, type=m.Type(kind="enum", values=codes), span=span)
 
     def _values_of(self, type_: m.Type) -> tuple[str, ...]:

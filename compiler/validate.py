@@ -4,7 +4,6 @@ an answer given where the question does not apply, and an applicable question le
 from __future__ import annotations
 
 import numpy as np
-
 from critc.compiler.cases import CaseTable, Grouping
 from critc.compiler.evaluate import Conditions
 from critc.compiler.plan import Plan

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 
 import attrs
-
 from critc.dsl.span import NO_SPAN, Span
 
 

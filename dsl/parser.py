@@ -12,14 +12,13 @@ import importlib.resources
 import re
 
 import attrs
-from lark import Lark, Token
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
-from lark.indenter import DedentError, Indenter
-
 from critc.dsl import ast, syntax_errors
 from critc.dsl.diagnostics import Diagnostic, error
 from critc.dsl.span import Span
 from critc.dsl.to_ast import ToAst
+from lark import Lark, Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.indenter import DedentError, Indenter
 
 
 class FrameworkIndenter(Indenter):

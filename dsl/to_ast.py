@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime
 
 import attrs
-from lark import Token, Transformer, v_args
-
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, error
 from critc.dsl.span import Span
+from lark import Token, Transformer, v_args
 
 
 @attrs.frozen
