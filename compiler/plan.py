@@ -64,13 +64,10 @@ class Plan:
     bands: dict[str, BandTable]
     questions_of: dict[str, tuple[str, ...]]  # figure → every question it is built from
     figures: tuple[str, ...]  # questions, aggregates and band labels in report order
+    by_id: dict[str, QuestionPlan] = attrs.field(eq=False, repr=False)
 
     def question(self, qid: str) -> QuestionPlan:
-        return self._question_index[qid]
-
-    @property
-    def _question_index(self) -> dict[str, QuestionPlan]:
-        return {q.id: q for q in self.questions}
+        return self.by_id[qid]
 
 
 def build_plan(fw: m.Framework, graph: nx.DiGraph, order: tuple[str, ...]) -> Plan:
@@ -107,7 +104,8 @@ def build_plan(fw: m.Framework, graph: nx.DiGraph, order: tuple[str, ...]) -> Pl
                     or n in fw.applications)
     report_order = sorted(figures, key=lambda n: graph.nodes[n]["order"])
     return Plan(framework=fw, questions=tuple(questions), steps=tuple(steps), bands=bands,
-                questions_of=questions_of, figures=tuple(report_order))
+                questions_of=questions_of, figures=tuple(report_order),
+                by_id={q.id: q for q in questions})
 
 
 def band_table(band: m.Band) -> BandTable:
