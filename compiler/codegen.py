@@ -170,11 +170,12 @@ class Generator:
         match expr:
             case m.FieldRef(field=name):
                 origin = "ic" if self.fw.fields[name].origin == "inspection" else "c"
-                return f"{origin}[{name!r}]" if scalar else \
-                    f"{origin}[{name!r}], missing({origin}[{name!r}])"
+                if scalar:
+                    return self.local(name)
+                return f"{origin}[{name!r}], missing({origin}[{name!r}])"
             case m.AnswerRef(question=q):
                 i = self.index[q]
-                return f"a[{i}]" if scalar else f"a[:, {i}], a[:, {i}] < 0"
+                return f"a{i}" if scalar else f"a[:, {i}], a[:, {i}] < 0"
             case m.Const():
                 code = self.const_code(expr, other or expr, scalar)
                 return code if scalar else f"np.asarray({code}), False"
@@ -224,15 +225,9 @@ class Generator:
             out.append(f"def _applies_{i}(c, a, ic, vocab):\n"
                        f"    # {self.where(q.span)}: {note}\n"
                        f"    return {self.test(q.condition, False)}[0]\n")
-            out.append(f"def _case_applies_{i}(c, a, ic):\n"
-                       f"    # {self.where(q.span)}\n"
-                       f"    return {self.test(q.condition, True)} is True\n")
         table = ", ".join(f"{self.index[q.id]}: _applies_{self.index[q.id]}"
                           for q in self.plan.questions if q.condition is not None)
-        case_table = ", ".join(f"{self.index[q.id]}: _case_applies_{self.index[q.id]}"
-                               for q in self.plan.questions if q.condition is not None)
         out.append(f"CONDITIONS = {{{table}}}\n")
-        out.append(f"CASE_CONDITIONS = {{{case_table}}}\n")
         return "\n\n".join(out)
 
     # ------------------------------------------------------------------ figures
@@ -241,9 +236,9 @@ class Generator:
             case m.Const(value=v):
                 return repr(float(v)) if scalar else f"np.full(size, {float(v)!r})"
             case m.FigureRef(node=node):
-                return f"v[{self.index[node]}]"
+                return f"v{self.index[node]}" if scalar else f"v[{self.index[node]}]"
             case m.FieldRef(field=name):
-                return f"inp[{name!r}]"
+                return f"x{self.inputs.index(name)}" if scalar else f"inp[{name!r}]"
             case m.Arith(op=op, left=a, right=b):
                 x, y = self.figure(a, scalar), self.figure(b, scalar)
                 if scalar:
@@ -264,7 +259,9 @@ class Generator:
             case m.Pooled(questions=qs):
                 idx = "(" + "".join(f"{self.index[q]}, " for q in qs) + ")"
                 if scalar:
-                    return f"s_ratio(num, den, {idx})"
+                    nums = "".join(f"n{self.index[q]}, " for q in qs)
+                    dens = "".join(f"d{self.index[q]}, " for q in qs)
+                    return f"s_pool(({nums}), ({dens}))"
                 return f"proportion(num[:, {idx}].sum(axis=1), den[:, {idx}].sum(axis=1))"
             case m.WeightedMean(items=items, weights=weights, renormalise=renorm):
                 items_code = ", ".join(self.figure(i, scalar) for i in items)
@@ -277,12 +274,13 @@ class Generator:
                 fn = "s_lookup" if scalar else "lookup"
                 return f"{fn}({self.figure(o, scalar)}, {table!r})"
             case m.BandOf(band=band, operand=o):
-                fn = "s_band" if scalar else "band"
-                return f"{fn}({self.figure(o, scalar)}, BANDS[{band!r}])"
+                if scalar:
+                    return f"_band_{self.band_number(band)}({self.figure(o, scalar)})"
+                return f"band({self.figure(o, scalar)}, BANDS[{band!r}])"
         raise TypeError(type(expr).__name__)
 
     def figures(self) -> str:
-        out, steps, case_steps = [], [], []
+        out, steps = [], []
         for step in self.plan.steps:
             i = self.index[step.node]
             kind = self.fw.kind_of(step.node)
@@ -293,15 +291,149 @@ class Generator:
             out.append(f"def _figure_{i}(v, num, den, inp, size):\n"
                        f"    # {self.where(step.span)}: {note}\n"
                        f"    return {self.figure(step.expr, False)}\n")
-            out.append(f"def _case_figure_{i}(v, num, den, inp):\n"
-                       f"    # {self.where(step.span)}\n"
-                       f"    return {self.figure(step.expr, True)}\n")
             steps.append(f"    ({i}, _figure_{i}, {where!r}),")
-            case_steps.append(f"    ({i}, _case_figure_{i}),")
         out.append("STEPS = (\n" + "\n".join(steps) + "\n)\n" if steps else "STEPS = ()\n")
-        out.append("CASE_STEPS = (\n" + "\n".join(case_steps) + "\n)\n" if case_steps
-                   else "CASE_STEPS = ()\n")
         return "\n\n".join(out)
+
+    # ------------------------------------------------------------------ one case
+    def local(self, name: str) -> str:
+        """The local variable holding a case field (f) or inspection input (i) in score_case."""
+        field = self.fw.fields[name]
+        if field.origin == "inspection":
+            return f"i{self.inputs.index(name)}"
+        return f"f{[f.id for f in self.fw.case_fields].index(name)}"
+
+    def band_number(self, band: str) -> int:
+        return list(self.plan.bands).index(band)
+
+    def band_functions(self) -> str:
+        """One plain-Python function per band: round as declared, then test each row."""
+        out = []
+        for k, table in enumerate(self.plan.bands.values()):
+            scale = 10 ** table.rounding.places
+            factor = 100.0 * scale if table.percent else float(scale)
+            if table.rounding.mode == "half up":
+                rounded = [f"    y = value * {factor!r}",
+                           "    x = (math.floor(y + 0.5 + 1e-9) if y >= 0 else "
+                           f"-math.floor(-y + 0.5 + 1e-9)) / {float(scale)!r}"]
+            else:
+                shown = f"value * {100.0 if table.percent else 1.0!r}"
+                rounded = [f"    x = s_round({shown}, {table.rounding.mode!r}, "
+                           f"{table.rounding.places!r})"]
+            outputs = table.outputs
+            if table.gives:
+                levels = self.fw.rating_scales[table.gives].levels
+                outputs = tuple(float(levels.index(o)) for o in table.outputs)
+            lines = [f"def _band_{k}(value):", f"    # {self.where(table.span)}: band "
+                     f"{comment(table.id)}", "    if value is None:", "        return None",
+                     *rounded]
+            for i, (low, low_inc, high, high_inc) in enumerate(zip(
+                    table.lows, table.low_inclusive, table.highs, table.high_inclusive,
+                    strict=True)):
+                tests = []
+                if math.isfinite(low):
+                    tests.append(f"x {'>=' if low_inc else '>'} {low!r}")
+                if math.isfinite(high):
+                    tests.append(f"x {'<=' if high_inc else '<'} {high!r}")
+                result = outputs[i] if table.gives else float(i)
+                lines += [f"    if {' and '.join(tests) or 'True'}:", f"        return {result!r}"]
+            if table.otherwise >= 0:
+                result = outputs[table.otherwise] if table.gives else float(table.otherwise)
+                lines.append(f"    return {result!r}")
+            else:
+                lines.append("    return None")
+            out.append("\n".join(lines) + "\n")
+        return "\n\n".join(out)
+
+    def used_fields(self) -> set[str]:
+        used = set()
+        for q in self.plan.questions:
+            if q.condition is not None:
+                used |= {x.field for x in m.walk(q.condition) if isinstance(x, m.FieldRef)}
+        return used
+
+    def case_tables(self) -> str:
+        """Spelling tables for score_case: each maps a cell to its code, blanks to None."""
+        lines = []
+        blanks = {None: None, "": None}
+        for k, f in enumerate(self.fw.case_fields):
+            if f.type.kind in ("enum", "rating"):
+                lines.append(f"_F{k} = {literal({**self.field_spellings(f), **blanks})}")
+            elif f.type.kind == "boolean":
+                lines.append(f"_F{k} = {literal({**BOOLEAN_SPELLINGS, **blanks})}")
+        for k, f in enumerate(self.fw.inputs):
+            if f.type.kind in ("enum", "rating"):
+                lines.append(f"_I{k} = {literal({**self.field_spellings(f), **blanks})}")
+        for k, scale in enumerate(self.fw.scales.values()):
+            spellings = {c: i for i, c in enumerate(scale.codes)}
+            spellings.update({a: scale.codes.index(c) for a, c in scale.aliases.items()})
+            valid = frozenset(i for i, c in enumerate(scale.codes)
+                              if c not in scale.not_applicable)
+            above = frozenset(i for i, c in enumerate(scale.codes) if c in scale.above)
+            lines.append(f"_S{k} = {literal({**spellings, **blanks})}")
+            lines.append(f"_V{k} = {literal(valid)}")
+            lines.append(f"_A{k} = {literal(above)}")
+        return "\n".join(lines)
+
+    def score_case(self) -> str:
+        fw = self.fw
+        body = ['def score_case(case, inputs=None):',
+                '    """Score one case (a dict) as an inspection of its own, in plain Python."""',
+                "    get = case.get"]
+        used = self.used_fields()
+        for k, f in enumerate(fw.case_fields):
+            if f.id not in used:
+                continue
+            spec = f"FIELDS[{k}]"
+            if f.type.kind in ("enum", "rating", "boolean"):
+                body += [f"    f{k} = _F{k}.get(get({f.id!r}), _SLOW)",
+                         f"    if f{k} is _SLOW:",
+                         f"        f{k} = slow_value({spec}, get({f.id!r}))"]
+            else:
+                body.append(f"    f{k} = slow_value({spec}, get({f.id!r}))")
+        if fw.inputs:
+            body.append("    given = inputs or {}")
+        for k, f in enumerate(fw.inputs):
+            spec = f"INPUTS[{k}]"
+            if f.type.kind in ("enum", "rating"):
+                body += [f"    i{k} = _I{k}.get(given.get({f.id!r}), _SLOW)",
+                         f"    if i{k} is _SLOW:",
+                         f"        i{k} = slow_value({spec}, given.get({f.id!r}))"]
+            else:
+                body.append(f"    i{k} = slow_value({spec}, given.get({f.id!r}))")
+            body.append(f"    x{k} = None if i{k} is None else float(i{k})")
+        scale_index = {sid: k for k, sid in enumerate(fw.scales)}
+        for q in self.plan.questions:
+            i, k = self.index[q.id], scale_index[q.scale]
+            body += [f"    a{i} = _S{k}.get(get({q.id!r}), _SLOW)",
+                     f"    if a{i} is _SLOW:",
+                     f"        a{i} = slow_value(({q.id!r}, 'answer', SCALES[{q.scale!r}][1]), "
+                     f"get({q.id!r}))"]
+        for q in self.plan.questions:
+            i, k = self.index[q.id], scale_index[q.scale]
+            test = f"a{i} in _V{k}"
+            if q.condition is not None:
+                test += f" and {self.test(q.condition, True)} is True"
+            body += [f"    # {self.where(q.span)}: question {comment(q.id)}",
+                     f"    d{i} = 1 if {test} else 0",
+                     f"    n{i} = 1 if d{i} and a{i} in _A{k} else 0",
+                     f"    v{i} = float(n{i}) if d{i} else None"]
+        for step in self.plan.steps:
+            i = self.index[step.node]
+            body += [f"    # {self.where(step.span)}: {comment(fw.kind_of(step.node))} "
+                     f"{comment(step.node)}",
+                     f"    v{i} = {self.figure(step.expr, True)}"]
+        body.append("    return {")
+        for node, i in self.index.items():
+            type_ = fw.figure_type(node)
+            value = f"v{i}"
+            if type_.kind == "rating":
+                value = f"name_of(RATINGS[{type_.scale!r}][0], v{i})"
+            elif type_.kind == "label":
+                value = f"name_of(BANDS[{type_.scale!r}][5], v{i})"
+            body.append(f"        {node!r}: {value},")
+        body.append("    }")
+        return "\n".join(body) + "\n"
 
     # ------------------------------------------------------------------ module
     def module(self) -> str:
@@ -334,9 +466,14 @@ and band labels are given by name; band labels are keyed "band[figure]".
             _body("module_runtime.py"), GLUE,
             "# " + "-" * 76 + " applicability", self.conditions(),
             "# " + "-" * 76 + " figures, in dependency order", self.figures(),
+            "# " + "-" * 76 + " one case, in plain Python", self.case_tables(),
+            self.band_functions(), self.score_case(),
         ]
         return "\n\n\n".join(s.strip("\n") for s in sections) + "\n"
 
+
+BOOLEAN_SPELLINGS = {"true": 1, "false": 0, "yes": 1, "no": 0, "1": 1, "0": 0, True: 1,
+                     False: 0}
 
 # NumPy takes about 100 ms to import; `score_case` does not need it, so it is imported
 # the first time the table path uses it.
@@ -419,37 +556,6 @@ def score(records, by=None, inputs=None):
     return {key: {FIGURES[i][0]: decode(FIGURES, RATINGS, BANDS, i, float(values[i][g]))
                   for i in range(len(FIGURES))}
             for g, key in enumerate(keys)}
-
-
-def score_case(case, inputs=None):
-    """Score one case (a dict) as an inspection of its own, in plain Python."""
-    c = {}
-    for name, kind, spellings in FIELDS:
-        value = _encode_one(kind, spellings, _text(case.get(name)), f"field {name!r}")
-        c[name] = None if value == -1 or (isinstance(value, float) and math.isnan(value)) \\
-            else value
-    ic = {}
-    for name, kind, spellings in INPUTS:
-        value = _encode_one(kind, spellings, _text((inputs or {}).get(name)), f"{name!r}")
-        ic[name] = None if value == -1 or (isinstance(value, float) and math.isnan(value)) \\
-            else value
-    a, num, den = [], [], []
-    for qid, scale in QUESTIONS:
-        code = _encode_one("answer", SCALES[scale][1], _text(case.get(qid)), f"{qid!r}")
-        a.append(None if code == -1 else code)
-    values = [None] * len(FIGURES)
-    for i, (_qid, scale) in enumerate(QUESTIONS):
-        code = a[i]
-        counted = code is not None and code in SCALES[scale][2] and \\
-            (i not in CASE_CONDITIONS or CASE_CONDITIONS[i](c, a, ic))
-        num.append(1 if counted and code in SCALES[scale][3] else 0)
-        den.append(1 if counted else 0)
-        values[i] = float(num[i]) if counted else None
-    inp = {name: (None if value is None else float(value)) for name, value in ic.items()}
-    for i, function in CASE_STEPS:
-        values[i] = function(values, num, den, inp)
-    return {FIGURES[i][0]: decode(FIGURES, RATINGS, BANDS, i, values[i])
-            for i in range(len(FIGURES))}
 '''
 
 

@@ -1,10 +1,9 @@
 """The fixed part of every generated scoring module: reading records and running steps.
 
 `critc compile` copies this file (below the import line) and `runtime.py` into each
-module, after the framework's tables and figure functions. It imports only NumPy and the
-standard library; the names it uses from the generated part are `FIELDS`, `INPUTS`,
-`QUESTIONS`, `SCALES`, `RATINGS`, `BANDS`, `FIGURES`, `STEPS`, `CASE_STEPS`, `INSPECTION`,
-`CONDITIONS` and `CASE_CONDITIONS`, all passed in explicitly so this file stands alone.
+module, after the framework's tables. It imports only NumPy and the standard library, and
+takes the framework's tables as arguments, so it stands alone and is tested as it is.
+Functions named `s_*` are the plain-Python versions used by the generated `score_case`.
 """
 
 import datetime
@@ -167,8 +166,13 @@ def run_steps(steps, values, num, den, inputs, size):
 
 # ----------------------------------------------------------------------------- one case
 def s_mean(values):
-    defined = [v for v in values if v is not None]
-    return sum(defined) / len(defined) if defined else None
+    total = 0.0
+    count = 0
+    for value in values:
+        if value is not None:
+            total += value
+            count += 1
+    return total / count if count else None
 
 
 def s_sum(values):
@@ -191,17 +195,38 @@ def s_max(values):
 
 
 def s_weighted(values, weights, renormalise):
-    pairs = [(v, w) for v, w in zip(values, weights, strict=True) if v is not None]
+    weighted = total = 0.0
+    for value, weight in zip(values, weights, strict=True):
+        if value is None:
+            if not renormalise:
+                return None
+            continue
+        weighted += value * weight
+        total += weight
     if not renormalise:
-        return sum(v * w for v, w in pairs) if len(pairs) == len(values) else None
-    total = sum(w for _, w in pairs)
-    return sum(v * w for v, w in pairs) / total if pairs and total else None
+        return weighted
+    return weighted / total if total else None
 
 
-def s_ratio(num, den, indices):
-    above = sum(num[i] for i in indices)
-    answered = sum(den[i] for i in indices)
-    return above / answered if answered else None
+def s_pool(numerators, denominators):
+    answered = sum(denominators)
+    return sum(numerators) / answered if answered else None
+
+
+_SLOW = object()  # a spelling not in the fast tables: validate it the slow way
+
+
+def slow_value(spec, value):
+    """A cell for score_case: its code, number or text; None for a blank."""
+    name, kind, spellings = spec
+    out = _encode_one(kind, spellings, _text(value), repr(name))
+    if out == -1 and kind != "number" or (isinstance(out, float) and math.isnan(out)):
+        return None
+    return out
+
+
+def name_of(names, value):
+    return None if value is None else names[int(value)]
 
 
 def s_arith(op, a, b):
