@@ -139,3 +139,18 @@ def test_documented_inconsistency(fw, item, tmp_path_factory):
     field = item.get("field", "shown")
     assert got[field] == item["rules_give"]
     assert got[field] != item["published"]
+
+
+def _check_cases():
+    for fw in FRAMEWORKS:
+        for n, item in enumerate(expected(fw).get("checks", [])):
+            yield pytest.param(fw, item, id=f"{ident(fw)}:check{n}")
+
+
+@pytest.mark.parametrize("fw,item", list(_check_cases()))
+def test_derived_check(fw, item, tmp_path_factory):
+    """Arithmetic checks on figures that are derived, not published (e.g. the 2018 points
+    sum): the values are summed from the unrounded figures."""
+    got = scores(fw, tmp_path_factory)[item["inspection"]]["figures"]
+    total = sum(got[node]["value"] for node in item["sum_of"])
+    assert total == item["equals"], item["source"]
