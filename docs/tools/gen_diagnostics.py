@@ -590,6 +590,19 @@ entry("condition-not-boolean", "error",
       ex('criterion 1.2 "Assessment of Risk of Harm" = mean of its questions\n'
          '  question 1.2d "Was the full RoH analysis of sufficient quality?"\n'
          '    applies when rosh in {medium, high, very_high}\n'), group=G)
+entry("not-a-value", "error",
+      "The braces of `in {...}` name a field or question instead of listing values.",
+      "`in {...}` compares with a fixed list of values; a field inside the braces would "
+      "change from case to case.",
+      ex('case fields\n  rosh_review "RoSH at review": one of {low, medium, high, very_high}\n\n'
+         'criterion 2.2 "Protecting the public" = mean of its questions\n'
+         '  question 2.2-04 "Was RoH reviewed after a change of classification?"\n'
+         '    applies when rosh not in {rosh_review}\n'),
+      "Compare two fields with `=` or `!=`.",
+      ex('case fields\n  rosh_review "RoSH at review": one of {low, medium, high, very_high}\n\n'
+         'criterion 2.2 "Protecting the public" = mean of its questions\n'
+         '  question 2.2-04 "Was RoH reviewed after a change of classification?"\n'
+         '    applies when rosh != rosh_review\n'), group=G)
 entry("figure-in-condition", "error",
       "A condition uses a score, an aggregate or a function such as `mean`.",
       "A condition is decided case by case, before any score exists; scores exist only for "
