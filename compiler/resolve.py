@@ -472,6 +472,14 @@ class Resolver:
                 members = [self.case_expr(item, value.type) for item in items.items]
                 if any(x is None for x in members):
                     return None
+                names = [x for x in members if not isinstance(x, m.Const)]
+                for x in names:
+                    named = x.field if isinstance(x, m.FieldRef) else x.question
+                    self.error("not-a-value", f"`{named}` is a {symbols.kind(named)}; the "
+                               "braces of `in {...}` list values", x.span,
+                               hint="compare two fields with `=`, e.g. `a = b`")
+                if names:
+                    return None
                 for member in members:
                     self._same_type(value, member, expr.span)
                 return m.InSet(operand=value, values=tuple(x.value for x in members),

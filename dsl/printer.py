@@ -234,10 +234,11 @@ class Printer:
         self.common(f, 1)
 
     def scale(self, s: ast.Scale) -> None:
-        self.emit(0, f"scale {s.id}" + (f" {quote(s.title)}" if s.title else ""), s.span.line)
+        title = f" {quote(s.title)}" if s.title is not None else ""
+        self.emit(0, f"scale {s.id}{title}", s.span.line)
         self.common(s, 1)
         for code in s.codes:
-            text = code.id + (f" {quote(code.label)}" if code.label else "")
+            text = code.id + (f" {quote(code.label)}" if code.label is not None else "")
             if code.above:
                 text += " above the line"
             if code.not_applicable:
@@ -247,11 +248,11 @@ class Printer:
             self.emit(1, text, code.span.line)
 
     def rating_scale(self, s: ast.RatingScale) -> None:
-        self.emit(0, f"rating scale {s.id}" + (f" {quote(s.title)}" if s.title else ""),
-                  s.span.line)
+        title = f" {quote(s.title)}" if s.title is not None else ""
+        self.emit(0, f"rating scale {s.id}{title}", s.span.line)
         self.common(s, 1)
         for level in s.levels:
-            text = level.id + (f" {quote(level.label)}" if level.label else "")
+            text = level.id + (f" {quote(level.label)}" if level.label is not None else "")
             if level.points is not None:
                 word = "point" if level.points.value == 1 else "points"
                 text += f" {level.points.text} {word}"
@@ -261,7 +262,8 @@ class Printer:
         self.emit(0, "case fields" if block.kind == "case" else "inspection inputs",
                   block.span.line)
         for f in block.fields:
-            text = f.id + (f" {quote(f.title)}" if f.title else "") + ": " + type_text(f.type)
+            title = f" {quote(f.title)}" if f.title is not None else ""
+            text = f"{f.id}{title}: {type_text(f.type)}"
             for role in f.roles:
                 text += f", {role}"
             self.emit(1, text, f.span.line)
@@ -282,7 +284,7 @@ class Printer:
         self.common(q, depth + 1)
 
     def aggregate(self, a: ast.Aggregate, depth: int) -> None:
-        head = f"{a.kind} {a.id}" + (f" {quote(a.title)}" if a.title else "")
+        head = f"{a.kind} {a.id}" + (f" {quote(a.title)}" if a.title is not None else "")
         formula = f"= {expr_text(a.formula)}" if a.formula is not None else None
         inline = formula is not None and len(INDENT * depth + head + " " + formula) <= WIDTH
         if inline:
@@ -302,7 +304,8 @@ class Printer:
             self.item(child, depth + 1)
 
     def band(self, b: ast.Band) -> None:
-        self.emit(0, f"band {b.id}" + (f" {quote(b.title)}" if b.title else ""), b.span.line)
+        title = f" {quote(b.title)}" if b.title is not None else ""
+        self.emit(0, f"band {b.id}{title}", b.span.line)
         # `on criteria in sections 1, section 2` would read `section` as a second id, and
         # a target cannot be bracketed, so a target ending in a scope ends its `on` line
         groups: list[list] = [[]]
