@@ -161,6 +161,17 @@ class Resolver:
             return (f"without `in ...`, a selector looks inside {symbols.kind(context)} "
                     f"`{context}`; write `all "
                     f"{describe_selector(sel)}` to look across the whole framework")
+        if sel.scope_kind:
+            kind = PLURAL_KIND.get(sel.plural, "question")
+            outside = [n for n in symbols.nodes if symbols.kind(n) == kind
+                       and (not sel.role or symbols.nodes[n].role == sel.role)
+                       and (not sel.tags or symbols.tags[n] & set(sel.tags))]
+            if outside:
+                shown = ", ".join(f"`{n}`" for n in outside[:3]) + (", ..." if
+                                                                     len(outside) > 3 else "")
+                return (f"without the scope it would select {shown}, which "
+                        f"{'lie' if len(outside) > 1 else 'lies'} outside {sel.scope_kind} "
+                        f"{', '.join(sel.scope_ids)}")
         return "check the kind, role, tags and scope it names"
 
     def _check_item(self, ident: str, kind: str, span: Span) -> bool:
@@ -385,8 +396,13 @@ class Resolver:
         total = sum(weights)
         if abs(total - 1.0) > 1e-9:
             written = " + ".join(e.weight.text for e in expr.weights)
-            self.error("weights-do-not-sum-to-one", f"the weights add up to {total:g}, not 1",
-                       expr.span, hint=f"{written} = {total:g}; make them add up to 1 (or 100%)")
+            if all(isinstance(e.weight, ast.Percent) for e in expr.weights):
+                shown, whole = f"{total * 100:g}%", "100%"
+            else:
+                shown, whole = f"{total:g}", "1"
+            self.error("weights-do-not-sum-to-one", f"the weights add up to {shown}, not "
+                       f"{whole}", expr.span,
+                       hint=f"{written} = {shown}; make them add up to {whole}")
         if any(w < 0 for w in weights):
             self.error("negative-weight", "a weight is negative", expr.span)
         kinds = {x.type.kind for x in items} - {"unknown"}

@@ -231,7 +231,7 @@ def test_weights_may_be_percentages_adding_up_to_100():
                    "weighted mean(individual questions: 80%, summary question: 20%)")
     assert check(text).diagnostics == ()
     d = only(text.replace("20%)", "30%)"), "weights-do-not-sum-to-one", "criterion 1.1")
-    assert d.message == "the weights add up to 1.1, not 1"
+    assert d.message == "the weights add up to 110%, not 100%"
 
 
 def test_points_need_a_scale_with_points():
