@@ -65,6 +65,11 @@ class Q:
     published: str | None = None  # the figure as the report prints it, e.g. "66%"
     not_done: int = 0  # how many of the n - k below-the-line answers are `not_done`
     na_where: Callable[[dict], bool] | None = None  # where the N/A answers go, if not anywhere
+    # (condition, count): exactly `count` of the answered cases meeting the condition are
+    # above the line (the rest of k comes from cases meeting none of them). Used where a
+    # later question applies to "cases where this one is sufficient and ..." and its
+    # published denominator fixes the overlap.
+    strata: tuple = ()
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -270,14 +275,26 @@ def build_cases(fw, spec_seed, insp: Inspection) -> list[dict]:
             for case in skipped:
                 case[qid] = na
             answered = [c for c in applicable if id(c) not in skipped_ids]
-        order = rng.sample(answered, len(answered))
-        for i, case in enumerate(order):
-            if i < q.k:
-                case[qid] = above
-            elif i < q.k + q.not_done:
-                case[qid] = not_done
-            else:
-                case[qid] = insufficient
+        chosen: list[dict] = []
+        taken: set[int] = set()
+        for condition, count in q.strata:
+            pool = [c for c in answered if id(c) not in taken and condition(c)]
+            if count > len(pool):
+                raise SpecError(f"{insp.key}: question {qid}: a stratum wants {count} above "
+                                f"the line among {len(pool)} cases")
+            taken.update(id(c) for c in pool)
+            chosen.extend(rng.sample(pool, count))
+        rest = [c for c in answered if id(c) not in taken]
+        if q.k - len(chosen) > len(rest) or len(chosen) > q.k:
+            raise SpecError(f"{insp.key}: question {qid}: strata do not fit k = {q.k}")
+        chosen.extend(rng.sample(rest, q.k - len(chosen)))
+        chosen_ids = {id(c) for c in chosen}
+        below_cases = rng.sample([c for c in answered if id(c) not in chosen_ids],
+                                 len(answered) - q.k)
+        for case in chosen:
+            case[qid] = above
+        for i, case in enumerate(below_cases):
+            case[qid] = not_done if i < q.not_done else insufficient
     return cases
 
 

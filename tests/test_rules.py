@@ -139,6 +139,10 @@ def test_documented_inconsistency(fw, item, tmp_path_factory):
     field = item.get("field", "shown")
     assert got[field] == item["rules_give"]
     assert got[field] != item["published"]
+    if "published_band" in item:
+        labels = set(got.get("bands", {}).values())
+        assert item["rules_band"] in labels
+        assert item["published_band"] not in labels
 
 
 def _check_cases():
@@ -154,3 +158,18 @@ def test_derived_check(fw, item, tmp_path_factory):
     got = scores(fw, tmp_path_factory)[item["inspection"]]["figures"]
     total = sum(got[node]["value"] for node in item["sum_of"])
     assert total == item["equals"], item["source"]
+
+
+def _range_cases():
+    for fw in FRAMEWORKS:
+        for item in expected(fw).get("ranges", []):
+            yield pytest.param(fw, item, id=f"{ident(fw)}:range:{item['figure']}")
+
+
+@pytest.mark.parametrize("fw,item", list(_range_cases()))
+def test_published_range(fw, item, tmp_path_factory):
+    """Property checks from published ranges (e.g. OMI2's regional table): the figure as
+    shown lies within [min, max]."""
+    got = scores(fw, tmp_path_factory)[item["inspection"]]["figures"][item["figure"]]
+    low, high = item["between"]
+    assert low <= int(got["shown"].rstrip("%")) <= high, item["source"]
