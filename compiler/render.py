@@ -23,7 +23,7 @@ def _source_line(sources: dict[str, str], span: Span) -> str | None:
     text = sources.get(span.path)
     if text is None or span.line < 1:
         return None
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as the parser reads it
     return lines[span.line - 1].replace("\t", " ") if span.line <= len(lines) else None
 
 

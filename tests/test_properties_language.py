@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import itertools
 
-from critc.compiler import cli
+from critc.compiler import cli, render
 from critc.compiler.check import check_file
 from critc.dsl import ast, parse
 from critc.dsl.parser import lark_parser
@@ -352,7 +352,8 @@ def test_comments_survive_formatting(module, data):
 
 
 # ----------------------------------------------------------------------------- damage
-noise = st.text(st.sampled_from(list('abz019 \t\n"#{}()=:,.%-_') + ["\x00", "é", "\u2028"]),
+noise = st.text(st.sampled_from(list('abz019 \t\n"#{}()=:,.%-_') + ["\x00", "é", "\u2028",
+                                                                       "\r", "\ufeff"]),
                 min_size=1, max_size=6) | st.sampled_from([
     " section 9 ", " question 1.a ", "criterion 1.1", " applies when ", " and ", " or not ",
     " = mean of its questions", " = pooled over questions tagged ", " in sections 1, 2",
@@ -407,7 +408,10 @@ def test_damaged_files_never_crash_the_checker(text):
         for span in spans_of(d):
             assert span is None or span.line >= 1, (d.code, d.message, span)
             if span is not None and span.path == "gen.crit":
-                assert span.line <= text.count("\n") + 2, (d.code, span)
+                lines = text.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+                assert span.line <= lines + 2, (d.code, span)
+    rendered = render.to_plain(result.diagnostics, result.program.sources, "gen.crit")
+    assert rendered.endswith("\n")
 
 
 @given(damaged())
