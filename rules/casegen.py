@@ -153,6 +153,9 @@ class Inspection:
     questions: dict[str, Q]
     inputs: dict[str, str] = field(default_factory=dict)
     note: str = ""
+    # True for a pooled sample whose cases carry their own inspection value (assigned by the
+    # attribute steps, e.g. IAOW's six Trusts); `key` then only names the sample.
+    pooled: bool = False
 
 
 # ----------------------------------------------------------------------------- generation
@@ -220,8 +223,10 @@ def build_cases(fw, spec_seed, insp: Inspection) -> list[dict]:
 
     rng = random.Random(f"{spec_seed}:{insp.key}")
     inspection_field = fw.inspection
-    cases = [{fw.case_id: f"{insp.ref_prefix}-{i:03d}", inspection_field: insp.key}
-             for i in range(1, insp.cases + 1)]
+    cases = [{fw.case_id: f"{insp.ref_prefix}-{i:03d}"} for i in range(1, insp.cases + 1)]
+    if not insp.pooled:
+        for case in cases:
+            case[inspection_field] = insp.key
     for step in insp.attributes:
         if step.field not in fw.fields or fw.fields[step.field].origin != "case":
             raise SpecError(f"{insp.key}: `{step.field}` is not a case field of the framework")
@@ -238,6 +243,9 @@ def build_cases(fw, spec_seed, insp: Inspection) -> list[dict]:
                 if step.field not in case:
                     case[step.field] = (rng.choice(step.choices) if step.choices
                                         else step.value)
+    unset = [c[fw.case_id] for c in cases if c.get(inspection_field) is None]
+    if unset:
+        raise SpecError(f"{insp.key}: no {inspection_field} for {unset[:3]}...")
     reference = Reference(fw, [])
     missing = [qid for qid in fw.questions if qid not in insp.questions]
     extra = [qid for qid in insp.questions if qid not in fw.questions]
