@@ -11,9 +11,10 @@ published percentages of the questions that apply to them are realisable, and ma
 
 Criterion scores are 80/20 weighted means of the individual questions and the summary
 question. The twelve placeholder summaries (`x.y-S`) have no published finding: like the
-findings given only in words, they are fitted (so no case has a missing answer). Findings given only in words are
-fitted within the words' plain range so that the 14 criterion scores and the RoH Thread
-(70%) come out together; each note says so.
+findings given only in words, they are fitted (so no case has a missing answer). Findings
+given only in words are fitted within the words' plain range so that the criterion scores
+and the RoH Thread (70%) come out together (all but 3.2, which no such values reach: see
+expected.json); each note says so.
 
 Sources: S08 = *Offender Management Inspection: West Mercia*, HMI Probation, November 2008
 (seeds/003_8ae7d436de231aff.txt); seeds-omi.md §1.2 (question ids), §1.4-1.6, §5.

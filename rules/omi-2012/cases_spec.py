@@ -169,7 +169,8 @@ Q["1.1-16"] = percent(85, 66, "85% [S] of the 66 outline sentence plans")
 Q["1.1-17"] = percent(89, 66, "89% [S] of the 66 outline sentence plans")
 Q["1.1-18"] = percent(85, 66, "85% [S] of the 66 outline sentence plans")
 Q["1.1-19"] = percent(85, 20, "85% [S] of vulnerable offenders' reports (20 [fitted])")
-Q["1.1-20"] = words(8, 14, "not ... in almost half", "of the 14 vulnerable offenders' outline sentence plans")
+Q["1.1-20"] = words(8, 14, "not ... in almost half",
+                    "of the 14 vulnerable offenders' outline sentence plans")
 
 # ---- 1.2 RoH assessment and planning (published 87%, MINIMUM)
 Q["1.2-01"] = published(N - 1, N, "'all but one' [S] of the sample")
@@ -347,7 +348,8 @@ Q["3.2-01"] = words(108, N, "just over three-quarters", "on the whole sample")
 Q["3.2-02"] = words(31, 50, "just under two-thirds", "of the 50 cases with identifiable victims")
 Q["3.3-01"] = words(123, N, "great majority")
 Q["3.3-02"] = words(94, N, "majority")
-Q["3.3-03"] = words(36, 84, "just under half of relevant cases", "84 relevant cases [fitted]; `na` where not relevant")
+Q["3.3-03"] = words(36, 84, "just under half of relevant cases",
+                    "84 relevant cases [fitted]; `na` where not relevant")
 Q["3.3-04"] = words(96, N, "many cases")
 
 INSPECTIONS = [
