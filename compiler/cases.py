@@ -35,6 +35,7 @@ class CaseTable:
     case_ids: np.ndarray | None = None  # object array of str
     rows: np.ndarray | None = None  # the row number of each case in its file (1-based, header 1)
     source: str = "<memory>"
+    columns: dict[str, int] = attrs.Factory(dict)  # column name → its number in the file
 
 
 @attrs.define

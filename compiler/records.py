@@ -102,8 +102,9 @@ def _read_csv(text: str, data: bytes, shown: str) -> pa.Table:
     try:
         import pyarrow.csv as pacsv
 
+        # A header with no newline after it is still a header: Arrow needs the newline.
         table = pacsv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
+            io.BytesIO((text if text.endswith(("\n", "\r")) else text + "\n").encode("utf-8")),
             read_options=pacsv.ReadOptions(use_threads=True, block_size=1 << 24),
             convert_options=pacsv.ConvertOptions(
                 column_types={name: pa.string() for name in header}, null_values=[""],
@@ -324,9 +325,13 @@ class Encoder:
         hint = None
         if hint_values:
             stripped = text.strip()
+            same = [v for v in hint_values if v.casefold() == stripped.casefold()]
             if stripped != text and stripped in hint_values:
                 hint = f"`{stripped}` has spaces around it; remove them, or declare the " \
                        "spelling as an alias of the code"
+            elif same:
+                hint = f"`{text}` is not `{same[0]}`: spellings must match exactly, in case " \
+                       "and spaces; correct it, or declare the spelling as an alias"
             else:
                 hint = did_you_mean(text, hint_values) or \
                     "expected one of " + ", ".join(f"`{v}`" for v in hint_values)
@@ -445,7 +450,8 @@ def load_cases(path: str | Path, fw: m.Framework) -> tuple[CaseTable | None, lis
     rows = np.arange(2, table.num_rows + 2)
     return CaseTable(n=table.num_rows, fields=fields, vocab=vocab, answers=answers,
                      question_ids=tuple(fw.questions), case_ids=case_ids, rows=rows,
-                     source=shown), diagnostics
+                     source=shown, columns={name: i for i, name in
+                                            enumerate(table.column_names, start=1)}), diagnostics
 
 
 def _blank(field: m.Field, n: int) -> np.ndarray:

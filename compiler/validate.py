@@ -31,6 +31,7 @@ def check_answers(plan: Plan, table: CaseTable, grouping: Grouping,
     for q in plan.questions:
         answers = table.answers[:, q.index]
         applies = masks[q.id]
+        column = table.columns.get(q.id, 1)
         given = answers >= 0
         if q.not_applicable:
             given &= ~np.isin(answers, q.not_applicable)
@@ -40,7 +41,7 @@ def check_answers(plan: Plan, table: CaseTable, grouping: Grouping,
             out.append(make(
                 "answer-where-not-applicable",
                 f"question `{q.id}` is answered in {len(stray)} case(s) where it does not apply "
-                f"({_rows(table, stray)})", where(table.source, int(table.rows[stray[0]]), 1),
+                f"({_rows(table, stray)})", where(table.source, int(table.rows[stray[0]]), column),
                 hint=f"it applies when {_source_text(condition)}; these answers are not "
                 "counted" if condition is not None else None))
         blank = np.flatnonzero(applies & (answers < 0))
@@ -48,7 +49,7 @@ def check_answers(plan: Plan, table: CaseTable, grouping: Grouping,
             out.append(warning(
                 "applicable-left-blank",
                 f"question `{q.id}` applies but is blank in {len(blank)} case(s) "
-                f"({_rows(table, blank)})", where(table.source, int(table.rows[blank[0]]), 1),
+                f"({_rows(table, blank)})", where(table.source, int(table.rows[blank[0]]), column),
                 hint="blanks count as missing, never as not applicable; they are left out of "
                 "the proportion"))
     return out
