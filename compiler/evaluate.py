@@ -336,8 +336,13 @@ def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
     """Every figure of `plan` for every inspection in `grouping`.
 
     `detail=False` computes only what the figures need (no counts of blanks, of answers
-    where a question does not apply, or of cases per aggregate)."""
-    inputs = inputs or {}
+    where a question does not apply, or of cases per aggregate). An input not given is
+    blank for every inspection, so the figures that use it are n/a."""
+    inputs = dict(inputs or {})
+    for field in plan.framework.inputs:
+        if field.id not in inputs:
+            inputs[field.id] = np.full(grouping.size, np.nan) \
+                if field.type.kind in ("number", "date") else np.full(grouping.size, -1)
     counts = count_answers(plan, table, grouping, inputs, detail)
     num, den, cases = counts.numerators, counts.denominators, counts.cases
     missing = counts.missing if detail else np.zeros_like(num)

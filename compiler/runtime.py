@@ -27,7 +27,8 @@ def round_half_up(x, places):
 def round_half_down(x, places):
     scale = 10.0 ** places
     y = np.asarray(x, dtype=float) * scale
-    return np.where(y >= 0, np.ceil(y - 0.5 - EPSILON), -np.ceil(-y - 0.5 - EPSILON)) / scale
+    # + 0.0 turns the -0.0 that ceil gives for 0 (and 0.25) into 0.0, which prints as "0".
+    return np.where(y >= 0, np.ceil(y - 0.5 - EPSILON), -np.ceil(-y - 0.5 - EPSILON)) / scale + 0.0
 
 
 def round_half_even(x, places):
@@ -43,7 +44,7 @@ def round_half_even(x, places):
 
 def round_up(x, places):
     scale = 10.0 ** places
-    return np.ceil(np.asarray(x, dtype=float) * scale - EPSILON) / scale
+    return np.ceil(np.asarray(x, dtype=float) * scale - EPSILON) / scale + 0.0  # no -0.0
 
 
 def round_down(x, places):
