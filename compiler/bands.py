@@ -121,9 +121,10 @@ def check_rows(band: m.Band) -> list[Diagnostic]:
     if others and not band.rows[-1].otherwise:
         out.append(error("otherwise-not-last", "`otherwise` must be the last row",
                          others[0].span))
+    rounded = band.rounding.describe(_percent(band))
     for row in rows:
         if _first_value(row, step) > _last_value(row, step):
-            out.append(error("empty-band-row", f"no value rounded {band.rounding.describe()} "
+            out.append(error("empty-band-row", f"no value rounded {rounded} "
                              f"falls in this row ({row.describe()})", row.span))
     if not rows:
         return out
@@ -152,7 +153,8 @@ def check_rows(band: m.Band) -> list[Diagnostic]:
                                   "value of the rows after it"),),
                     hint="list rows from the highest threshold down (or from the lowest up)"))
                 return out
-    ordered = sorted(rows, key=lambda r: _first_value(r, step))
+    ordered = sorted((r for r in rows if _first_value(r, step) <= _last_value(r, step)),
+                     key=lambda r: _first_value(r, step))
     for lower, upper in zip(ordered, ordered[1:], strict=False):
         end, start = _last_value(lower, step), _first_value(upper, step)
         if start <= end + 1e-9:
@@ -167,7 +169,7 @@ def check_rows(band: m.Band) -> list[Diagnostic]:
                 "threshold-gap", f"band `{band.id}` leaves a gap: {missing} gets no label",
                 upper.span,
                 labels=(Label(lower.span, "the row below the gap"),),
-                hint=f"values are rounded {band.rounding.describe()} before banding; close the "
+                hint=f"values are rounded {rounded} before banding; close the "
                 "gap or add an `otherwise` row"))
     if not others:
         out.extend(_coverage(band, ordered, step))
@@ -189,6 +191,10 @@ def _coverage(band: m.Band, ordered: list[m.BandRow], step: float) -> list[Diagn
             "threshold-gap", f"band `{band.id}` gives no label to values above "
             f"{_fmt(highest, band)}", band.span, hint="add an `and above` row"))
     return out
+
+
+def _percent(band: m.Band) -> bool:
+    return band.input_type.kind == "score"
 
 
 def _fmt(value: float, band: m.Band) -> str:

@@ -96,6 +96,9 @@ def cmd_graph(args) -> int:
                            + (f"; {hint}" if hint else ""))
             return EXIT_USAGE
         nodes = graphs.deps_of(graph, node) if args.deps_of else graphs.used_by(graph, node)
+        if not nodes and args.format != "json":
+            what = "depends on nothing" if args.deps_of else "affects nothing"
+            stderr().print(f"`{node}` {what}")
         if args.format == "json":
             import json
 

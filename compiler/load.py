@@ -73,8 +73,12 @@ def load(path: str | Path, text: str | None = None) -> Program:
     done: set[Path] = set()
 
     def visit(file: Path, at: Span | None, given: str | None = None) -> None:
-        resolved = file.resolve()
         shown = display_path(file)
+        try:
+            resolved = file.resolve()
+        except (RuntimeError, OSError) as exc:  # a symbolic link that points to itself
+            diagnostics.append(error("unreadable-file", f"cannot read `{shown}`: {exc}", at))
+            return
         if resolved in visiting:
             chain = " → ".join(display_path(p) for p in visiting[visiting.index(resolved):])
             diagnostics.append(error("include-cycle", f"`{shown}` includes itself: {chain} → "

@@ -222,9 +222,10 @@ class Rounding:
     places: int = 0
     span: Span = _span()
 
-    def describe(self) -> str:
-        return f"{self.mode} to {self.places} decimal places" if self.places else \
-            f"{self.mode} to whole numbers"
+    def describe(self, percent: bool = False) -> str:
+        if self.places == 0:
+            return f"{self.mode} to whole {'percent' if percent else 'numbers'}"
+        return f"{self.mode} to {self.places} decimal place{'s' * (self.places != 1)}"
 
 
 @frozen

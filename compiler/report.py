@@ -142,7 +142,7 @@ def as_json(results: Results) -> str:
                 entry["cases"] = int(results.cases[node][g])
             bands = labels_for(results, node, g)
             if bands:
-                entry["bands"] = {band: label for band, label in bands}
+                entry["bands"] = {band: (None if label == NA else label) for band, label in bands}
             figures[node] = entry
         inspections.append({"inspection": key, "cases": int(results.case_totals[g]),
                             "figures": figures})

@@ -72,6 +72,11 @@ class Resolver:
         self.in_progress.discard(node)
         self.formulas[node] = expr
         result = expr.type if expr is not None else m.UNKNOWN
+        known_scale = item.rated in self.symbols.rating_scales
+        if expr is not None and known_scale and result.kind not in ("rating", "unknown"):
+            self.error("type-mismatch", f"`{node}` is rated on `{item.rated}` but its formula "
+                       f"gives {_a(result)}", item.formula.span,
+                       hint=f"apply a band that gives `{item.rated}`, e.g. `= BAND(...)`")
         if expr is not None and item.rated and result.kind == "rating" \
                 and result.scale != item.rated:
             self.error("type-mismatch", f"`{node}` is rated on `{item.rated}` but its formula "
@@ -521,7 +526,11 @@ class Resolver:
                 return m.Arith(op=op, left=a, right=b, type=m.NUMBER, span=expr.span)
             case ast.Negate(operand=operand):
                 a = self.case_expr(operand)
-                if a is None or a.type.kind != "number":
+                if a is None:
+                    return None
+                if a.type.kind not in ("number", "unknown"):
+                    self.error("type-mismatch", f"`-` needs a number, not {_a(a.type)}",
+                               expr.span)
                     return None
                 return m.Negate(operand=a, type=m.NUMBER, span=expr.span)
             case _:
@@ -637,6 +646,8 @@ def _not_a_value(value, type_: m.Type) -> str:
 
 def _a(type_: m.Type) -> str:
     text = str(type_)
+    if text.startswith("one of"):
+        return "a value from " + text.removeprefix("one of ")
     return ("an " if text[:1] in "aeiou" else "a ") + text
 
 
