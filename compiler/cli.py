@@ -115,25 +115,30 @@ def cmd_graph(args) -> int:
 
 
 def cmd_fmt(args) -> int:
+    """Format one file on its own: its includes are not read, so a missing one is no bar."""
     from critc.compiler.files import write_atomic
-    from critc.compiler.load import load
+    from critc.compiler.load import display_path, read_text
+    from critc.dsl import parse
     from critc.dsl.printer import format_module
 
-    program = load(args.file)
-    root = program.modules[-1] if program.modules else None
-    syntax = [d for d in program.diagnostics if d.is_error]
-    if root is None or syntax:
-        render.render(stderr(), syntax or [error("empty-file", "nothing to format", None)],
-                      program.sources, args.file)
+    shown = display_path(Path(args.file))
+    original, problem = read_text(Path(args.file), shown, None)
+    if problem is not None:
+        render.render(stderr(), [problem], {}, args.file)
         return EXIT_PROBLEMS
-    text = format_module(root, program.comments.get(root.path, ()), program.sources[root.path])
+    result = parse(original, shown)
+    syntax = [d for d in result.diagnostics if d.is_error]
+    if syntax or not result.module.items:
+        problems = syntax or [error("empty-file", "nothing to format", None)]
+        render.render(stderr(), problems, {shown: original}, args.file)
+        return EXIT_PROBLEMS
+    text = format_module(result.module, result.comments, original)
     if args.write:
-        original = program.sources[root.path]
         if text != original:
             write_atomic(Path(args.file), text)
             stderr().print(f"formatted {args.file}")
     elif args.check:
-        if text != program.sources[root.path]:
+        if text != original:
             stderr().print(f"{args.file} is not in canonical form; run `critc fmt --write`")
             return EXIT_PROBLEMS
     else:

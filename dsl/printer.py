@@ -156,9 +156,11 @@ class Printer:
         self.lines: list[str] = []
         self.pending = sorted(comments, key=lambda c: (c.line, c.col))
         self.standalone: set[tuple[int, int]] = set()
+        self.blank_lines: set[int] = set()
 
     def set_sources(self, text: str) -> None:
         lines = text.split("\n")
+        self.blank_lines = {i + 1 for i, line in enumerate(lines) if not line.strip()}
         for c in self.pending:
             before = lines[c.line - 1][: c.col - 1] if c.line <= len(lines) else ""
             if not before.strip():
@@ -181,6 +183,11 @@ class Printer:
         while self.pending and self.pending[0].line < line:
             c = self.pending.pop(0)
             self.lines.append(INDENT * depth + c.text)
+            following = self.pending[0].line if self.pending and self.pending[0].line < line \
+                else line
+            # keep one blank line after a comment block that had one (a file header)
+            if any(n in self.blank_lines for n in range(c.line + 1, following)):
+                self.blank()
 
     def blank(self) -> None:
         if self.lines and self.lines[-1] != "":
