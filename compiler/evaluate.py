@@ -272,7 +272,7 @@ class Figures:
         self.inputs = inputs
         self.size = size
 
-    def eval(self, expr: m.Expr) -> np.ndarray:
+    def compute(self, expr: m.Expr) -> np.ndarray:
         match expr:
             case m.Const(value=v):
                 return np.full(self.size, float(v))
@@ -281,12 +281,12 @@ class Figures:
             case m.FieldRef(field=name):
                 return _as_float(self.inputs[name])
             case m.Arith(op=op, left=left, right=right):
-                a, b = self.eval(left), self.eval(right)
+                a, b = self.compute(left), self.compute(right)
                 return runtime.divide(a, b) if op == "/" else ARITH[op](a, b)
             case m.Negate(operand=o):
-                return -self.eval(o)
+                return -self.compute(o)
             case m.Reduce(function=fn, items=items):
-                rows = np.vstack([self.eval(i) for i in items])
+                rows = np.vstack([self.compute(i) for i in items])
                 if expr.type.kind == "rating":  # levels are indexed best first
                     fn = {"min": "max", "max": "min"}[fn]
                 return REDUCE[fn](rows)
@@ -295,15 +295,15 @@ class Figures:
                 return runtime.proportion(self.num[:, idx].sum(axis=1),
                                           self.den[:, idx].sum(axis=1))
             case m.WeightedMean(items=items, weights=weights, renormalise=renormalise):
-                rows = np.vstack([self.eval(i) for i in items])
+                rows = np.vstack([self.compute(i) for i in items])
                 return runtime.weighted_mean(rows, weights, renormalise)
             case m.Points(operand=o):
                 scale = self.fw.rating_scales[o.type.scale]
                 table = [scale.points[lv] if scale.points[lv] is not None else np.nan
                          for lv in scale.levels]
-                return runtime.lookup(self.eval(o), table)
+                return runtime.lookup(self.compute(o), table)
             case m.BandOf(band=band, operand=o):
-                return self.band(band, self.eval(o))
+                return self.band(band, self.compute(o))
         raise TypeError(f"not a figure expression: {type(expr).__name__}")
 
     def band(self, band_id: str, value: np.ndarray) -> np.ndarray:
@@ -352,7 +352,7 @@ def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
     figures = Figures(plan, values, num, den, inputs, grouping.size)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         for step in plan.steps:
-            values[step.node] = figures.eval(step.expr)
+            values[step.node] = figures.compute(step.expr)
     for q in plan.questions:
         cases[q.id] = den[:, q.index]
     totals = np.bincount(grouping.group, minlength=grouping.size).astype(np.int64)

@@ -104,7 +104,7 @@ class Explainer:
                           self.results.numerators, self.results.denominators, self.inputs,
                           self.results.grouping.size)
         with np.errstate(invalid="ignore", divide="ignore"):
-            return figures.eval(expr)[g]
+            return figures.compute(expr)[g]
 
     def value_text(self, expr: m.Expr, value) -> str:
         if not defined(value):

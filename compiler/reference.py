@@ -72,7 +72,7 @@ class Reference:
                 above, answered = self.counts(node)
                 self.memo[node] = above / answered if answered else None
             elif node in self.fw.aggregates:
-                self.memo[node] = self.eval(self.fw.aggregates[node].formula)
+                self.memo[node] = self.compute(self.fw.aggregates[node].formula)
             elif node in self.fw.applications:
                 app = self.fw.applications[node]
                 self.memo[node] = self.band(app.band, self.value(app.target))
@@ -80,7 +80,7 @@ class Reference:
                 self.memo[node] = self.inputs.get(node)
         return self.memo[node]
 
-    def eval(self, expr: m.Expr):
+    def compute(self, expr: m.Expr):
         match expr:
             case m.Const(value=v):
                 return float(v)
@@ -92,17 +92,17 @@ class Reference:
                     return float(self.levels(self.fw.fields[name].type.scale).index(value))
                 return None if value is None else float(value)
             case m.Arith(op=op, left=left, right=right):
-                a, b = self.eval(left), self.eval(right)
+                a, b = self.compute(left), self.compute(right)
                 if a is None or b is None:
                     return None
                 if op == "/":
                     return None if b == 0 else a / b
                 return {"+": a + b, "-": a - b, "*": a * b}[op]
             case m.Negate(operand=o):
-                a = self.eval(o)
+                a = self.compute(o)
                 return None if a is None else -a
             case m.Reduce(function=fn, items=items):
-                values = [v for v in (self.eval(i) for i in items) if v is not None]
+                values = [v for v in (self.compute(i) for i in items) if v is not None]
                 if fn == "count":
                     return float(len(values))
                 if not values:
@@ -118,7 +118,7 @@ class Reference:
                     above, answered = above + a, answered + n
                 return above / answered if answered else None
             case m.WeightedMean(items=items, weights=weights, renormalise=renormalise):
-                values = [self.eval(i) for i in items]
+                values = [self.compute(i) for i in items]
                 pairs = [(v, w) for v, w in zip(values, weights, strict=True) if v is not None]
                 if not renormalise and len(pairs) < len(values):
                     return None
@@ -128,13 +128,13 @@ class Reference:
                 weighted = sum(v * w for v, w in pairs)
                 return weighted if not renormalise else weighted / total
             case m.Points(operand=o):
-                level = self.eval(o)
+                level = self.compute(o)
                 if level is None:
                     return None
                 scale = self.fw.rating_scales[o.type.scale]
                 return scale.points[scale.levels[int(level)]]
             case m.BandOf(band=band, operand=o):
-                return self.band(band, self.eval(o))
+                return self.band(band, self.compute(o))
         raise TypeError(type(expr).__name__)
 
     def band(self, band_id: str, value):

@@ -1,0 +1,52 @@
+"""Project-level promises: examples are clean and canonical, the README's commands are the
+ones CI runs, the demo archive is what its generator makes, and no code calls eval/exec."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from critc.compiler.check import check_file
+from critc.compiler.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").rglob("*.crit"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_example_is_clean_and_canonical(path):
+    result = check_file(path)
+    assert result.ok, [d.message for d in result.diagnostics]
+    assert not result.diagnostics, [d.message for d in result.diagnostics]
+    assert main(["fmt", "--check", str(path)]) == 0
+
+
+def test_readme_commands_are_what_ci_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = re.findall(r'^(MAIN_COMMAND|TEST_COMMAND)="(.*)"$', ci, flags=re.M)
+    assert len(commands) == 2
+    blocks = re.findall(r"```sh\n(python3 -m venv .*)\n```", readme)
+    assert [c for _, c in commands] == blocks
+
+
+def test_demo_archive_is_what_its_generator_makes(tmp_path):
+    script = ROOT / "examples" / "demo" / "generate.py"
+    copy = tmp_path / "generate.py"
+    copy.write_text(script.read_text(encoding="utf-8"), encoding="utf-8")
+    subprocess.run([sys.executable, str(copy)], check=True)
+    for name in ("cases.csv", "inputs.csv"):
+        assert (tmp_path / name).read_bytes() == (ROOT / "examples" / "demo" / name).read_bytes()
+
+
+def test_no_eval_or_exec_in_the_code():
+    pattern = re.compile(r"(^|[^_.\w])(eval|exec)\(")
+    for folder in ("dsl", "compiler"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                code = line.split("#", 1)[0]
+                assert not pattern.search(code), f"{path}:{number}: {line.strip()}"
