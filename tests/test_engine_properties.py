@@ -332,7 +332,8 @@ def test_no_countable_answer_leaves_every_figure_undefined_and_bands_n_a(data):
         for node, entry in inspection["figures"].items():
             if entry["type"] == "score":
                 assert entry["value"] is None and entry["shown"] == "n/a", (node, entry)
-                assert all(label == "n/a" for label in entry.get("bands", {}).values())
+                # JSON says null where tables say n/a
+                assert all(label is None for label in entry.get("bands", {}).values())
 
 
 # ----------------------------------------------------------------------------- rounding
@@ -612,3 +613,13 @@ def test_inputs_not_given_are_blank_not_an_error():
     grouping = grouping_for(result.framework, table)
     results = evaluate(plan, table, grouping)  # no inputs at all
     assert results.values["pts"][0] == 2  # points(lead) is skipped as undefined
+
+
+@pytest.mark.parametrize("k, n, shown, label", [
+    (29, 40, "73%", "good"), (145, 200, "73%", "good"), (1449, 2000, "72%", "not good"),
+])
+def test_default_rounding_is_half_up_to_whole_percent(k, n, shown, label):
+    text = one_question(threshold="73%").replace("  rounding half up to whole percent\n", "")
+    assert "rounding" not in text
+    got_shown, got_label = section_shown(text, k, n)
+    assert (got_shown, got_label) == (shown, label)
