@@ -44,6 +44,25 @@ def where(path: str, row: int | None = None, column: int | None = None) -> Span:
     return Span(path, row or 0, column or 0, row or 0, (column or 0) + 1)
 
 
+# Where each record is in its file (its CSV line or sheet row, its JSON Lines line), kept in
+# the table's metadata when it is not simply "header on row 1, one record per row after it".
+ROWS_KEY = b"critc.rows"
+
+
+def _with_rows(table: pa.Table, rows: list[int]) -> pa.Table:
+    if rows == list(range(2, len(rows) + 2)):
+        return table
+    return table.replace_schema_metadata({ROWS_KEY: json.dumps(rows).encode()})
+
+
+def file_rows(table: pa.Table) -> np.ndarray:
+    """The file row (line) of each record in a table from `read_table`."""
+    meta = table.schema.metadata or {}
+    if ROWS_KEY in meta:
+        return np.asarray(json.loads(meta[ROWS_KEY]), dtype=np.int64)
+    return np.arange(2, table.num_rows + 2, dtype=np.int64)
+
+
 # ----------------------------------------------------------------------------- reading
 def read_table(path: str | Path) -> pa.Table:
     """Any supported file as a table of string columns (null = blank)."""
@@ -119,7 +138,26 @@ def _read_csv(text: str, data: bytes, shown: str) -> pa.Table:
     if table.num_rows == 0:
         raise RecordsError(error("empty-records", f"`{shown}` has a header but no cases",
                                  where(shown, 2, 1)))
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if lines != table.num_rows + 1:  # blank lines, or values spanning lines
+        starts = _record_lines(text)
+        if len(starts) == table.num_rows:
+            table = _with_rows(table, starts)
     return table
+
+
+def _record_lines(text: str) -> list[int]:
+    """The line each record after the header starts on (blank lines hold no record)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    out, end = [], 0
+    try:
+        for index, row in enumerate(reader):
+            start, end = end + 1, reader.line_num
+            if index and row:
+                out.append(start)
+    except csv.Error:
+        return []
+    return out
 
 
 def _locate_csv_problem(text: str, header: list[str], shown: str) -> None:
@@ -166,7 +204,8 @@ def _json_text(value, shown: str, row: int, column: str) -> str | None:
                              "true/false or null"))
 
 
-def _from_objects(objects: list[tuple[int, dict]], shown: str) -> pa.Table:
+def _from_objects(objects: list[tuple[int, dict]], shown: str, lines: bool = False
+                  ) -> pa.Table:
     columns: dict[str, list] = {}
     for index, (line, obj) in enumerate(objects):
         for key, value in obj.items():
@@ -178,7 +217,8 @@ def _from_objects(objects: list[tuple[int, dict]], shown: str) -> pa.Table:
     if not objects:
         raise RecordsError(error("empty-records", f"`{shown}` holds no cases",
                                  where(shown, 1, 1)))
-    return pa.table({k: pa.array(v, type=pa.string()) for k, v in columns.items()})
+    table = pa.table({k: pa.array(v, type=pa.string()) for k, v in columns.items()})
+    return _with_rows(table, [line for line, _ in objects]) if lines else table
 
 
 def _read_jsonl(text: str, shown: str) -> pa.Table:
@@ -196,7 +236,7 @@ def _read_jsonl(text: str, shown: str) -> pa.Table:
             raise RecordsError(error("malformed-records", f"line {line_no} is not a JSON object",
                                      where(shown, line_no, 1)))
         objects.append((line_no, obj))
-    return _from_objects(objects, shown)
+    return _from_objects(objects, shown, lines=True)
 
 
 def _read_json(text: str, shown: str) -> pa.Table:
@@ -234,9 +274,11 @@ def _read_xlsx(data: bytes, shown: str) -> pa.Table:
         header.pop()
     _check_header(header, shown)
     columns: list[list] = [[] for _ in header]
-    for row in rows:
+    sheet_rows = []
+    for number, row in enumerate(rows, start=2):
         if row is None or all(v is None for v in row):
             continue
+        sheet_rows.append(number)
         for i in range(len(header)):
             value = row[i] if i < len(row) else None
             columns[i].append(_cell_text(value))
@@ -244,8 +286,9 @@ def _read_xlsx(data: bytes, shown: str) -> pa.Table:
     if not columns or not columns[0]:
         raise RecordsError(error("empty-records", f"`{shown}` has a header but no cases",
                                  where(shown, 2, 1)))
-    return pa.table({h: pa.array(c, type=pa.string()) for h, c in zip(header, columns,
-                                                                       strict=True)})
+    table = pa.table({h: pa.array(c, type=pa.string()) for h, c in zip(header, columns,
+                                                                        strict=True)})
+    return _with_rows(table, sheet_rows)
 
 
 def _cell_text(value) -> str | None:
@@ -292,7 +335,10 @@ class Encoder:
 
     path: str
     diagnostics: list[Diagnostic]
-    first_row: int = 2  # file row of the first case (after the header)
+    rows: np.ndarray | None = None  # the file row of each record (default: header, then 2...)
+
+    def row(self, index) -> int:
+        return int(self.rows[index]) if self.rows is not None else int(index) + 2
 
     def encode(self, table: pa.Table, name: str, kind: str, spellings: dict[str, object],
                describe: str, fill, dtype, hint_values=()) -> np.ndarray:
@@ -319,7 +365,7 @@ class Encoder:
         return out
 
     def report_value(self, name, col_no, text, rows, describe, hint_values):
-        shown = ", ".join(str(r + self.first_row) for r in rows[:MAX_ROWS_PER_PROBLEM])
+        shown = ", ".join(str(self.row(r)) for r in rows[:MAX_ROWS_PER_PROBLEM])
         more = f" and {len(rows) - MAX_ROWS_PER_PROBLEM} more" \
             if len(rows) > MAX_ROWS_PER_PROBLEM else ""
         hint = None
@@ -338,7 +384,7 @@ class Encoder:
         plural = "s" * (len(rows) > 1)
         self.diagnostics.append(error(
             "invalid-value", f"column `{name}`: `{text}` is not {describe} (row{plural} "
-            f"{shown}{more})", where(self.path, int(rows[0]) + self.first_row, col_no),
+            f"{shown}{more})", where(self.path, self.row(rows[0]), col_no),
             hint=hint))
 
 
@@ -432,7 +478,8 @@ def load_cases(path: str | Path, fw: m.Framework) -> tuple[CaseTable | None, lis
                 "unknown-column", f"column `{name}` is not a case field or question; it is "
                 "ignored", where(shown, 1, i),
                 hint=did_you_mean(name, known - columns)))
-    enc = Encoder(shown, diagnostics)
+    rows = file_rows(table)
+    enc = Encoder(shown, diagnostics, rows)
     fields, vocab = {}, {}
     for field in fw.case_fields:
         if field.id in columns:
@@ -446,8 +493,7 @@ def load_cases(path: str | Path, fw: m.Framework) -> tuple[CaseTable | None, lis
     if fw.case_id and fw.case_id in columns:
         case_ids = np.asarray(table.column(fw.case_id).to_pylist(), dtype=object)
         _check_case_ids(case_ids, shown, fw.case_id, table.column_names.index(fw.case_id) + 1,
-                        diagnostics)
-    rows = np.arange(2, table.num_rows + 2)
+                        diagnostics, rows)
     return CaseTable(n=table.num_rows, fields=fields, vocab=vocab, answers=answers,
                      question_ids=tuple(fw.questions), case_ids=case_ids, rows=rows,
                      source=shown, columns={name: i for i, name in
@@ -461,11 +507,11 @@ def _blank(field: m.Field, n: int) -> np.ndarray:
 
 
 def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
-                    diagnostics: list[Diagnostic]) -> None:
+                    diagnostics: list[Diagnostic], file_row: np.ndarray) -> None:
     blank = np.flatnonzero(np.equal(ids, None))
     if len(blank):
         diagnostics.append(error("blank-case-id", f"{len(blank)} case(s) have no `{name}`",
-                                 where(shown, int(blank[0]) + 2, col)))
+                                 where(shown, int(file_row[blank[0]]), col)))
     seen: dict[str, int] = {}
     dupes: dict[str, list[int]] = {}
     for row, value in enumerate(ids.tolist()):
@@ -478,8 +524,9 @@ def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
     for value, rows in list(dupes.items())[:20]:
         diagnostics.append(error(
             "duplicate-case-id", f"case id `{value}` appears {len(rows)} times (rows "
-            + ", ".join(str(r + 2) for r in rows[:MAX_ROWS_PER_PROBLEM]) + ")",
-            where(shown, rows[1] + 2, col), hint="each case is one row with its own id"))
+            + ", ".join(str(file_row[r]) for r in rows[:MAX_ROWS_PER_PROBLEM]) + ")",
+            where(shown, int(file_row[rows[1]]), col), hint="each case is one row with its own "
+            "id"))
 
 
 def load_inputs(path: str | Path, fw: m.Framework, keys: tuple[str, ...]):
@@ -497,7 +544,8 @@ def load_inputs(path: str | Path, fw: m.Framework, keys: tuple[str, ...]):
         diagnostics.append(error("missing-column", f"no column `{key_column}` naming each "
                                  "inspection", where(shown, 1, 1)))
         return {}, diagnostics
-    enc = Encoder(shown, diagnostics)
+    rows = file_rows(table)
+    enc = Encoder(shown, diagnostics, rows)
     file_keys = table.column(key_column).to_pylist()
     position = {k: i for i, k in enumerate(file_keys) if k is not None}
     inputs = {}
@@ -520,5 +568,5 @@ def load_inputs(path: str | Path, fw: m.Framework, keys: tuple[str, ...]):
     for key in file_keys:
         if key is not None and key not in keys:
             diagnostics.append(warning("unknown-inspection", f"inputs given for `{key}`, which "
-                                       "has no cases", where(shown, position[key] + 2, 1)))
+                                       "has no cases", where(shown, int(rows[position[key]]), 1)))
     return inputs, diagnostics

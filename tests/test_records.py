@@ -129,7 +129,9 @@ def assert_same_table(a, b) -> None:
     assert np.array_equal(a.answers, b.answers)
     assert a.question_ids == b.question_ids
     assert list(a.case_ids) == list(b.case_ids)
-    assert np.array_equal(a.rows, b.rows)
+    for t in (a, b):  # rows are file rows: lines from 1 in JSON Lines, from 2 after a header
+        first = 1 if t.source.endswith(".jsonl") else 2
+        assert t.rows.tolist() == list(range(first, first + t.n)), t.source
 
 
 def load(path):
@@ -407,3 +409,51 @@ def test_read_table_gives_string_columns(tmp_path):
     assert all(pa.types.is_string(t) for t in table.schema.types)
     assert table.column("flag").to_pylist() == ["true", "false", None, "true", "false"]
     assert table.column("age").to_pylist()[:2] == ["12", "3.5"]
+
+
+BAD_ANSWER_ROW = ["c2", "X", "high", True, 1, None, "maybe", "yes"]
+
+
+def _bad_row(problems) -> int:
+    (d,) = [d for d in problems if d.code == "invalid-value"]
+    assert "`maybe`" in d.message
+    return d.span.line
+
+
+def test_rows_are_file_rows_despite_blank_lines_and_values_spanning_lines(tmp_path):
+    good = ["c1", "X", "low", True, 1, None, "yes", None]
+    path = tmp_path / "blank-lines.csv"
+    path.write_text("ref,insp,risk,flag,age,seen,1a,1b\n"
+                    "c1,X,low,true,1,,yes,\n\n\n"
+                    "c2,X,high,true,1,,maybe,yes\n", encoding="utf-8")
+    table, problems = load(path)
+    assert _bad_row(problems) == 5 and table.rows.tolist() == [2, 5]
+    path = tmp_path / "multi-line.csv"
+    path.write_text('ref,insp,risk,flag,age,seen,1a,1b\n'
+                    'c1,"X\nsecond line",low,true,1,,yes,\n'
+                    "c2,X,high,true,1,,maybe,yes\n", encoding="utf-8")
+    table, problems = load(path)
+    assert _bad_row(problems) == 4 and table.vocab["insp"][0] == "X\nsecond line"
+    # JSON Lines: the line of each object (no header line).
+    path = write_jsonl(tmp_path / "cases.jsonl", [good, BAD_ANSWER_ROW])
+    path.write_text(path.read_text(encoding="utf-8").replace("\n", "\n\n", 1),
+                    encoding="utf-8")
+    table, problems = load(path)
+    assert _bad_row(problems) == 3 and table.rows.tolist() == [1, 3]
+    # Excel: the sheet row, past an empty row.
+    path = write_xlsx(tmp_path / "cases.xlsx", [good, [None] * 8, BAD_ANSWER_ROW])
+    table, problems = load(path)
+    assert _bad_row(problems) == 4 and table.rows.tolist() == [2, 4]
+
+
+def test_duplicate_ids_and_stray_answers_name_file_rows(tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_text("ref,insp,risk,flag,age,seen,1a,1b\n\n"
+                    "c1,X,low,true,1,,yes,yes\n\n"
+                    "c1,X,low,true,1,,yes,\n", encoding="utf-8")
+    table, problems = load(path)
+    (dupe,) = [d for d in problems if d.code == "duplicate-case-id"]
+    assert "rows 3, 5" in dupe.message and dupe.span.line == 5
+    grouping = group_cases(table, None, None)
+    (stray,) = check_answers(plan(), table, grouping, {}, strict=False)
+    assert stray.span.line == 3 and "row 3 case c1" in stray.message
