@@ -66,6 +66,8 @@ class Conditions:
             case m.Compare(op=op, left=left, right=right):
                 a, a_missing = self.value(left)
                 b, b_missing = self.value(right)
+                if left.type.kind == "text" or right.type.kind == "text":
+                    a, b = self._one_vocabulary(left, a, right, b)
                 if op not in ("=", "!=") and left.type.kind == "rating":
                     a, b = -a, -b  # levels are listed best first
                 return runtime.compare(op, a, a_missing, b, b_missing)
@@ -75,6 +77,21 @@ class Conditions:
                 return runtime.member(a, a_missing, codes, negated)
             case _:
                 return runtime.truthy(*self.value(expr))
+
+    def _one_vocabulary(self, left: m.Expr, a, right: m.Expr, b):
+        """Text is coded in each field's own vocabulary: code a text constant, or a second
+        text field, in the vocabulary of the field it is compared with."""
+        if isinstance(left, m.Const) and isinstance(right, m.FieldRef):
+            return np.asarray(self.encode(left.value, left.type, right)), b
+        if isinstance(right, m.Const) and isinstance(left, m.FieldRef):
+            return a, np.asarray(self.encode(right.value, right.type, left))
+        if isinstance(left, m.FieldRef) and isinstance(right, m.FieldRef) \
+                and left.field != right.field:
+            index = {w: i for i, w in enumerate(self.table.vocab.get(left.field, ()))}
+            words = self.table.vocab.get(right.field, ())
+            recode = np.asarray([index.get(w, -3) for w in words] + [-1], dtype=np.int64)
+            return a, recode[np.where(b < 0, len(words), b)]
+        return a, b
 
     def value(self, expr: m.Expr) -> tuple[np.ndarray, np.ndarray]:
         """(values, missing) for a per-case leaf, encoded as in `cases`."""

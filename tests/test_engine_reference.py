@@ -5,6 +5,7 @@ the engine exactly where the reference says None, values within 1e-9)."""
 from __future__ import annotations
 
 import csv
+import datetime
 import tempfile
 from pathlib import Path
 
@@ -155,3 +156,101 @@ def test_demo_archive_engine_equals_reference():
         (DEMO / "framework.crit").read_text(encoding="utf-8"), cases, given_inputs)
     assert_same(engine, reference)
     assert len(engine) == 6
+
+
+# ----------------------------------------------------------------------------- other field types
+MIXED = '''\
+framework "Numbers, dates, text and rated inputs in conditions" version "1"
+
+scale s
+  yes "Yes" above the line
+  no "No"
+  na "N/A" not applicable
+
+rating scale grade
+  good "Good" 2 points
+  fair "Fair" 1 point
+  poor "Poor" 0 points
+
+case fields
+  ref: text, case id
+  insp: text, inspection
+  age: number
+  seen: date
+  team: text
+  home: text
+  risk: one of {low, medium, high}
+
+inspection inputs
+  lead: rating grade
+  staff: number
+
+section 1 "S" = mean of its questions
+  question 1a "A"
+    applies when age >= 18 and age < 65
+  question 1b "B"
+    applies when seen >= 2024-01-01 or team = "north"
+  question 1c "C"
+    applies when team in {"north", "south"} and not (risk > medium)
+  question 1d "D"
+    applies when lead >= fair
+  question 1e "E"
+    applies when staff * 2 > age / 10 or -age < -50
+  question 1f "F"
+    applies when "west" != team and risk != low
+  question 1g "G"
+    applies when team = home or home = "east"
+
+score s2 "x" = section 1 * staff / 10 + points(lead)
+'''
+MIXED_QUESTIONS = ["1a", "1b", "1c", "1d", "1e", "1f", "1g"]
+TEAMS = st.one_of(st.none(), st.sampled_from(["north", "south", "west", "east", "North"]))
+MIXED_CASES = st.lists(st.fixed_dictionaries({
+    "insp": st.sampled_from(["A", "B"]),
+    "age": st.one_of(st.none(), st.sampled_from([0, 17, 18, 18.5, 64.99, 65, 90])),
+    "seen": st.one_of(st.none(), st.sampled_from(
+        [datetime.date(2023, 12, 31), datetime.date(2024, 1, 1), datetime.date(2024, 6, 1)])),
+    "team": TEAMS, "home": TEAMS,
+    "risk": st.one_of(st.none(), st.sampled_from(["low", "medium", "high"])),
+    **{q: st.sampled_from(["yes", "no", "na", None]) for q in MIXED_QUESTIONS},
+}), min_size=1, max_size=12)
+MIXED_INPUTS = st.fixed_dictionaries({k: st.fixed_dictionaries({
+    "lead": st.one_of(st.none(), st.sampled_from(["good", "fair", "poor"])),
+    "staff": st.one_of(st.none(), st.sampled_from([0, 1, 2.5, 10]))}) for k in ["A", "B"]})
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+@given(MIXED_CASES, MIXED_INPUTS)
+def test_numbers_dates_text_and_rated_inputs_in_conditions(cases, inputs):
+    """Text is compared in each field's own codes (a constant, or another text field),
+    numbers and dates with arithmetic, rated inputs by level; blanks are unknown."""
+    for i, case in enumerate(cases):
+        case["ref"] = f"c{i}"
+    result, plan = compile_text(MIXED, "mixed.crit")
+    fw = result.framework
+    columns = ["ref", "insp", "age", "seen", "team", "home", "risk", *MIXED_QUESTIONS]
+    with tempfile.TemporaryDirectory() as tmp:
+        path, inputs_path = Path(tmp) / "cases.csv", Path(tmp) / "inputs.csv"
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(columns)
+            writer.writerows([_cell(c[k]) for k in columns] for c in cases)
+        with open(inputs_path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["insp", "lead", "staff"])
+            writer.writerows([k, _cell(v["lead"]), _cell(v["staff"])] for k, v in inputs.items())
+        table, problems = load_cases(path, fw)
+        assert not [d for d in problems if d.is_error], problems
+        grouping = grouping_for(fw, table)
+        given_inputs, problems = load_inputs(inputs_path, fw, grouping.keys)
+        assert not [d for d in problems if d.is_error], problems
+    engine = as_dicts(evaluate(plan, table, grouping, given_inputs))
+    by_inspection: dict[str, list[dict]] = {}
+    for case in cases:
+        by_inspection.setdefault(case["insp"], []).append(case)
+    assert_same(engine, reference_for(MIXED, by_inspection, inputs))
