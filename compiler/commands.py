@@ -72,7 +72,7 @@ def open_session(args) -> Session | None:
         inputs = {f.id: np.full(grouping.size, np.nan if f.type.kind in ("number", "date")
                                 else -1) for f in fw.inputs}
         if args.inputs:
-            given, input_problems = load_inputs(args.inputs, fw, grouping.keys)
+            given, input_problems = load_inputs(args.inputs, fw, grouping.keys, table.vocab)
             inputs.update(given)
             problems.extend(input_problems)
         if not has_errors(problems):

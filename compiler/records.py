@@ -529,8 +529,12 @@ def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
             "id"))
 
 
-def load_inputs(path: str | Path, fw: m.Framework, keys: tuple[str, ...]):
-    """Inspection inputs from a side file keyed by the inspection field; per-group arrays."""
+def load_inputs(path: str | Path, fw: m.Framework, keys: tuple[str, ...],
+                vocab: dict[str, tuple[str, ...]] | None = None):
+    """Inspection inputs from a side file keyed by the inspection field; per-group arrays.
+
+    Text inputs are coded in their own vocabulary, which is added to `vocab` (give the case
+    table's, so conditions can compare them with text)."""
     diagnostics: list[Diagnostic] = []
     shown = str(path)
     try:
@@ -554,7 +558,9 @@ def load_inputs(path: str | Path, fw: m.Framework, keys: tuple[str, ...]):
             diagnostics.append(error("missing-column", f"no column for inspection input "
                                      f"`{field.id}`", where(shown, 1, 1)))
             continue
-        codes, vocab = encode_field(enc, table, field, fw.rating_scales)
+        codes, words = encode_field(enc, table, field, fw.rating_scales)
+        if words is not None and vocab is not None:
+            vocab[field.id] = words
         fill = np.nan if codes.dtype.kind == "f" else -1
         out = np.full(len(keys), fill, dtype=codes.dtype)
         for g, key in enumerate(keys):

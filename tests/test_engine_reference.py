@@ -184,6 +184,7 @@ case fields
 inspection inputs
   lead: rating grade
   staff: number
+  region: text
 
 section 1 "S" = mean of its questions
   question 1a "A"
@@ -200,10 +201,12 @@ section 1 "S" = mean of its questions
     applies when "west" != team and risk != low
   question 1g "G"
     applies when team = home or home = "east"
+  question 1h "H"
+    applies when region = "north" or region = team
 
 score s2 "x" = section 1 * staff / 10 + points(lead)
 '''
-MIXED_QUESTIONS = ["1a", "1b", "1c", "1d", "1e", "1f", "1g"]
+MIXED_QUESTIONS = ["1a", "1b", "1c", "1d", "1e", "1f", "1g", "1h"]
 TEAMS = st.one_of(st.none(), st.sampled_from(["north", "south", "west", "east", "North"]))
 MIXED_CASES = st.lists(st.fixed_dictionaries({
     "insp": st.sampled_from(["A", "B"]),
@@ -216,7 +219,8 @@ MIXED_CASES = st.lists(st.fixed_dictionaries({
 }), min_size=1, max_size=12)
 MIXED_INPUTS = st.fixed_dictionaries({k: st.fixed_dictionaries({
     "lead": st.one_of(st.none(), st.sampled_from(["good", "fair", "poor"])),
-    "staff": st.one_of(st.none(), st.sampled_from([0, 1, 2.5, 10]))}) for k in ["A", "B"]})
+    "staff": st.one_of(st.none(), st.sampled_from([0, 1, 2.5, 10])),
+    "region": TEAMS}) for k in ["A", "B"]})
 
 
 def _cell(value) -> str:
@@ -227,8 +231,8 @@ def _cell(value) -> str:
 
 @given(MIXED_CASES, MIXED_INPUTS)
 def test_numbers_dates_text_and_rated_inputs_in_conditions(cases, inputs):
-    """Text is compared in each field's own codes (a constant, or another text field),
-    numbers and dates with arithmetic, rated inputs by level; blanks are unknown."""
+    """Text is compared in each field's own codes (a constant, or another text field or
+    input), numbers and dates with arithmetic, rated inputs by level; blanks are unknown."""
     for i, case in enumerate(cases):
         case["ref"] = f"c{i}"
     result, plan = compile_text(MIXED, "mixed.crit")
@@ -242,12 +246,13 @@ def test_numbers_dates_text_and_rated_inputs_in_conditions(cases, inputs):
             writer.writerows([_cell(c[k]) for k in columns] for c in cases)
         with open(inputs_path, "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
-            writer.writerow(["insp", "lead", "staff"])
-            writer.writerows([k, _cell(v["lead"]), _cell(v["staff"])] for k, v in inputs.items())
+            writer.writerow(["insp", "lead", "staff", "region"])
+            writer.writerows([k, _cell(v["lead"]), _cell(v["staff"]), _cell(v["region"])]
+                             for k, v in inputs.items())
         table, problems = load_cases(path, fw)
         assert not [d for d in problems if d.is_error], problems
         grouping = grouping_for(fw, table)
-        given_inputs, problems = load_inputs(inputs_path, fw, grouping.keys)
+        given_inputs, problems = load_inputs(inputs_path, fw, grouping.keys, table.vocab)
         assert not [d for d in problems if d.is_error], problems
     engine = as_dicts(evaluate(plan, table, grouping, given_inputs))
     by_inspection: dict[str, list[dict]] = {}
