@@ -227,6 +227,9 @@ def render(spec: Spec) -> str:
             parts.append("points(lead)")
         out.append(f'score pts "Points" = sum({", ".join(parts)})')
         out.append('rating overall "Overall" = ob(score pts)')
+        grades = ", ".join(f"gb(section {s.id})" for s in spec.sections)
+        out.append(f'rating worst "Worst section" = min({grades})')
+        out.append(f'rating best "Best section" = max({grades})')
         out.append("")
     return "\n".join(out)
 

@@ -304,6 +304,8 @@ def test_all_sufficient_gives_100_percent(data):
             lead = scenario.inputs.get(key, {}).get("lead")
             total = POINTS["good"] * len(sections) + (POINTS[lead] if lead else 0)
             assert figures["pts"] == (total if sections or lead else None)
+            best = LEVELS.index("good") if sections else None
+            assert figures["worst"] == figures["best"] == best
 
 
 # ----------------------------------------------------------------------------- undefined
