@@ -78,8 +78,9 @@ def as_columns(records):
 
 
 def encode(columns, n, fields, questions, scales):
-    """Encode every case field and answer; text fields become codes into a vocabulary."""
-    encoded, vocab = {}, {}
+    """Encode every case field and answer. Text fields share one vocabulary, so two text
+    fields (or a text field and a text constant) compare by the same codes."""
+    encoded, raw = {}, {}
     for name, kind, spellings in fields:
         if name not in columns:
             encoded[name] = np.full(n, math.nan if kind in ("number", "date") else -1)
@@ -87,18 +88,23 @@ def encode(columns, n, fields, questions, scales):
         values = [_encode_one(kind, spellings, _text(v), f"row {i + 1}, column {name!r}")
                   for i, v in enumerate(columns[name])]
         if kind == "text":
-            words = sorted({v for v in values if v != -1})
-            index = {w: i for i, w in enumerate(words)}
-            vocab[name] = words
-            values = [index[v] if v != -1 else -1 for v in values]
+            raw[name] = values
+            continue
         dtype = float if kind in ("number", "date") else np.int32
         encoded[name] = np.asarray(values, dtype=dtype)
+    words = sorted({v for values in raw.values() for v in values if v != -1})
+    index = {w: i for i, w in enumerate(words)}
+    vocab = {}
+    for name, values in raw.items():
+        vocab[name] = words
+        encoded[name] = np.asarray([index[v] if v != -1 else -1 for v in values],
+                                   dtype=np.int32)
     answers = np.full((n, len(questions)), -1, dtype=np.int8)
-    for index, (qid, scale) in enumerate(questions):
+    for index_q, (qid, scale) in enumerate(questions):
         if qid not in columns:
             raise ScoringError(f"no column for question {qid!r}")
         spellings = scales[scale][1]
-        answers[:, index] = [
+        answers[:, index_q] = [
             _encode_one("answer", spellings, _text(v), f"row {i + 1}, column {qid!r}")
             for i, v in enumerate(columns[qid])]
     return encoded, vocab, answers
