@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from critc.compiler.cases import group_cases
 from critc.compiler.check import check_file
 from critc.compiler.cli import main
@@ -124,7 +123,7 @@ def test_module_passes_ruff(tmp_path):
 
 
 def test_module_needs_only_numpy_and_imports_fast(tmp_path):
-    path = compile_to(tmp_path, DEMO / "framework.crit", "scoring_fast")
+    compile_to(tmp_path, DEMO / "framework.crit", "scoring_fast")
     code = ("import sys, time; sys.path.insert(0, %r); start = time.perf_counter(); "
             "import scoring_fast; took = time.perf_counter() - start; "
             "assert 'critc' not in sys.modules and 'numpy' not in sys.modules; "

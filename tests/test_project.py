@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from critc.compiler.check import check_file
 from critc.compiler.cli import main
 
@@ -50,3 +49,14 @@ def test_no_eval_or_exec_in_the_code():
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 code = line.split("#", 1)[0]
                 assert not pattern.search(code), f"{path}:{number}: {line.strip()}"
+
+
+def test_code_passes_ruff():
+    import shutil
+
+    ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed")
+    done = subprocess.run([ruff, "check", "--no-cache", "."], cwd=ROOT, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stdout
