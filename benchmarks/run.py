@@ -61,38 +61,7 @@ def handwritten(plan, table, grouping):
             counted &= masks[expression_text(q.condition)]
         den[:, q.index] = np.add.reduceat(counted, starts, dtype=np.int64)
         num[:, q.index] = np.add.reduceat(counted & (column == 0), starts, dtype=np.int64)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        p = num / np.where(den > 0, den, np.nan)
-    fw = plan.framework
-    out = {q.id: p[:, q.index] for q in plan.questions}
-    index = {q.id: q.index for q in plan.questions}
-    for agg in fw.aggregates.values():
-        if agg.kind != "criterion":
-            continue
-        kids = [k for k in agg.children]
-        individual = np.array([index[k] for k in kids if fw.questions[k].role == "individual"])
-        summary = index[next(k for k in kids if fw.questions[k].role == "summary")]
-        sub = p[:, individual]
-        count = (~np.isnan(sub)).sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mean = np.where(count > 0, np.nansum(sub, axis=1) / count, np.nan)
-        parts = np.stack([mean, p[:, summary]])
-        w = np.array([[0.8], [0.2]])
-        ok = ~np.isnan(parts)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out[agg.id] = (np.where(ok, parts, 0) * w).sum(0) / (w * ok).sum(0)
-    for agg in fw.aggregates.values():
-        if agg.kind == "section":
-            rows = np.stack([out[c] for c in agg.children])
-            count = (~np.isnan(rows)).sum(axis=0)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                out[agg.id] = np.where(count > 0, np.nansum(rows, axis=0) / count, np.nan)
-        elif agg.kind == "thread":
-            cols = [index[q] for q in fw.questions if agg.id in fw.questions[q].tags]
-            with np.errstate(invalid="ignore", divide="ignore"):
-                total = den[:, cols].sum(1)
-                out[agg.id] = np.where(total > 0, num[:, cols].sum(1) / total, np.nan)
-    return out
+    return derived(plan, num, den)
 
 
 def handwritten_matrix(plan, table, grouping):

@@ -11,6 +11,7 @@ from critc.compiler import model as m
 from critc.compiler.declare import KIND_PLURAL, PLURAL_KIND, Symbols, did_you_mean
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, error
+from critc.dsl.printer import selector_text
 from critc.dsl.span import Span
 
 ORDERING = ("<", "<=", ">", ">=")
@@ -617,14 +618,8 @@ class Resolver:
         return scale
 
 
-def describe_selector(sel: ast.Selector) -> str:
-    words = [w for w in (sel.scope_word, sel.role) if w]
-    words.append("question" if sel.single else sel.plural)
-    if sel.tags:
-        words.append("tagged " + " or ".join(sel.tags))
-    if sel.scope_kind:
-        words.append(f"in {sel.scope_kind} " + ", ".join(sel.scope_ids))
-    return " ".join(words)
+# A selector is described in messages exactly as the formatter writes it.
+describe_selector = selector_text
 
 
 def _arith_type(op: str, a: m.Type, b: m.Type) -> m.Type:
