@@ -62,8 +62,8 @@ def open_session(args) -> Session | None:
     if by is not None and by not in {f.id for f in fw.case_fields}:
         raise UsageError(f"cannot group by `{by}`: it is not a case field of "
                          f"{args.framework}")
-    with _progress(args.cases):
-        table, problems = load_cases(args.cases, fw)
+    with _progress(args.cases) as update:
+        table, problems = load_cases(args.cases, fw, update)
     plan = plan_for(result)
     grouping = None
     inputs: dict[str, np.ndarray] = {}
@@ -90,24 +90,28 @@ def _decode_key(fw, table: CaseTable, field: str, code) -> str:
 
 
 class _progress:
-    """A transient spinner on stderr while a large file is read, when stderr is a terminal."""
+    """A transient progress bar on stderr while a large case file is read and checked,
+    when stderr is a terminal. Used as `with _progress(path) as update: ...`."""
 
     def __init__(self, path: str):
         import os
 
-        self.active = sys.stderr.isatty() and os.path.getsize(path) > (8 << 20) \
-            if os.path.exists(path) else False
+        self.active = sys.stderr.isatty() and os.path.exists(path) \
+            and os.path.getsize(path) > (8 << 20)
+        self.path = path
 
     def __enter__(self):
-        if self.active:
-            from rich.progress import Progress, SpinnerColumn, TextColumn
+        if not self.active:
+            return lambda _fraction: None
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
-            self.progress = Progress(SpinnerColumn(), TextColumn("reading and validating "
-                                                                 "case records..."),
-                                     transient=True)
-            self.progress.start()
-            self.progress.add_task("read", total=None)
-        return self
+        self.progress = Progress(TextColumn(f"reading {self.path}"), BarColumn(),
+                                 TaskProgressColumn(), transient=True,
+                                 console=Console(stderr=True))
+        self.progress.start()
+        task = self.progress.add_task("read", total=100)
+        return lambda fraction: self.progress.update(task, completed=100 * fraction)
 
     def __exit__(self, *exc):
         if self.active:

@@ -16,7 +16,7 @@ from critc.compiler import runtime
 from critc.compiler.cases import CaseTable, Grouping, date_number
 from critc.compiler.plan import Plan
 
-BLOCK_CELLS = 1 << 22  # answer cells per block: bounds the memory of the masks
+BLOCK_CELLS = 1 << 21  # answer cells per block: bounds the memory of the masks
 
 ARITH = {"+": np.add, "-": np.subtract, "*": np.multiply}
 
@@ -237,24 +237,34 @@ def count_answers(plan: Plan, table: CaseTable, grouping: Grouping,
                    for node, qs in plan.questions_of.items()} if detail else {}
     cases = {node: np.zeros(size, dtype=np.int64) for node in figure_sets}
     scales = _scale_groups(plan)
-    conditional = [q for q in plan.questions if q.condition is not None]
+    # each distinct condition once, with the answer columns it governs
+    conditional: dict[m.Expr, list[int]] = {}
+    for q in plan.questions:
+        if q.condition is not None:
+            conditional.setdefault(q.condition, []).append(q.index)
     rows_per_block = max(1024, BLOCK_CELLS // max(nq, 1))
     for rows, g, starts in _blocks(grouping.group, rows_per_block):
         segs = g[starts]
         answers = table.answers[rows].view(np.uint8)
         shape = answers.shape
-        valid = np.empty(shape, dtype=bool)  # answered with a code that is not N/A
-        above = np.empty(shape, dtype=bool)
-        for scale in scales:
-            block = answers[:, scale.columns]
-            valid[:, scale.columns] = _code_mask(block, scale.valid)
-            above[:, scale.columns] = _code_mask(block, scale.above)
+        if len(scales) == 1:  # the usual case: no copies into a shared matrix
+            valid = _code_mask(answers, scales[0].valid)  # answered, not with an N/A code
+            above = _code_mask(answers, scales[0].above)
+        else:
+            valid = np.empty(shape, dtype=bool)
+            above = np.empty(shape, dtype=bool)
+            for scale in scales:
+                block = answers[:, scale.columns]
+                valid[:, scale.columns] = _code_mask(block, scale.valid)
+                above[:, scale.columns] = _code_mask(block, scale.above)
         counted = valid.copy() if detail else valid
         conditions = Conditions(plan, table, inputs, rows, g)
         applicable = {}
-        for q in conditional:
-            applicable[q.index] = conditions.holds(q.condition)
-            counted[:, q.index] &= applicable[q.index]
+        for condition, columns in conditional.items():
+            holds = conditions.holds(condition)
+            for index in columns:
+                applicable[index] = holds
+                counted[:, index] &= holds
         above &= counted
         den[segs] += _segment_sums(counted, starts)
         num[segs] += _segment_sums(above, starts)

@@ -64,7 +64,11 @@ def file_rows(table: pa.Table) -> np.ndarray:
 
 
 # ----------------------------------------------------------------------------- reading
-def read_table(path: str | Path) -> pa.Table:
+def _no_progress(_fraction: float) -> None:
+    pass
+
+
+def read_table(path: str | Path, progress=_no_progress) -> pa.Table:
     """Any supported file as a table of string columns (null = blank)."""
     path = Path(path)
     shown = str(path)
@@ -83,15 +87,15 @@ def read_table(path: str | Path) -> pa.Table:
     if not data.strip():
         raise RecordsError(error("empty-records", f"`{shown}` is empty", where(shown, 1, 1)))
     if fmt == "xlsx":
-        return _read_xlsx(data, shown)
+        return _read_xlsx(data, shown, progress)
     if fmt == "parquet":
         return _read_parquet(data, shown)
     text = _decode(data, shown)
     if fmt == "csv":
-        return _read_csv(text, data, shown)
+        return _read_csv(text, data, shown, progress)
     if fmt == "json":
         return _read_json(text, shown)
-    return _read_jsonl(text, shown)
+    return _read_jsonl(text, shown, progress)
 
 
 def _decode(data: bytes, shown: str) -> str:
@@ -110,7 +114,10 @@ def _decode(data: bytes, shown: str) -> str:
             hint="re-save the file as UTF-8 (in Excel: 'CSV UTF-8')")) from None
 
 
-def _read_csv(text: str, data: bytes, shown: str) -> pa.Table:
+CSV_BLOCK = 1 << 24  # bytes of CSV that Arrow parses at a time
+
+
+def _read_csv(text: str, data: bytes, shown: str, progress=_no_progress) -> pa.Table:
     rows = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(rows)
@@ -122,13 +129,19 @@ def _read_csv(text: str, data: bytes, shown: str) -> pa.Table:
         import pyarrow.csv as pacsv
 
         # A header with no newline after it is still a header: Arrow needs the newline.
-        table = pacsv.read_csv(
-            io.BytesIO((text if text.endswith(("\n", "\r")) else text + "\n").encode("utf-8")),
-            read_options=pacsv.ReadOptions(use_threads=True, block_size=1 << 24),
+        body = (text if text.endswith(("\n", "\r")) else text + "\n").encode("utf-8")
+        reader = pacsv.open_csv(
+            io.BytesIO(body),
+            read_options=pacsv.ReadOptions(use_threads=True, block_size=CSV_BLOCK),
             convert_options=pacsv.ConvertOptions(
                 column_types={name: pa.string() for name in header}, null_values=[""],
                 strings_can_be_null=True, quoted_strings_can_be_null=False),
             parse_options=pacsv.ParseOptions(newlines_in_values=False))
+        batches = []
+        for batch in reader:  # one block of the file at a time, to report progress
+            batches.append(batch)
+            progress(min(1.0, len(batches) * CSV_BLOCK / max(len(body), 1)))
+        table = pa.Table.from_batches(batches, schema=reader.schema)
     except (pa.ArrowInvalid, ValueError):
         table = None
     if table is None or table.num_columns != len(header):
@@ -221,9 +234,12 @@ def _from_objects(objects: list[tuple[int, dict]], shown: str, lines: bool = Fal
     return _with_rows(table, [line for line, _ in objects]) if lines else table
 
 
-def _read_jsonl(text: str, shown: str) -> pa.Table:
+def _read_jsonl(text: str, shown: str, progress=_no_progress) -> pa.Table:
     objects = []
-    for line_no, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    for line_no, line in enumerate(lines, start=1):
+        if line_no % 10000 == 0:
+            progress(line_no / len(lines))
         if not line.strip():
             continue
         try:
@@ -253,7 +269,7 @@ def _read_json(text: str, shown: str) -> pa.Table:
     return _from_objects([(i + 1, o) for i, o in enumerate(data)], shown)
 
 
-def _read_xlsx(data: bytes, shown: str) -> pa.Table:
+def _read_xlsx(data: bytes, shown: str, progress=_no_progress) -> pa.Table:
     import zipfile
 
     import openpyxl
@@ -275,7 +291,10 @@ def _read_xlsx(data: bytes, shown: str) -> pa.Table:
     _check_header(header, shown)
     columns: list[list] = [[] for _ in header]
     sheet_rows = []
+    total_rows = sheet.max_row or 0
     for number, row in enumerate(rows, start=2):
+        if number % 2000 == 0 and total_rows:
+            progress(min(1.0, number / total_rows))
         if row is None or all(v is None for v in row):
             continue
         sheet_rows.append(number)
@@ -450,12 +469,14 @@ def encode_answers(enc: Encoder, table: pa.Table, fw: m.Framework) -> np.ndarray
     return answers
 
 
-def load_cases(path: str | Path, fw: m.Framework) -> tuple[CaseTable | None, list[Diagnostic]]:
-    """Read, validate and encode a case file against a framework."""
+def load_cases(path: str | Path, fw: m.Framework,
+               progress=_no_progress) -> tuple[CaseTable | None, list[Diagnostic]]:
+    """Read, validate and encode a case file against a framework. `progress(fraction)` is
+    told how far it has got: reading is the first 80%, checking the columns the rest."""
     diagnostics: list[Diagnostic] = []
     shown = str(path)
     try:
-        table = read_table(path)
+        table = read_table(path, lambda done: progress(0.8 * done))
     except RecordsError as exc:
         return None, [exc.diagnostic]
     columns = set(table.column_names)
@@ -488,7 +509,9 @@ def load_cases(path: str | Path, fw: m.Framework) -> tuple[CaseTable | None, lis
                 vocab[field.id] = words
         else:
             fields[field.id] = _blank(field, table.num_rows)
+    progress(0.85)
     answers = encode_answers(enc, table, fw)
+    progress(1.0)
     case_ids = None
     if fw.case_id and fw.case_id in columns:
         case_ids = np.asarray(table.column(fw.case_id).to_pylist(), dtype=object)
