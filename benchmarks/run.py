@@ -24,6 +24,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(__file__))
 import archive  # noqa: E402
 from critc.compiler.evaluate import evaluate  # noqa: E402
+from critc.compiler.explain import expression_text  # noqa: E402
 from critc.compiler.reference import Reference  # noqa: E402
 
 
@@ -38,18 +39,22 @@ def timed(fn, repeat: int = 3):
 
 
 # ----------------------------------------------------------------------------- hand-written
-def handwritten(plan, table, grouping):
-    """What an analyst would write for this one framework with NumPy, column by column."""
-    answers = table.answers
+def condition_masks(table):
+    """The archive's three applicability conditions, keyed as critc prints them."""
     rosh, custody = table.fields["rosh"], table.fields["custody"]
-    group = grouping.group
-    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-    masks = {
+    return {
         "rosh in {medium, high, very_high}": rosh >= 1,
         "not (custody)": custody == 0,
         "rosh >= high or custody": (rosh >= 2) | (custody == 1),
     }
-    from critc.compiler.explain import expression_text
+
+
+def handwritten(plan, table, grouping):
+    """What an analyst would write for this one framework with NumPy, column by column."""
+    answers = table.answers
+    group = grouping.group
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    masks = condition_masks(table)
 
     nq = answers.shape[1]
     num = np.empty((len(starts), nq), dtype=np.int64)
@@ -67,15 +72,9 @@ def handwritten(plan, table, grouping):
 def handwritten_matrix(plan, table, grouping):
     """The same, written over the whole answer matrix at once (more memory, fewer loops)."""
     answers = table.answers
-    rosh, custody = table.fields["rosh"], table.fields["custody"]
     group = grouping.group
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-    masks = {
-        "rosh in {medium, high, very_high}": rosh >= 1,
-        "not (custody)": custody == 0,
-        "rosh >= high or custody": (rosh >= 2) | (custody == 1),
-    }
-    from critc.compiler.explain import expression_text
+    masks = condition_masks(table)
 
     counted = (answers == 0) | (answers == 1)
     for q in plan.questions:
@@ -127,13 +126,7 @@ def with_pandas(plan, table, grouping):
     import pandas as pd
 
     answers = table.answers
-    rosh, custody = table.fields["rosh"], table.fields["custody"]
-    masks = {
-        "rosh in {medium, high, very_high}": rosh >= 1,
-        "not (custody)": custody == 0,
-        "rosh >= high or custody": (rosh >= 2) | (custody == 1),
-    }
-    from critc.compiler.explain import expression_text
+    masks = condition_masks(table)
 
     frame = pd.DataFrame(answers, columns=[q.id for q in plan.questions])
     counted = frame.isin([0, 1])

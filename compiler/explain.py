@@ -100,7 +100,7 @@ class Explainer:
 
     # ------------------------------------------------------------------ values
     def figure_value(self, g: int, expr: m.Expr) -> float:
-        figures = Figures(self.plan, {k: v for k, v in self.results.values.items()},
+        figures = Figures(self.plan, self.results.values,
                           self.results.numerators, self.results.denominators, self.inputs,
                           self.results.grouping.size)
         with np.errstate(invalid="ignore", divide="ignore"):
