@@ -4,89 +4,31 @@ from __future__ import annotations
 
 import sys
 
-import attrs
 import numpy as np
 from critc.compiler import render
-from critc.compiler.cases import EPOCH, CaseTable, Grouping, group_cases
-from critc.compiler.check import CheckResult
-from critc.compiler.plan import Plan, plan_for
-from critc.dsl.diagnostics import has_errors
-
-
-@attrs.define
-class Session:
-    """A checked framework with its cases read, validated and grouped."""
-
-    check: CheckResult
-    plan: Plan
-    table: CaseTable
-    grouping: Grouping
-    inputs: dict[str, np.ndarray]
-
-
-def decode_value(fw, table: CaseTable, field: str, i: int) -> str:
-    """A case field's value in case `i` as the user wrote it."""
-    code = table.fields[field][i]
-    type_ = fw.fields[field].type
-    if isinstance(code, float) or np.issubdtype(type(code), np.floating):
-        if np.isnan(code):
-            return "(blank)"
-        if type_.kind == "date":
-            import datetime
-
-            return (EPOCH + datetime.timedelta(days=int(code))).isoformat()
-        return f"{float(code):g}"
-    code = int(code)
-    if code < 0:
-        return "(blank)"
-    if type_.kind == "enum":
-        return type_.values[code]
-    if type_.kind == "rating":
-        return fw.rating_scales[type_.scale].levels[code]
-    if type_.kind == "boolean":
-        return "true" if code else "false"
-    return table.vocab[field][code]
+from critc.compiler.plan import plan_for
+from critc.compiler.session import Session
 
 
 def open_session(args) -> Session | None:
     """Check the framework and read the cases; print diagnostics; None if unusable."""
     from critc.compiler.cli import UsageError, checked, stderr
-    from critc.compiler.records import load_cases, load_inputs
-    from critc.compiler.validate import check_answers
+    from critc.compiler.session import GroupingError
+    from critc.compiler.session import open_session as open_cases
 
     result = checked(args.framework)
     if result is None:
         return None
-    fw = result.framework
-    by = None if args.all else (args.by or fw.inspection)
-    if by is not None and by not in {f.id for f in fw.case_fields}:
-        raise UsageError(f"cannot group by `{by}`: it is not a case field of "
-                         f"{args.framework}")
-    with _progress(args.cases) as update:
-        table, problems = load_cases(args.cases, fw, update)
-    plan = plan_for(result)
-    grouping = None
-    inputs: dict[str, np.ndarray] = {}
-    if table is not None and not has_errors(problems):
-        grouping = group_cases(table, by, lambda f, c: _decode_key(fw, table, f, c))
-        inputs = {f.id: np.full(grouping.size, np.nan if f.type.kind in ("number", "date")
-                                else -1) for f in fw.inputs}
-        if args.inputs:
-            given, input_problems = load_inputs(args.inputs, fw, grouping.keys, table.vocab)
-            inputs.update(given)
-            problems.extend(input_problems)
-        if not has_errors(problems):
-            problems.extend(check_answers(plan, table, grouping, inputs, args.strict))
+    try:
+        with _progress(args.cases) as update:
+            session, problems = open_cases(result, args.cases, args.inputs, by=args.by,
+                                           whole=args.all, strict=args.strict,
+                                           progress=update)
+    except GroupingError as exc:
+        raise UsageError(f"{exc} of {args.framework}") from None
     if problems:
         render.render(stderr(), problems, {}, args.cases)
-    if table is None or grouping is None or has_errors(problems):
-        return None
-    return Session(result, plan, table, grouping, inputs)
-
-
-def _decode_key(fw, table: CaseTable, field: str, code) -> str:
-    index = int(np.argmax(table.fields[field] == code))
-    return decode_value(fw, table, field, index)
+    return session
 
 
 class _progress:

@@ -254,7 +254,7 @@ class Explainer:
         return name
 
     def raw(self, field: str, i: int) -> str:
-        from critc.compiler.commands import decode_value
+        from critc.compiler.session import decode_value
 
         return decode_value(self.fw, self.table, field, i)
 

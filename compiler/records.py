@@ -212,6 +212,8 @@ def _json_text(value, shown: str, row: int, column: str) -> str | None:
             else str(int(value)) if isinstance(value, float) else str(value)
     if isinstance(value, str):
         return value
+    if isinstance(value, datetime.date):  # a date written unquoted in YAML
+        return value.isoformat()
     raise RecordsError(error("malformed-records", f"column `{column}` holds a nested value",
                              where(shown, row, 1), hint="each value must be text, a number, "
                              "true/false or null"))
@@ -469,16 +471,31 @@ def encode_answers(enc: Encoder, table: pa.Table, fw: m.Framework) -> np.ndarray
     return answers
 
 
-def load_cases(path: str | Path, fw: m.Framework,
-               progress=_no_progress) -> tuple[CaseTable | None, list[Diagnostic]]:
-    """Read, validate and encode a case file against a framework. `progress(fraction)` is
-    told how far it has got: reading is the first 80%, checking the columns the rest."""
+def records_table(objects: list[dict], shown: str) -> pa.Table:
+    """Case records given as a list of mappings (e.g. inline in a test file) as a table;
+    row numbers count from 1, one per record."""
+    return _from_objects([(i, o) for i, o in enumerate(objects, start=1)], shown, lines=True)
+
+
+def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=_no_progress, *,
+               shown: str | None = None, missing_questions: str = "error"
+               ) -> tuple[CaseTable | None, list[Diagnostic]]:
+    """Read, validate and encode case records against a framework: a file, or a table
+    already read (`shown` names it in diagnostics). `progress(fraction)` is told how far it
+    has got: reading is the first 80%, checking the columns the rest.
+
+    `missing_questions="blank"` treats a question with no column as never answered (with a
+    warning) instead of an error: `critc diff` scores an archive gathered under one version
+    against another that may add questions."""
     diagnostics: list[Diagnostic] = []
-    shown = str(path)
-    try:
-        table = read_table(path, lambda done: progress(0.8 * done))
-    except RecordsError as exc:
-        return None, [exc.diagnostic]
+    if isinstance(path, pa.Table):
+        table, shown = path, shown or "<records>"
+    else:
+        shown = shown or str(path)
+        try:
+            table = read_table(path, lambda done: progress(0.8 * done))
+        except RecordsError as exc:
+            return None, [exc.diagnostic]
     columns = set(table.column_names)
     for field in fw.case_fields:
         if field.id not in columns and "optional" not in field.roles:
@@ -488,10 +505,15 @@ def load_cases(path: str | Path, fw: m.Framework,
                 or "add the column (leave cells empty for blanks)"))
     for qid in fw.questions:
         if qid not in columns:
+            hint = did_you_mean(qid, columns - set(fw.fields) - set(fw.questions))
+            if missing_questions == "blank":
+                diagnostics.append(warning(
+                    "missing-column", f"no column for question `{qid}`; read as never "
+                    "answered", where(shown, 1, 1), hint=hint))
+                continue
             diagnostics.append(error(
                 "missing-column", f"no column for question `{qid}`", where(shown, 1, 1),
-                hint=did_you_mean(qid, columns - set(fw.fields) - set(fw.questions))
-                or "add the column (leave cells empty for questions not answered)"))
+                hint=hint or "add the column (leave cells empty for questions not answered)"))
     known = set(fw.questions) | {f.id for f in fw.case_fields}
     for i, name in enumerate(table.column_names, start=1):
         if name not in known:
@@ -552,18 +574,22 @@ def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
             "id"))
 
 
-def load_inputs(path: str | Path, fw: m.Framework, keys: tuple[str, ...],
-                vocab: dict[str, tuple[str, ...]] | None = None):
-    """Inspection inputs from a side file keyed by the inspection field; per-group arrays.
+def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, ...],
+                vocab: dict[str, tuple[str, ...]] | None = None, *, shown: str | None = None):
+    """Inspection inputs from a side file (or a table already read) keyed by the inspection
+    field; per-group arrays.
 
     Text inputs are coded in their own vocabulary, which is added to `vocab` (give the case
     table's, so conditions can compare them with text)."""
     diagnostics: list[Diagnostic] = []
-    shown = str(path)
-    try:
-        table = read_table(path)
-    except RecordsError as exc:
-        return {}, [exc.diagnostic]
+    if isinstance(path, pa.Table):
+        table, shown = path, shown or "<inputs>"
+    else:
+        shown = shown or str(path)
+        try:
+            table = read_table(path)
+        except RecordsError as exc:
+            return {}, [exc.diagnostic]
     key_column = fw.inspection or "inspection"
     if "" in table.column_names and key_column not in table.column_names:
         table = table.rename_columns([key_column if c == "" else c for c in table.column_names])

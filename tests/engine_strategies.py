@@ -21,10 +21,10 @@ import attrs
 import numpy as np
 from critc.compiler.cases import CaseTable, group_cases
 from critc.compiler.check import check_file
-from critc.compiler.commands import _decode_key
 from critc.compiler.evaluate import evaluate
 from critc.compiler.plan import plan_for
 from critc.compiler.reference import reference_scores
+from critc.compiler.session import decode_key
 from hypothesis import strategies as st
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -531,7 +531,7 @@ def direct_table(fw, cases: list[dict]) -> CaseTable:
 
 def grouping_for(fw, table: CaseTable, by: str | None = "default"):
     by = fw.inspection if by == "default" else by
-    return group_cases(table, by, lambda f, code: _decode_key(fw, table, f, code))
+    return group_cases(table, by, lambda f, code: decode_key(fw, table, f, code))
 
 
 def input_arrays(fw, keys: tuple[str, ...], inputs: dict[str, dict]) -> dict[str, np.ndarray]:

@@ -18,10 +18,10 @@ from critc.compiler.cases import group_cases
 from critc.compiler.check import check_file
 from critc.compiler.cli import main
 from critc.compiler.codegen import generate
-from critc.compiler.commands import decode_value
 from critc.compiler.evaluate import evaluate
 from critc.compiler.plan import plan_for
 from critc.compiler.records import load_cases, load_inputs
+from critc.compiler.session import decode_value
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"

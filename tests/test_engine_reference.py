@@ -12,10 +12,10 @@ from pathlib import Path
 import numpy as np
 from critc.compiler import evaluate as evaluate_module
 from critc.compiler.cases import group_cases
-from critc.compiler.commands import _decode_key
 from critc.compiler.evaluate import evaluate
 from critc.compiler.records import load_cases, load_inputs
 from critc.compiler.reference import Reference
+from critc.compiler.session import decode_key
 from critc.compiler.validate import check_answers
 from engine_strategies import (
     as_dicts,
@@ -50,7 +50,7 @@ def test_engine_equals_reference_through_a_csv_file(scenario):
         table, problems = load_cases(path, fw)
         assert table is not None
         assert not [d for d in problems if d.is_error], [d.message for d in problems]
-        grouping = group_cases(table, fw.inspection, lambda f, c: _decode_key(fw, table, f, c))
+        grouping = group_cases(table, fw.inspection, lambda f, c: decode_key(fw, table, f, c))
         inputs = input_arrays(fw, grouping.keys, {})
         if fw.inputs and scenario.inputs:
             given_inputs, input_problems = load_inputs(
@@ -132,7 +132,7 @@ def test_demo_archive_engine_equals_reference():
     fw = result.framework
     table, problems = load_cases(DEMO / "cases.csv", fw)
     assert not problems
-    grouping = group_cases(table, "area", lambda f, c: _decode_key(fw, table, f, c))
+    grouping = group_cases(table, "area", lambda f, c: decode_key(fw, table, f, c))
     inputs, input_problems = load_inputs(DEMO / "inputs.csv", fw, grouping.keys)
     assert not input_problems
     engine = as_dicts(evaluate(plan, table, grouping, inputs))
