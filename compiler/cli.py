@@ -177,6 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
     from critc.compiler import commands
 
     commands.register(sub)
+    from critc.compiler import diff_command
+
+    diff_command.register(sub)
     return parser
 
 

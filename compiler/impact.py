@@ -1,0 +1,239 @@
+"""What a framework change does to an archive of cases: both versions score the same
+cases, figure by figure and inspection by inspection, and every moved figure is traced to
+the edits on its dependency path.
+
+A figure has *moved* when the figure as reports show it (declared rounding), or a band or
+rating attached to it, differs between the versions. A change too small to show after
+rounding is counted apart ("moved within rounding") and never called a move.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import attrs
+import numpy as np
+import pyarrow as pa
+from critc.compiler import report
+from critc.compiler.check import CheckResult
+from critc.compiler.diff import Edit, Structure
+from critc.compiler.evaluate import Results
+from critc.compiler.session import Session
+from critc.compiler.validate import applicability_masks
+
+frozen = attrs.frozen(kw_only=True)
+
+# Per case and question: how the case counts towards the question's proportion.
+NOT_COUNTED, BELOW, ABOVE = 0, 1, 2
+STATUS = {NOT_COUNTED: "not counted", BELOW: "below the line", ABOVE: "above the line"}
+
+
+@frozen
+class Side:
+    """One figure in one inspection under one version."""
+
+    value: float | None  # unrounded; None when undefined or absent
+    shown: str  # as reports show it; "n/a" when undefined, "(absent)" when not declared
+    bands: tuple[tuple[str, str], ...]  # (band id, label) attached to the figure
+
+
+ABSENT = Side(value=None, shown="(absent)", bands=())
+
+
+@frozen
+class Change:
+    inspection: str
+    figure: str
+    kind: str
+    old: Side
+    new: Side
+    moved: bool  # the figure as shown, or a band label attached to it, differs
+    band_moved: bool  # a band label both versions attach, or the rating itself, differs
+    because: tuple[Edit, ...]
+
+
+@frozen
+class Migration:
+    """How inspections moved between the labels of one banded or rated figure."""
+
+    figure: str
+    band: str  # band id, or "" for a rating figure's own levels
+    counts: dict[tuple[str, str], int]  # (old label, new label) → inspections
+
+    @property
+    def moved(self) -> int:
+        return sum(n for (a, b), n in self.counts.items() if a != b)
+
+    @property
+    def labels(self) -> tuple[list[str], list[str]]:
+        olds = sorted({a for a, _ in self.counts}, key=str)
+        news = sorted({b for _, b in self.counts}, key=str)
+        return olds, news
+
+
+@frozen
+class CaseChange:
+    case: str  # case id, or "row N"
+    inspection: str
+    questions: tuple[tuple[str, str, str], ...]  # (question, old status, new status)
+
+
+@frozen
+class Impact:
+    inspections: tuple[str, ...]
+    changes: tuple[Change, ...]  # every figure that moved, shown or within rounding
+    migrations: tuple[Migration, ...]
+    cases: tuple[CaseChange, ...]
+    case_total: int
+    only_old: tuple[str, ...]  # inspections the old version scores and the new does not
+    only_new: tuple[str, ...]
+
+    @property
+    def moved(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.moved)
+
+    @property
+    def within_rounding(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if not c.moved)
+
+    def inspections_changing_band(self) -> tuple[str, ...]:
+        changed = {c.inspection for c in self.changes if c.band_moved}
+        return tuple(k for k in self.inspections if k in changed)
+
+
+def _side(results: Results, node: str, g: int) -> Side:
+    fw = results.plan.framework
+    if node not in results.values:
+        return ABSENT
+    value = results.values[node][g]
+    return Side(value=float(value) if report.defined(value) else None,
+                shown=report.shown(fw, node, value),
+                bands=tuple(report.labels_for(results, node, g)))
+
+
+def _kind(results: Results, node: str) -> str:
+    fw = results.plan.framework
+    return "question" if node in fw.questions else fw.aggregates[node].kind
+
+
+def _rated(results: Results, node: str) -> bool:
+    return results.plan.framework.figure_type(node).kind in ("rating", "label")
+
+
+def figures_of(results: Results) -> list[str]:
+    fw = results.plan.framework
+    return [n for n in results.plan.figures if n not in fw.applications]
+
+
+def measure(structure: Structure, old: Session, new: Session, old_results: Results,
+            new_results: Results) -> Impact:
+    """Compare two versions' results over the same cases (read once per version)."""
+    old_keys, new_keys = old_results.grouping.keys, new_results.grouping.keys
+    keys = [k for k in new_keys if k in old_keys]
+    figures = figures_of(new_results) + [n for n in figures_of(old_results)
+                                         if n not in new_results.values]
+    attribution = {(n, bands): structure.attribution(n, bands) for n in figures
+                   for bands in (False, True)}
+    changes, migrations = [], {}
+    for key in keys:
+        go, gn = old_keys.index(key), new_keys.index(key)
+        for node in figures:
+            a, b = _side(old_results, node, go), _side(new_results, node, gn)
+            in_both = a is not ABSENT and b is not ABSENT
+            rated = in_both and _rated(new_results, node) and _rated(old_results, node)
+            if rated:
+                migrations.setdefault((node, ""), Counter())[(a.shown, b.shown)] += 1
+            old_bands, new_bands = dict(a.bands), dict(b.bands)
+            for band in old_bands.keys() & new_bands.keys():
+                migrations.setdefault((node, band), Counter())[
+                    (old_bands[band], new_bands[band])] += 1
+            moved = a.shown != b.shown or a.bands != b.bands
+            band_moved = (rated and a.shown != b.shown) or any(
+                old_bands[band] != new_bands[band] for band in old_bands.keys() & new_bands.keys())
+            if not moved and _same_value(a.value, b.value):
+                continue
+            kind = _kind(new_results if node in new_results.values else old_results, node)
+            changes.append(Change(inspection=key, figure=node, kind=kind, old=a, new=b,
+                                  moved=moved, band_moved=band_moved,
+                                  because=attribution[node, a.bands != b.bands]))
+    moves = tuple(Migration(figure=node, band=band, counts=dict(sorted(counts.items())))
+                  for (node, band), counts in migrations.items())
+    return Impact(inspections=tuple(keys), changes=tuple(changes), migrations=moves,
+                  cases=tuple(case_changes(old, new)), case_total=new.table.n,
+                  only_old=tuple(k for k in old_keys if k not in new_keys),
+                  only_new=tuple(k for k in new_keys if k not in old_keys))
+
+
+def diff_archive(old: CheckResult, new: CheckResult, cases: str | pa.Table,
+                 inputs: str | None = None, shown: str | None = None):
+    """Score `cases` with both clean versions and compare: (structure, impact, problems),
+    where problems is {"old": [...], "new": [...]} and impact is None when either version
+    cannot read the cases. A question the archive has no column for reads as never
+    answered, so a version that adds questions can still be compared."""
+    from critc.compiler.diff import compare
+    from critc.compiler.records import RecordsError, read_table
+    from critc.compiler.session import open_session
+
+    if not isinstance(cases, pa.Table):
+        shown = shown or str(cases)
+        try:
+            cases = read_table(cases)
+        except RecordsError as exc:
+            return compare(old, new), None, {"old": [exc.diagnostic], "new": []}
+    sessions, problems = {}, {}
+    for label, result in (("old", old), ("new", new)):
+        sessions[label], problems[label] = open_session(
+            result, cases, inputs, shown=shown, missing_questions="blank")
+    structure = compare(old, new)
+    if sessions["old"] is None or sessions["new"] is None:
+        return structure, None, problems
+    impact = measure(structure, sessions["old"], sessions["new"],
+                     sessions["old"].evaluate(detail=False),
+                     sessions["new"].evaluate(detail=False))
+    return structure, impact, problems
+
+
+def _same_value(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
+
+
+def statuses(session: Session) -> dict[str, np.ndarray]:
+    """question → per case: NOT_COUNTED, BELOW or ABOVE the line."""
+    masks = applicability_masks(session.plan, session.table, session.grouping, session.inputs)
+    out = {}
+    for q in session.plan.questions:
+        answers = session.table.answers[:, q.index]
+        counted = masks[q.id] & (answers >= 0) & ~np.isin(answers, q.not_applicable)
+        above = counted & np.isin(answers, q.above)
+        out[q.id] = np.where(above, ABOVE, np.where(counted, BELOW, NOT_COUNTED)).astype(np.int8)
+    return out
+
+
+def case_changes(old: Session, new: Session) -> list[CaseChange]:
+    """The cases whose contribution to some question's proportion differs: counted in one
+    version and not the other, or counted on the other side of the line. Both sessions
+    read the same file, so case i is the same record in both."""
+    before, after = statuses(old), statuses(new)
+    questions = list(after) + [q for q in before if q not in after]
+    none = np.zeros(new.table.n, dtype=np.int8)
+    differs = {q: np.flatnonzero(before.get(q, none) != after.get(q, none)) for q in questions}
+    rows: dict[int, list[tuple[str, str, str]]] = {}
+    for q in questions:
+        for i in differs[q].tolist():
+            rows.setdefault(i, []).append((q, STATUS[int(before.get(q, none)[i])],
+                                           STATUS[int(after.get(q, none)[i])]))
+    out = []
+    for i in sorted(rows):
+        key = new.grouping.keys[int(new.grouping.group[i])]
+        out.append(CaseChange(case=_case_name(new, i), inspection=key,
+                              questions=tuple(rows[i])))
+    return out
+
+
+def _case_name(session: Session, i: int) -> str:
+    if session.table.case_ids is not None:
+        return str(session.table.case_ids[i])
+    return f"row {int(session.table.rows[i])}"
