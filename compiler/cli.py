@@ -180,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     from critc.compiler import diff_command
 
     diff_command.register(sub)
+    from critc.compiler import test_commands
+
+    test_commands.register(sub)
     return parser
 
 
