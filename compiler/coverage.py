@@ -56,11 +56,12 @@ def band_uses(plan: Plan) -> list[BandUse]:
             app = fw.applications[step.node]
             uses.append(BandUse(step.node, app.band, f"on {app.target}", step.expr.operand))
             continue
-        seen = set()
+        seen: dict[str, list] = {}
         for expr in _exprs(step.expr):
-            if isinstance(expr, m.BandOf) and (expr.band, expr.operand) not in seen:
-                seen.add((expr.band, expr.operand))
-                suffix = f"#{len(seen)}" if len(seen) > 1 else ""
+            if isinstance(expr, m.BandOf) and expr.operand not in seen.get(expr.band, []):
+                seen.setdefault(expr.band, []).append(expr.operand)
+                count = len(seen[expr.band])
+                suffix = f"#{count}" if count > 1 else ""
                 uses.append(BandUse(f"{expr.band}(in {step.node}){suffix}", expr.band,
                                     f"in {step.node}", expr.operand))
     return uses
@@ -146,7 +147,7 @@ class Coverage:
                                       for i, text in enumerate(texts)]}
         return {"framework": self.name, "inspections": self.inspections,
                 "questions": questions, "aggregates": aggregates, "bands": bands,
-                "summary": self.summary()}
+                "summary": [line.strip() for line in self.summary()]}
 
     def band_rows(self) -> list[tuple[str, list[str], list[tuple[str, list[str]]]]]:
         """Per band: where it is used, and each row with the uses that never reached it."""

@@ -628,8 +628,8 @@ def _tolerance_text(expected: Expected, value: float, percent: bool) -> str:
     tolerance = expected.tolerance or 0.0
     shown_value = value * 100 if percent else value
     if tolerance > 0:
-        digits = max(0, -int(np.floor(np.log10(tolerance)))) + 1
-        number = f"{shown_value:.{digits}f}"
+        digits = max(1, -int(np.floor(np.log10(tolerance))) + 1)
+        number = f"{shown_value:.{digits}f}".rstrip("0").rstrip(".")
     else:
         number = f"{shown_value:.12g}"
     start, end = expected.number_at
@@ -1170,8 +1170,9 @@ def updates(file_run: FileRun) -> list[Edit]:
                 if node is None or mismatch.replacement is None:
                     continue
                 flow = _in_flow(node, parents)
-                edits.append(Edit(node.start_mark.index, node.end_mark.index,
-                                  scalar_text(mismatch.replacement, flow, node.style)))
+                new = scalar_text(mismatch.replacement, flow, node.style)
+                edits.append(_keeping_comment(text, node.start_mark.index,
+                                              node.end_mark.index, new))
             continue
         test = run.test
         lines = record_all(run)
@@ -1197,6 +1198,17 @@ def updates(file_run: FileRun) -> list[Edit]:
                 block = newline + block
             edits.append(Edit(at, at, block))
     return edits
+
+
+def _keeping_comment(text: str, start: int, end: int, new: str) -> Edit:
+    """Replace text[start:end] with `new`, keeping a comment after it in its column."""
+    gap = end
+    while gap < len(text) and text[gap] == " ":
+        gap += 1
+    if gap > end and text.startswith("#", gap):
+        spaces = max(1, (gap - end) - (len(new) - (end - start)))
+        return Edit(start, gap, new + " " * spaces)
+    return Edit(start, end, new)
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
