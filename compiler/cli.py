@@ -13,7 +13,7 @@ from pathlib import Path
 
 from critc.compiler import __version__, render
 from critc.compiler.check import CheckResult, check_file
-from critc.dsl.diagnostics import error
+from critc.dsl.diagnostics import error, has_errors
 from rich.console import Console
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -68,12 +68,21 @@ def cmd_check(args) -> int:
     clean = True
     all_diagnostics = []
     for path in args.files:
-        result = check_file(path)
-        if args.format == "json":
-            all_diagnostics.extend(result.diagnostics)
+        if os.path.isdir(path):  # a directory of versions: each one, and their dates
+            from critc.compiler.versions import load_versions
+
+            sources: dict[str, str] = {}
+            diagnostics = load_versions(path, sources)[1]
+            ok = not has_errors(diagnostics)
         else:
-            render.render(stdout(), result.diagnostics, result.program.sources, path)
-        clean = clean and result.ok
+            result = check_file(path)
+            diagnostics, sources, ok = list(result.diagnostics), result.program.sources, \
+                result.ok
+        if args.format == "json":
+            all_diagnostics.extend(diagnostics)
+        else:
+            render.render(stdout(), diagnostics, sources, path)
+        clean = clean and ok
     if args.format == "json":
         sys.stdout.write(render.to_json(all_diagnostics))
     return EXIT_OK if clean else EXIT_PROBLEMS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import numpy as np
@@ -65,6 +66,8 @@ def cmd_score(args) -> int:
     from critc.compiler.cli import EXIT_OK, EXIT_PROBLEMS, stdout, write_output
     from critc.compiler.evaluate import evaluate
 
+    if os.path.isdir(args.framework):
+        return _score_versions(args)
     session = open_session(args)
     if session is None:
         return EXIT_PROBLEMS
@@ -81,6 +84,49 @@ def cmd_score(args) -> int:
         write_output(args.output, console.export_text())
     else:
         report.print_tables(stdout(), results, not args.hide_questions)
+    return EXIT_OK
+
+
+def _score_versions(args) -> int:
+    """`critc score DIR CASES`: each inspection scored by the version in force on its date."""
+    from critc.compiler import report, versions
+    from critc.compiler.cli import EXIT_OK, EXIT_PROBLEMS, UsageError, stderr, stdout, write_output
+
+    if args.by or args.all:
+        option = "--by" if args.by else "--all"
+        raise UsageError(f"{option} cannot be used with a version directory: each inspection "
+                         "is scored by the version in force on its date")
+    sources: dict[str, str] = {}
+    found, problems = versions.load_versions(args.framework, sources)
+    if problems:
+        render.render(stderr(), problems, sources, args.framework)
+    if found is None:
+        return EXIT_PROBLEMS
+    if found.date_is_input and args.inputs is None:
+        raise UsageError(f"the inspection date `{found.inspection_date.id}` is an inspection "
+                         "input: give the inputs file with --inputs FILE")
+    with _progress(args.cases) as update:
+        scored, problems = versions.score_versions(found, args.cases, args.inputs,
+                                                   strict=args.strict, progress=update)
+    if problems:
+        render.render(stderr(), problems, {}, args.cases)
+    if scored is None:
+        return EXIT_PROBLEMS
+    if args.format == "json":
+        write_output(args.output, versions.as_json(found, scored))
+    elif args.format == "csv":
+        write_output(args.output, versions.as_csv(scored))
+    else:
+        from rich.console import Console
+
+        console = Console(record=True, width=120, color_system=None, file=_Null()) \
+            if args.output else stdout()
+        for s in scored:
+            report.print_tables(console, s.results, not args.hide_questions,
+                                versions.notes(found, s))
+        if args.output:
+            write_output(args.output, console.export_text())
+    stderr().print(versions.summary(scored), markup=False)
     return EXIT_OK
 
 
@@ -153,8 +199,13 @@ def cmd_compile(args) -> int:
     return EXIT_OK
 
 
-def _case_arguments(p) -> None:
-    p.add_argument("framework", metavar="FILE", help="the framework (.crit)")
+def _case_arguments(p, versions: bool = False) -> None:
+    if versions:
+        p.add_argument("framework", metavar="FILE|DIR", help="the framework (.crit), or a "
+                       "directory of its versions: each inspection is scored by the version "
+                       "in force on its inspection date")
+    else:
+        p.add_argument("framework", metavar="FILE", help="the framework (.crit)")
     p.add_argument("cases", metavar="CASES", help="case records: .csv, .jsonl, .xlsx, .parquet")
     p.add_argument("--inputs", metavar="FILE", help="inspection inputs (CSV or JSON)")
     group = p.add_mutually_exclusive_group()
@@ -167,7 +218,7 @@ def _case_arguments(p) -> None:
 
 def register(sub) -> None:
     p = sub.add_parser("score", help="score case records against a framework")
-    _case_arguments(p)
+    _case_arguments(p, versions=True)
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.add_argument("--hide-questions", action="store_true", help="show aggregates only")
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically)")

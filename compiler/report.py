@@ -90,7 +90,10 @@ def rows(results: Results, g: int, questions: bool = True):
         yield node, value, cases
 
 
-def print_tables(console: Console, results: Results, questions: bool = True) -> None:
+def print_tables(console: Console, results: Results, questions: bool = True,
+                 notes: list[str] | None = None) -> None:
+    """One table per inspection; `notes[g]`, if given, is added to inspection g's caption
+    (a version directory names the version that scored it)."""
     fw = results.plan.framework
     header = fw.header
     name = header.name or "framework"
@@ -99,7 +102,8 @@ def print_tables(console: Console, results: Results, questions: bool = True) -> 
     for g, key in enumerate(results.grouping.keys):
         what = f"{results.grouping.by} = {key}" if results.grouping.by else key
         table = Table(title=Text(f"{name}: {what}", style="bold"), title_justify="left",
-                      caption=f"{int(results.case_totals[g])} cases", caption_justify="left")
+                      caption=f"{int(results.case_totals[g])} cases"
+                      + (f"; {notes[g]}" if notes else ""), caption_justify="left")
         table.add_column("Figure", overflow="fold")
         table.add_column("Score", justify="right", no_wrap=True)
         table.add_column("Band / rating", overflow="fold")
