@@ -7,8 +7,8 @@ checker prints today. Every "fixed" example is checked too and must come out cle
     python docs/tools/gen_diagnostics.py            # rewrite docs/diagnostics.md
     python docs/tools/gen_diagnostics.py --check    # exit 1 if the page is out of date
 
-Codes found in dsl/ and compiler/ but neither documented here nor listed in RECORDS are
-reported, so a new diagnostic cannot go undocumented unnoticed.
+Codes found in dsl/ and compiler/ but neither documented here nor listed in RECORDS or
+VERSIONS are reported, so a new diagnostic cannot go undocumented unnoticed.
 """
 
 from __future__ import annotations
@@ -828,6 +828,49 @@ RECORDS = {
                           "(warning)",
 }
 
+# Codes about a directory of versions of one framework (`critc check DIR`, `critc score DIR`);
+# see docs/versions.md.
+VERSIONS = {
+    "no-versions": "the directory holds no `.crit` file with a `framework` header",
+    "undated-version": "a framework file in a version directory has no `effective from` date",
+    "not-a-version": "a `.crit` file in the directory has no `framework` header and no version "
+                     "includes it (warning)",
+    "overlapping-versions": "two versions are in force on the same days (`effective to` is "
+                            "inclusive)",
+    "version-gap": "no version is in force on some days between the first and the last "
+                   "(warning)",
+    "open-ended-version": "a version with no `to` date is not the latest",
+    "versions-disagree": "versions mark different `inspection` or `inspection date` fields",
+    "no-inspection-date": "no version marks a field `inspection date`",
+    "version-name-differs": "versions have different framework names (warning)",
+    "undated-inspection": "`critc score DIR`: an inspection has no date (blank in all its cases, "
+                          "or no date in the inputs file)",
+    "inconsistent-inspection-date": "`critc score DIR`: the cases of one inspection give "
+                                    "different dates",
+    "no-version-in-force": "`critc score DIR`: no version is in force on an inspection's date",
+}
+
+# Codes about test files (`critc test`); see docs/testing.md.
+TESTS = {
+    "test-yaml-syntax": "the test file is not valid YAML (the message says what: a tab, a line "
+                        "indented differently from the lines before it, a `: ` in a value, an "
+                        "unclosed bracket)",
+    "test-empty": "the test file is empty",
+    "test-bad-shape": "a value is of the wrong kind (a list where a mapping belongs, a YAML "
+                      "tag), or `cases`/`inputs` is neither a file name nor written out",
+    "test-missing-key": "no `framework`, no `tests`, a test with no `name`, or no `cases`",
+    "test-unknown-key": "a key the test file format does not have (with a did-you-mean)",
+    "test-duplicate-key": "the same key twice in one mapping (YAML would keep only the second)",
+    "test-unknown-figure": "an expectation names no question, aggregate or band of the framework",
+    "test-bad-value": "an expected value cannot be read, or cannot match (a score without `%`, "
+                      "more decimals than the figure is shown with, a label the figure cannot "
+                      "have, a band not attached to the figure)",
+    "test-unknown-field": "an inline case or inspection input names no case field, question or "
+                          "inspection input of the framework",
+    "test-unknown-inspection": "the test names an inspection its cases do not hold, or the "
+                               "cases form several inspections and the test names none",
+}
+
 # ----------------------------------------------------------------------------- running
 
 
@@ -884,7 +927,10 @@ def page() -> tuple[str, list[str]]:
     for group, entries in groups.items():
         links = ", ".join(f"[`{e['code']}`](#{e['code']})" for e in entries)
         out.append(f"- **{group}**: {links}")
-    out.append("- **Case records** (from `critc score`): see [the last section](#case-records)\n")
+    out.append("- **Test files** (`critc test`): see [below](#test-files)")
+    out.append("- **Case records** (from `critc score`): see [below](#case-records)")
+    out.append("- **Version directories** (`critc check DIR`, `critc score DIR`): see "
+               "[the last section](#version-directories)\n")
     out.append("The examples below that do not start with `framework` are added after this "
                "prefix, so line numbers in the output count from the top of the whole file:\n")
     out.append("```crit\n" + PREFIX + "```\n")
@@ -918,7 +964,24 @@ def page() -> tuple[str, list[str]]:
     for code, meaning in RECORDS.items():
         out.append(f"| `{code}` | {meaning} |")
     out.append("")
-    documented = {e["code"] for e in ENTRIES} | set(RECORDS)
+    out.append("## Version directories\n")
+    out.append("These codes are about a directory of versions of one framework, each in force "
+               "for a range of dates; see [versions](versions.md) for what each means and "
+               "an example.\n")
+    out.append("| Code | Meaning |\n|---|---|")
+    for code, meaning in VERSIONS.items():
+        out.append(f"| [`{code}`](versions.md#{code}) | {meaning} |")
+    out.append("")
+    out.append("## Test files\n")
+    out.append("These codes are about test files (`*.test.yaml`), reported by `critc test`; "
+               "see [testing](testing.md) for the format. Problems in the cases and inputs a "
+               "test gives are reported with the case-record codes above, pointing at the "
+               "line of the test file.\n")
+    out.append("| Code | Meaning |\n|---|---|")
+    for code, meaning in TESTS.items():
+        out.append(f"| `{code}` | {meaning} |")
+    out.append("")
+    documented = {e["code"] for e in ENTRIES} | set(RECORDS) | set(VERSIONS) | set(TESTS)
     for code in sorted(emitted_codes() - documented):
         problems.append(f"{code}: emitted by the code but not documented")
     return "\n".join(out), problems
