@@ -4,6 +4,7 @@ in test files as diagnostics, --update, JUnit XML and exit codes."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -463,3 +464,27 @@ def test_examples_pass(capsys, monkeypatch):
     code, out, _ = run(capsys, "test", "examples")
     assert code == 0, out
     assert "✗" not in out and " 0 failed" in out
+
+
+def test_docs_show_the_demo_test_file_and_its_real_output(capsys, monkeypatch):
+    monkeypatch.chdir(REPO)
+    doc = (REPO / "docs" / "testing.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```(\w+)\n(.*?)^```", doc, flags=re.S | re.M)
+    demo = (REPO / "examples" / "demo" / "demo.test.yaml").read_text(encoding="utf-8")
+    assert blocks[0] == ("yaml", demo)
+    kind, shown = blocks[1]
+    command, expected = shown.split("\n", 1)
+    assert kind == "console" and command == "$ critc test examples/demo/demo.test.yaml"
+    code, out, _ = run(capsys, "test", "examples/demo/demo.test.yaml")
+    assert code == 0 and out == expected
+
+
+def test_rules_reproduce_their_published_figures(capsys, monkeypatch):
+    """rules/*/published.test.yaml hold the figures of expected.json as test files."""
+    monkeypatch.chdir(REPO)
+    frameworks = sorted(p.parent.name for p in (REPO / "rules").glob("*/expected.json"))
+    assert frameworks == sorted(p.parent.name for p in
+                                (REPO / "rules").glob("*/published.test.yaml"))
+    code, out, _ = run(capsys, "test", "rules")
+    assert code == 0, out
+    assert "✗" not in out and out.rstrip().endswith(" 0 failed")
