@@ -60,6 +60,9 @@ def cmd_test(args) -> int:
         _test_coverage(runs, out)
     passed, failed, errors = testing.summary(runs)
     line = testing.summary_line(runs)
+    if updated:
+        count = sum(t.status == "fail" for r in runs if r.path in updated for t in r.tests)
+        line += f"; {count} re-recorded"
     style = "bold green" if not failed and not errors else "bold red"
     out.print(f"[{style}]{line}[/]")
     if errors or problems:
