@@ -14,6 +14,7 @@ as diagnostics.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from pathlib import Path
 
@@ -345,8 +346,6 @@ def _subset(table: pa.Table, rows: np.ndarray) -> pa.Table:
     """The records at `rows` (indices, in file order), keeping each one's file row."""
     lines = file_rows(table)[rows]
     subset = table.take(pa.array(rows, type=pa.int64()))
-    import json
-
     return subset.replace_schema_metadata({ROWS_KEY: json.dumps(lines.tolist()).encode()})
 
 
@@ -611,8 +610,6 @@ def summary(scored: list[Scored]) -> str:
 def as_json(versions: VersionSet, scored: list[Scored]) -> str:
     """As single-file JSON, with the list of versions, and each inspection's date and the
     version that scored it."""
-    import json
-
     from critc.compiler import report
 
     counts = {s.version.name: len(s.results.grouping.keys) for s in scored}
