@@ -361,7 +361,10 @@ class Resolver:
             return m.Reduce(function=fn, items=tuple(items), type=m.NUMBER, span=call.span)
         kinds = {item.type.kind for item in items} - {"unknown"}
         if fn in ("min", "max") and kinds == {"rating"}:
-            scales = {item.type.scale for item in items}
+            # an item whose own definition failed has no scale: it is reported already
+            scales = {item.type.scale for item in items if item.type.scale is not None}
+            if not scales:
+                return None
             if len(scales) > 1:
                 self.error("type-mismatch", f"{fn}(...) compares ratings on different scales: "
                            + ", ".join(sorted(scales)), call.span)

@@ -394,3 +394,9 @@ def test_check_file_reads_the_file_when_no_text_is_given(tmp_path):
     path = tmp_path / "base.crit"
     path.write_text(BASE, encoding="utf-8")
     assert check_file(path).diagnostics == ()
+
+
+def test_min_of_a_rating_and_an_unknown_name_reports_the_name():
+    """An item of unknown type beside ratings must not crash the scale comparison."""
+    only(extra("rating bad = min(nosuch)\nrating worst = min(leadership, bad)\n"),
+         "unknown-reference", "rating bad")
