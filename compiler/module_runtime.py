@@ -3,7 +3,7 @@
 `critc compile` copies this file (below the import line) and `runtime.py` into each
 module, after the framework's tables. It imports only NumPy and the standard library, and
 takes the framework's tables as arguments, so it stands alone and is tested as it is.
-Functions named `s_*` are the plain-Python versions used by the generated `score_case`.
+The functions under "one case" serve the generated `score_case`, which is plain Python.
 """
 
 import datetime
@@ -77,9 +77,10 @@ def as_columns(records):
     return len(rows), {name: [row.get(name) for row in rows] for name in names}
 
 
-def encode(columns, n, fields, questions, scales):
+def encode(columns, n, fields, questions, scales, text_inputs=None):
     """Encode every case field and answer. Text fields share one vocabulary, so two text
-    fields (or a text field and a text constant) compare by the same codes."""
+    fields (or a text field and a text constant) compare by the same codes. `text_inputs`
+    ({input: its texts}) adds text inspection inputs to that vocabulary."""
     encoded, raw = {}, {}
     for name, kind, spellings in fields:
         if name not in columns:
@@ -92,9 +93,10 @@ def encode(columns, n, fields, questions, scales):
             continue
         dtype = float if kind in ("number", "date") else np.int32
         encoded[name] = np.asarray(values, dtype=dtype)
-    words = sorted({v for values in raw.values() for v in values if v != -1})
+    texts = [*raw.values(), *(text_inputs or {}).values()]
+    words = sorted({v for values in texts for v in values if v is not None and v != -1})
     index = {w: i for i, w in enumerate(words)}
-    vocab = {}
+    vocab = {name: words for name in text_inputs or {}}
     for name, values in raw.items():
         vocab[name] = words
         encoded[name] = np.asarray([index[v] if v != -1 else -1 for v in values],
@@ -171,170 +173,54 @@ def run_steps(steps, values, num, den, inputs, size):
 
 
 # ----------------------------------------------------------------------------- one case
-def s_mean(values):
-    total = 0.0
-    count = 0
-    for value in values:
-        if value is not None:
-            total += value
-            count += 1
-    return total / count if count else None
-
-
-def s_sum(values):
-    defined = [v for v in values if v is not None]
-    return sum(defined) if defined else None
-
-
-def s_count(values):
-    return float(sum(v is not None for v in values))
-
-
-def s_min(values):
-    defined = [v for v in values if v is not None]
-    return min(defined) if defined else None
-
-
-def s_max(values):
-    defined = [v for v in values if v is not None]
-    return max(defined) if defined else None
-
-
-def s_weighted(values, weights, renormalise):
-    weighted = total = 0.0
-    for value, weight in zip(values, weights, strict=True):
-        if value is None:
-            if not renormalise:
-                return None
-            continue
-        weighted += value * weight
-        total += weight
-    if not renormalise:
-        return weighted
-    return weighted / total if total else None
-
-
-def s_pool(numerators, denominators):
-    answered = sum(denominators)
-    return sum(numerators) / answered if answered else None
-
-
-_SLOW = object()  # a spelling not in the fast tables: validate it the slow way
-
-
-def slow_value(spec, value):
-    """A cell for score_case: its code, number or text; None for a blank."""
+def cell_value(spec, value):
+    """A number, date or text cell for score_case: a float (dates as days since 1970) or
+    the text; None for a blank. Raises ScoringError naming the column if it is not valid."""
     name, kind, spellings = spec
-    out = _encode_one(kind, spellings, _text(value), repr(name))
-    if out == -1 and kind != "number" or (isinstance(out, float) and math.isnan(out)):
+    text = _text(value)
+    if text is None:
         return None
+    return _encode_one(kind, spellings, text, f"column {name!r}")
+
+
+def checked_cells(case, inputs, case_cells, input_cells):
+    """The case and its inputs with every cell that score_case reads through its tables
+    spelled as the tables spell it: a code by its own name, a boolean as 'true' or 'false',
+    a blank as None. Cells are read as `score` reads them; a value the framework does not
+    declare raises ScoringError naming the column."""
+    return _respelled(case, case_cells, ""), _respelled(inputs or {}, input_cells, "inputs, ")
+
+
+def _respelled(row, cells, where):
+    out = dict(row)
+    for name, kind, spellings in cells:
+        code = _encode_one(kind, spellings, _text(row.get(name)), f"{where}column {name!r}")
+        if code == -1:
+            out[name] = None
+        elif kind == "boolean":
+            out[name] = "true" if code else "false"
+        else:
+            out[name] = next(text for text, c in spellings.items() if c == code)
     return out
 
 
-def name_of(names, value):
-    return None if value is None else names[int(value)]
-
-
 def s_arith(op, a, b):
+    """Arithmetic in a condition, for one case: None if either side is blank, for a
+    division by zero, or for a result that is not a number (as the table path)."""
     if a is None or b is None:
         return None
     if op == "+":
-        return a + b
-    if op == "-":
-        return a - b
-    if op == "*":
-        return a * b
-    return a / b if b != 0 else None
+        out = a + b
+    elif op == "-":
+        out = a - b
+    elif op == "*":
+        out = a * b
+    elif b == 0:
+        return None
+    else:
+        out = a / b
+    return None if math.isnan(out) else out
 
 
 def s_neg(a):
     return None if a is None else -a
-
-
-def s_lookup(index, table):
-    return None if index is None else table[int(index)]
-
-
-def s_compare(op, a, b):
-    if a is None or b is None:
-        return None
-    if op == "=":
-        return a == b
-    if op == "!=":
-        return a != b
-    if op == "<":
-        return a < b
-    if op == "<=":
-        return a <= b
-    if op == ">":
-        return a > b
-    return a >= b
-
-
-def s_member(a, codes, negated):
-    if a is None:
-        return None
-    return (a in codes) != negated
-
-
-def s_truthy(a):
-    if a is None:
-        return None
-    return a != 0
-
-
-def s_all(*tests):
-    if any(t is False for t in tests):
-        return False
-    return None if any(t is None for t in tests) else True
-
-
-def s_any(*tests):
-    if any(t is True for t in tests):
-        return True
-    return None if any(t is None for t in tests) else False
-
-
-def s_not(test):
-    return None if test is None else not test
-
-
-def s_round(x, mode, places):
-    """One value rounded as runtime.ROUNDING does it, in plain Python."""
-    scale = 10.0 ** places
-    y = x * scale
-    eps = 1e-9
-    if mode == "half up":
-        r = math.floor(y + 0.5 + eps) if y >= 0 else -math.floor(-y + 0.5 + eps)
-    elif mode == "half down":
-        r = math.ceil(y - 0.5 - eps) if y >= 0 else -math.ceil(-y - 0.5 - eps)
-    elif mode == "half even":
-        floor = math.floor(y + eps)
-        if abs(y - floor - 0.5) < eps:
-            r = floor + (floor % 2 != 0)
-        else:
-            r = math.floor(y + 0.5)
-    elif mode == "up":
-        r = math.ceil(y - eps)
-    else:
-        r = math.floor(y + eps)
-    return r / scale
-
-
-def s_band(value, table):
-    """A band's output for one value: a row index, or a level index for rating bands."""
-    if value is None:
-        return None
-    lows, low_inc, highs, high_inc, otherwise, outputs, mode, places, percent = table
-    shown = s_round(value * 100.0 if percent else value, mode, places)
-    row = None
-    for i in range(len(lows)):
-        if (shown >= lows[i] if low_inc[i] else shown > lows[i]) and \
-                (shown <= highs[i] if high_inc[i] else shown < highs[i]):
-            row = i
-            break
-    if row is None:
-        row = otherwise if otherwise >= 0 else None
-    if row is None:
-        return None
-    return outputs[row] if isinstance(outputs[0], float) else float(row)

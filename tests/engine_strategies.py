@@ -581,3 +581,87 @@ def assert_same(engine: dict, reference: dict, context: str = "") -> None:
             else:
                 assert math.isclose(got, expected, rel_tol=0, abs_tol=1e-9), \
                     f"{key} {node}: engine {got}, reference {expected}\n{context}"
+
+
+# ----------------------------------------------------------------------------- adversarial names
+# Python keywords and names the generated scoring module uses for itself, as case field
+# names, enumeration values and question ids (three disjoint pools: the language shares one
+# namespace for fields and questions, and a value spelt like a field would be the field).
+PY_FIELD_NAMES = ("class", "def", "lambda", "import", "return", "get", "given", "total", "case",
+                  "np", "math", "slow")
+PY_VALUE_NAMES = ("None", "True", "False", "yield", "answered", "weights", "inputs", "d0",
+                  "n0", "x0", "r", "y", "if", "else", "pass")
+PY_QUESTION_NAMES = ("while", "for", "try", "except", "with", "assert", "global", "f1", "v0",
+                     "t1", "_score_case", "self")
+# Band labels and a framework source that a module must carry through `repr` unharmed:
+# quotes of every kind, backslashes, newlines, tabs, comment and format characters, unicode.
+ADVERSARIAL_LABELS = ("'''\\\"\\\"\\\" \\\\ \\n # {x} %s é ☃ 😀", "\\\\", "tab\there\\n",
+                      "print('x') # not code", "")
+
+
+def rename_words(text: str, mapping: dict[str, str]) -> str:
+    """Replace whole names (not parts of ids such as 1.2a or not_done) in one pass."""
+    import re
+
+    if not mapping:
+        return text
+    pattern = re.compile(r"(?<![\w.\-])(" + "|".join(
+        re.escape(k) for k in sorted(mapping, key=len, reverse=True)) + r")(?![\w.\-])")
+    return pattern.sub(lambda match: mapping[match.group(1)], text)
+
+
+@st.composite
+def adversarial_scenarios(draw, **kwargs) -> Scenario:
+    """A scenario whose case fields, enumeration values and some question ids are Python
+    keywords or names the generated module uses itself, with an extra band (on every
+    section) whose labels and the framework's source hold quotes, backslashes, newlines,
+    tabs and unicode. Conditions, cases and spellings are renamed to match."""
+    import copy
+
+    scenario = draw(scenarios(**kwargs))
+    spec = copy.deepcopy(scenario.spec)
+    fields = [*spec.enums, *spec.bools, spec.id_field, spec.inspection_field]
+    new_fields = draw(st.permutations(PY_FIELD_NAMES))
+    field_map = {old: new for old, new in zip(fields, new_fields, strict=False)
+                 if draw(st.integers(0, 3)) > 0}
+    values = sorted({v for vs in spec.enums.values() for v in vs})
+    new_values = draw(st.permutations(PY_VALUE_NAMES))
+    value_map = {old: new for old, new in zip(values, new_values, strict=False)
+                 if draw(st.integers(0, 2)) > 0}
+    qids = [q.id for q in spec.questions]
+    new_qids = draw(st.permutations(PY_QUESTION_NAMES))
+    question_map = {old: new for old, new in zip(qids, new_qids, strict=False)
+                    if draw(st.integers(0, 2)) == 0}
+
+    spec.enums = {field_map.get(k, k): tuple(value_map.get(v, v) for v in vs)
+                  for k, vs in spec.enums.items()}
+    spec.bools = tuple(field_map.get(b, b) for b in spec.bools)
+    spec.id_field = field_map.get(spec.id_field, spec.id_field)
+    spec.inspection_field = field_map.get(spec.inspection_field, spec.inspection_field)
+    names = {**field_map, **value_map}
+    for q in spec.questions:
+        if q.condition:
+            q.condition = rename_words(q.condition, names)
+            q.condition = rename_words(q.condition, question_map)
+        q.answer_refs = tuple(question_map.get(r, r) for r in q.answer_refs)
+        q.id = question_map.get(q.id, q.id)
+    for thread in spec.threads:
+        thread.questions = tuple(question_map.get(r, r) for r in thread.questions)
+
+    text = render(spec)
+    source = draw(st.sampled_from(ADVERSARIAL_LABELS))
+    head, rest = text.split("\n", 1)
+    text = f'{head}\n  source "{source}"\n{rest}'
+    labels = draw(st.lists(st.sampled_from(ADVERSARIAL_LABELS), min_size=2, max_size=2))
+    text += (f'\nband adv "Adversarial \\"band\\" \\\\ \\n {labels[0]}"\n  on all sections\n'
+             f'  50% and above: "{labels[0]}"\n  otherwise: "{labels[1]} "\n')
+
+    def renamed(case: dict) -> dict:
+        out = {}
+        for key, value in case.items():
+            key = question_map.get(key, field_map.get(key, key))
+            out[key] = value_map.get(value, value) if key in spec.enums else value
+        return out
+
+    return Scenario(spec=spec, text=text, cases=[renamed(c) for c in scenario.cases],
+                    spellings=[renamed(s) for s in scenario.spellings], inputs=scenario.inputs)

@@ -4,16 +4,21 @@ the engine, whole-table and one case at a time."""
 from __future__ import annotations
 
 import csv
+import datetime
+import hashlib
 import importlib.util
 import math
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
+from critc.compiler import model as m
 from critc.compiler.cases import group_cases
 from critc.compiler.check import check_file
 from critc.compiler.cli import main
@@ -21,17 +26,32 @@ from critc.compiler.codegen import generate
 from critc.compiler.evaluate import evaluate
 from critc.compiler.plan import plan_for
 from critc.compiler.records import load_cases, load_inputs
+from critc.compiler.reference import reference_scores
 from critc.compiler.session import decode_value
+from engine_strategies import (
+    adversarial_scenarios,
+    as_dicts,
+    compile_text,
+    engine_scores,
+    grouping_for,
+    reference_for,
+)
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"
 GOLDEN = Path(__file__).parent / "golden" / "compile"
+RULES = ROOT / "rules"
+SEEDS = ("omi-2012", "probation-2018")  # seed frameworks with golden modules
 
 
 def load_module(path: Path, name: str):
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # e.g. a SyntaxWarning for `1.0 is not None`
+        spec.loader.exec_module(module)
     return module
 
 
@@ -51,7 +71,7 @@ def engine_results(framework: Path, cases: Path, inputs: Path | None):
         fw, table, f, int(np.argmax(table.fields[f] == c))))
     given = {}
     if inputs is not None:
-        given, _ = load_inputs(inputs, fw, grouping.keys)
+        given, _ = load_inputs(inputs, fw, grouping.keys, table.vocab)
     return fw, evaluate(plan, table, grouping, given), grouping
 
 
@@ -63,29 +83,95 @@ def same(a, b) -> bool:
     return math.isclose(a, b, rel_tol=0, abs_tol=1e-12)
 
 
+def as_module_values(plan, figures: dict) -> dict:
+    """Engine or reference figures as a module gives them: ratings by level, band labels by
+    their text, undefined as None."""
+    fw = plan.framework
+    out = {}
+    for node, value in figures.items():
+        kind = fw.figure_type(node)
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            out[node] = None
+        elif kind.kind == "rating":
+            out[node] = fw.rating_scales[kind.scale].levels[int(value)]
+        elif kind.kind == "label":
+            out[node] = plan.bands[kind.scale].outputs[int(value)]
+        else:
+            out[node] = float(value)
+    return out
+
+
+def assert_figures(got: dict, expected: dict, context: str = "", tol: float = 1e-12) -> None:
+    assert got.keys() == expected.keys(), context
+    for node, value in expected.items():
+        if value is None or got[node] is None or isinstance(value, str):
+            assert got[node] == value, f"{node}: module {got[node]!r}, expected {value!r}\n" \
+                                       f"{context}"
+        else:
+            assert math.isclose(got[node], value, rel_tol=0, abs_tol=tol), \
+                f"{node}: module {got[node]!r}, expected {value!r}\n{context}"
+
+
+def read_rows(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def archive(framework: Path):
+    """(cases.csv, inputs.csv or None) of the demo or a seed framework."""
+    folder = framework.parent
+    inputs = folder / "inputs.csv"
+    return folder / "cases.csv", inputs if inputs.exists() else None
+
+
+def check_module_against_engine(module, framework: Path) -> None:
+    """`score` on the framework's case file equals the engine, figure by figure; and
+    `score_case`, summed over each inspection's cases, gives the engine's counts for every
+    question and every pooled figure."""
+    cases, inputs_path = archive(framework)
+    rows = read_rows(cases)
+    key_field = module.INSPECTION
+    inputs = {r[key_field]: r for r in read_rows(inputs_path)} if inputs_path else {}
+    fw, results, grouping = engine_results(framework, cases, inputs_path)
+    plan = results.plan
+    scored = module.score(rows, inputs=inputs)
+    assert list(scored) == list(grouping.keys)
+    engine = as_dicts(results)
+    for key in grouping.keys:
+        assert_figures(scored[key], as_module_values(plan, engine[key]), key)
+
+    above: dict[tuple[str, str], int] = {}
+    counted: dict[tuple[str, str], int] = {}
+    for row in rows:
+        key = row[key_field]
+        one = module.score_case(row, inputs.get(key))
+        for q in plan.questions:
+            if one[q.id] is not None:
+                above[key, q.id] = above.get((key, q.id), 0) + int(one[q.id])
+                counted[key, q.id] = counted.get((key, q.id), 0) + 1
+    for g, key in enumerate(grouping.keys):
+        for q in plan.questions:
+            assert (above.get((key, q.id), 0), counted.get((key, q.id), 0)) == \
+                (results.numerators[g, q.index], results.denominators[g, q.index]), (key, q.id)
+        for step in plan.steps:
+            if isinstance(step.expr, m.Pooled):
+                num = sum(above.get((key, q), 0) for q in step.expr.questions)
+                den = sum(counted.get((key, q), 0) for q in step.expr.questions)
+                assert same(num / den if den else None, engine[key][step.node]), \
+                    (key, step.node)
+
+
 def test_demo_module_equals_engine(tmp_path):
     path = compile_to(tmp_path, DEMO / "framework.crit", "scoring_demo")
-    module = load_module(path, "scoring_demo")
-    rows = list(csv.DictReader(open(DEMO / "cases.csv", encoding="utf-8")))
-    inputs = {r["area"]: {"leadership": r["leadership"]}
-              for r in csv.DictReader(open(DEMO / "inputs.csv", encoding="utf-8"))}
-    scored = module.score(rows, inputs=inputs)
-    fw, results, grouping = engine_results(DEMO / "framework.crit", DEMO / "cases.csv",
-                                           DEMO / "inputs.csv")
-    from critc.compiler.report import shown
+    check_module_against_engine(load_module(path, "scoring_demo"), DEMO / "framework.crit")
 
-    for g, key in enumerate(grouping.keys):
-        for node, value in scored[key].items():
-            engine = results.values[node][g]
-            kind = fw.figure_type(node).kind
-            if kind in ("rating", "label"):
-                expected = None if np.isnan(engine) else shown(fw, node, engine)
-                if kind == "rating" and expected is not None:
-                    scale = fw.rating_scales[fw.figure_type(node).scale]
-                    expected = scale.levels[int(engine)]
-                assert value == expected, (key, node)
-            else:
-                assert same(value, None if np.isnan(engine) else float(engine)), (key, node)
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_module_equals_engine(name, tmp_path):
+    framework = RULES / name / f"{name}.crit"
+    module_name = "scoring_" + name.replace("-", "_")
+    path = compile_to(tmp_path, framework, module_name)
+    check_module_against_engine(load_module(path, module_name), framework)
 
 
 def test_score_case_equals_score_of_one_case(tmp_path):
@@ -113,11 +199,17 @@ def test_module_is_byte_identical_whatever_the_hash_seed(tmp_path):
 
 
 def test_module_passes_ruff(tmp_path):
+    """The demo's, the seed frameworks' and an adversarial framework's modules are clean."""
     ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
     if not Path(ruff).exists():
         pytest.skip("ruff is not installed")
-    path = compile_to(tmp_path, DEMO / "framework.crit", "scoring_lint")
-    done = subprocess.run([ruff, "check", "--isolated", "--no-cache", str(path)],
+    paths = [compile_to(tmp_path, DEMO / "framework.crit", "scoring_lint")]
+    for name in SEEDS:
+        paths.append(compile_to(tmp_path, RULES / name / f"{name}.crit", name.replace("-", "_")))
+    source = tmp_path / "weird.crit"
+    source.write_text(ADVERSARIAL, encoding="utf-8")
+    paths.append(compile_to(tmp_path, source, "scoring_weird_lint"))
+    done = subprocess.run([ruff, "check", "--isolated", "--no-cache", *map(str, paths)],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
 
@@ -210,11 +302,16 @@ def test_a_failing_figure_names_its_framework_line(tmp_path):
         module.score([{"k": "x", "q": "y"}])
 
 
-@pytest.mark.parametrize("name", ["demo"])
+GOLDEN_SOURCES = {"demo": "examples/demo/framework.crit",
+                  **{name: f"rules/{name}/{name}.crit" for name in SEEDS}}
+
+
+@pytest.mark.parametrize("name", list(GOLDEN_SOURCES))
 def test_golden_module(name, request, monkeypatch):
-    """The generated module for the demo, compared with its golden copy (--update)."""
+    """The generated module for the demo and two seed frameworks, compared with its golden
+    copy (pytest --update rewrites them)."""
     monkeypatch.chdir(ROOT)
-    framework = "examples/demo/framework.crit"
+    framework = GOLDEN_SOURCES[name]
     result = check_file(framework)
     text = generate(plan_for(result), framework, (ROOT / framework).read_text(encoding="utf-8"))
     golden = GOLDEN / f"{name}.py.txt"
@@ -222,3 +319,316 @@ def test_golden_module(name, request, monkeypatch):
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------- one case
+def test_score_case_reads_cells_as_score_does(tmp_path):
+    """Spellings outside the fast tables (booleans as TRUE or True, aliases, numbers as
+    floats, NaN as a blank) take the slow way and give the same figures; a value the
+    framework does not declare raises ScoringError naming the column."""
+    path = compile_to(tmp_path, DEMO / "framework.crit", "scoring_demo_cells")
+    module = load_module(path, "scoring_demo_cells")
+    row = read_rows(DEMO / "cases.csv")[1]
+    inputs = {"leadership": "partly_met"}
+    expected = module.score_case(row, inputs)
+    variants = [
+        dict(row, psr="TRUE" if row["psr"] == "true" else "No"),
+        dict(row, psr=row["psr"] == "true", child_protection=row["child_protection"] == "true"),
+        dict(row, psr=1.0 if row["psr"] == "true" else 0),
+        dict(row, **{q: "N/A" for q in row if row[q] == "na"}),
+    ]
+    for variant in variants:
+        assert module.score_case(variant, inputs) == expected, variant
+        assert module.score_case(variant, inputs) == module.score(
+            [variant], inputs={row["area"]: inputs})[row["area"]]
+    blank = dict(row, rosh=math.nan, **{"1.1a": None})
+    assert module.score_case(blank, inputs) == module.score(
+        [blank], inputs={row["area"]: inputs})[row["area"]]
+    missing = {k: v for k, v in row.items() if k not in ("rosh", "1.2b")}
+    assert module.score_case(missing, inputs)["1.2b"] is None
+    with pytest.raises(module.ScoringError, match=r"column 'rosh'.*'extreme'"):
+        module.score_case(dict(row, rosh="extreme"), inputs)
+    with pytest.raises(module.ScoringError, match=r"column '1.2a'.*'Sufficient '"):
+        module.score_case(dict(row, **{"1.2a": "Sufficient "}), inputs)
+    with pytest.raises(module.ScoringError, match=r"inputs, column 'leadership'"):
+        module.score_case(row, {"leadership": "excellent"})
+    with pytest.raises(module.ScoringError):
+        module.score_case(dict(row, psr=["unhashable"]), inputs)
+    assert module.score_case(row) == module.score_case(row, {"leadership": None})
+    assert module.score_case(row)["overall"] is not None  # the case's own points suffice
+
+
+INPUT_TYPES = '''\
+framework "Inspection inputs of every type" version "1"
+
+scale s
+  yes "Yes" above the line
+  no "No"
+  na "N/A" not applicable
+
+rating scale grade
+  good "Good" 2 points
+  fair "Fair" 1 point
+  poor "Poor" 0 points
+
+case fields
+  ref: text, case id
+  insp: text, inspection
+  team: text
+  seen: date
+  age: number
+
+inspection inputs
+  region: text
+  tier: one of {small, large}
+  lead: rating grade
+  since: date
+  staff: number
+  remote: boolean
+
+section 1 "S" = mean of its questions
+  question 1a
+    applies when region = "north" or region = team
+  question 1b
+    applies when tier = large and not remote
+  question 1c
+    applies when lead >= fair
+  question 1d
+    applies when seen >= since
+  question 1e
+    applies when staff * 2 > age / 10 or -staff < -5
+  question 1f
+    applies when region in {"south", "west"} or tier != small
+  question 1g
+    applies when region != team and remote
+
+score s2 "x" = section 1 * staff / 10 + points(lead)
+rating r2 "Lead" = lead
+'''
+INPUT_QUESTIONS = ["1a", "1b", "1c", "1d", "1e", "1f", "1g"]
+WORDS = st.one_of(st.none(), st.sampled_from(["north", "south", "west", "North", "é 'q\""]))
+DATES = st.one_of(st.none(), st.sampled_from(
+    [datetime.date(2023, 12, 31), datetime.date(2024, 1, 1), datetime.date(1969, 12, 31)]))
+INPUT_CASES = st.lists(st.fixed_dictionaries({
+    "insp": st.sampled_from(["A", "B"]), "team": WORDS, "seen": DATES,
+    "age": st.one_of(st.none(), st.sampled_from([0, 17, 18.5, 65, 90])),
+    **{q: st.sampled_from(["yes", "no", "na", None]) for q in INPUT_QUESTIONS},
+}), min_size=1, max_size=8)
+INPUT_VALUES = st.fixed_dictionaries({k: st.fixed_dictionaries({
+    "region": WORDS, "tier": st.one_of(st.none(), st.sampled_from(["small", "large"])),
+    "lead": st.one_of(st.none(), st.sampled_from(["good", "fair", "poor"])),
+    "since": DATES, "staff": st.one_of(st.none(), st.sampled_from([0, 1, 2.5, 10])),
+    "remote": st.one_of(st.none(), st.booleans())}) for k in ["A", "B"]})
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+@pytest.fixture(scope="module")
+def module_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("modules")
+
+
+_compiled: dict[str, object] = {}
+
+
+def module_for(text: str, folder: Path):
+    """The scoring module of a framework text (compiled and imported once per text)."""
+    if text not in _compiled:
+        _result, plan = compile_text(text)
+        name = "scoring_" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        path = folder / f"{name}.py"
+        path.write_text(generate(plan, "generated.crit", text), encoding="utf-8")
+        _compiled[text] = load_module(path, name)
+    return _compiled[text]
+
+
+@settings(max_examples=50, deadline=None)
+@given(INPUT_CASES, INPUT_VALUES)
+def test_inputs_of_every_type_through_score_and_score_case(module_dir, cases, inputs):
+    """Text, enumeration, rating, date, number and boolean inspection inputs, in conditions
+    (with case fields of the same types) and in formulas: the module's `score` and
+    `score_case` give the engine's and the reference evaluator's figures."""
+    for i, case in enumerate(cases):
+        case["ref"] = f"c{i}"
+    result, plan = compile_text(INPUT_TYPES, "inputs.crit")
+    fw = result.framework
+    module = module_for(INPUT_TYPES, module_dir)
+    columns = ["ref", "insp", "team", "seen", "age", *INPUT_QUESTIONS]
+    names = ["region", "tier", "lead", "since", "staff", "remote"]
+    with tempfile.TemporaryDirectory() as tmp:
+        path, inputs_path = Path(tmp) / "cases.csv", Path(tmp) / "inputs.csv"
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(columns)
+            writer.writerows([_cell(c[k]) for k in columns] for c in cases)
+        with open(inputs_path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["insp", *names])
+            writer.writerows([k, *(_cell(v[n]) for n in names)] for k, v in inputs.items())
+        table, problems = load_cases(path, fw)
+        assert not [d for d in problems if d.is_error], problems
+        grouping = grouping_for(fw, table)
+        given_inputs, problems = load_inputs(inputs_path, fw, grouping.keys, table.vocab)
+        assert not [d for d in problems if d.is_error], problems
+    engine = as_dicts(evaluate(plan, table, grouping, given_inputs))
+    by_inspection: dict[str, list[dict]] = {}
+    for case in cases:
+        by_inspection.setdefault(case["insp"], []).append(case)
+    reference = reference_for(INPUT_TYPES, by_inspection, inputs)
+
+    as_text = [{k: _cell(c[k]) for k in columns} for c in cases]
+    text_inputs = {k: {n: _cell(v[n]) for n in names} for k, v in inputs.items()}
+    for rows, given_values in ((as_text, text_inputs), (cases, inputs)):
+        scored = module.score(rows, inputs=given_values)
+        assert sorted(scored) == sorted(engine) == sorted(reference)
+        for key in scored:
+            assert_figures(scored[key], as_module_values(plan, engine[key]), key, 1e-9)
+            assert_figures(scored[key], as_module_values(plan, reference[key]), key, 1e-9)
+    for case, spelled in zip(cases, as_text, strict=True):
+        key = case["insp"]
+        one = reference_scores(fw, {key: [case]}, {key: inputs[key]})[key]
+        for row, given_values in ((case, inputs[key]), (spelled, text_inputs[key])):
+            assert_figures(module.score_case(row, given_values), as_module_values(plan, one),
+                           str(row), 1e-9)
+
+
+# ----------------------------------------------------------------------------- generated frameworks
+@settings(max_examples=50, deadline=None)
+@given(adversarial_scenarios())
+def test_module_equals_engine_and_reference_on_generated_frameworks(module_dir, scenario):
+    """On random frameworks whose names are Python keywords and whose labels hold quotes,
+    backslashes and newlines: the module's `score` (from case-file spellings) equals the
+    engine and the reference evaluator for every inspection; its `score_case` equals the
+    reference on each case as an inspection of its own (given raw values or spellings);
+    and score_case's question values, summed over an inspection, give the engine's."""
+    result, plan = compile_text(scenario.text)
+    fw = result.framework
+    module = module_for(scenario.text, module_dir)
+    engine = engine_scores(scenario.text, scenario.cases, scenario.inputs)
+    by_inspection = scenario.by_inspection()
+    reference = reference_for(scenario.text, by_inspection, scenario.inputs)
+    inputs = {k: {"lead": v["lead"]} for k, v in scenario.inputs.items()}
+    scored = module.score(scenario.spellings, inputs=inputs)
+    assert sorted(scored) == sorted(engine) == sorted(reference)
+    for key in scored:
+        assert_figures(scored[key], as_module_values(plan, engine[key]), scenario.text, 1e-9)
+        assert_figures(scored[key], as_module_values(plan, reference[key]), scenario.text, 1e-9)
+
+    key_field = scenario.spec.inspection_field
+    sums: dict[tuple[str, str], list[float]] = {}
+    for case, spelled in zip(scenario.cases, scenario.spellings, strict=True):
+        key = case[key_field]
+        one = reference_scores(fw, {key: [case]}, {key: scenario.inputs.get(key, {})})[key]
+        expected = as_module_values(plan, one)
+        for row in (case, spelled):
+            got = module.score_case(row, inputs.get(key))
+            assert_figures(got, expected, f"{row}\n{scenario.text}", 1e-9)
+        for q in fw.questions:
+            if got[q] is not None:
+                sums.setdefault((key, q), []).append(got[q])
+    for key, figures in engine.items():
+        for q in fw.questions:
+            values = sums.get((key, q), [])
+            assert same(sum(values) / len(values) if values else None, figures[q]), (key, q)
+
+
+NESTED = '''\
+framework "Nested formulas" version "1"
+  rounding half even to 1 decimal place
+
+scale s
+  yes "Yes" above the line
+  no "No"
+  na "N/A" not applicable
+
+rating scale grade
+  good "Good" 2 points
+  fair "Fair" 1 point
+  poor "Poor" 0 points
+
+case fields
+  ref: text, case id
+  insp: text, inspection
+  kind: one of {a, b, c}
+
+inspection inputs
+  lead: rating grade
+  staff: number
+
+section 1 "One" = mean(mean of its questions, question 1a - question 1b, 50%)
+  question 1a
+    applies when kind != c
+  question 1b
+    applies when question 1a = yes or kind in {b}
+  question 1c
+
+section 2 "Two"
+  = weighted mean(question 2a: 0.5,
+                  mean(question 2b, min(section 1, question 1c)): 0.5) without renormalising
+  question 2a
+    applies when not (kind = a)
+  question 2b
+
+score mixed "Mixed" = (max(section 1, min(section 2, 25%), -section 1 / staff)
+                      - sum(count(section 1), points(lead)) * 2%)
+score ratio "Ratio" = section 1 / (section 2 - section 2)
+score nested "Nested" = mean(sum(section 1, mean(section 2, mean(question 1a, question 2b))),
+                             count(mixed, ratio))
+rating best "Best" = max(g(section 1), g(section 2), lead)
+rating worst "Worst" = min(g(section 1), lead)
+score pts "Points" = sum(points(best), points(worst), points(g(mixed)))
+
+band g "Grade"
+  gives grade
+  rounding down to whole percent
+  75% and above: good
+  40% and above: fair
+  otherwise: poor
+
+band lab "Label"
+  rounding up to 1 decimal place
+  on all sections, score mixed
+  66.7% and above: "high"
+  33.4% to 66.6%: "mid"
+  0% to 33.3%: "low"
+'''
+NESTED_CASES = st.lists(st.fixed_dictionaries({
+    "insp": st.sampled_from(["A", "B", "C"]),
+    "kind": st.sampled_from(["a", "b", "c", None]),
+    **{q: st.sampled_from(["yes", "no", "na", None]) for q in ["1a", "1b", "1c", "2a", "2b"]},
+}), min_size=1, max_size=10)
+NESTED_INPUTS = st.fixed_dictionaries({k: st.fixed_dictionaries({
+    "lead": st.sampled_from(["good", "fair", "poor", None]),
+    "staff": st.sampled_from([None, 0, 2, -4, 0.5])}) for k in ["A", "B", "C"]})
+
+
+@settings(max_examples=60, deadline=None)
+@given(NESTED_CASES, NESTED_INPUTS)
+def test_nested_formulas_and_bands(module_dir, cases, inputs):
+    """Reductions inside reductions, arithmetic with undefined and zero divisors, ratings
+    from bands and inputs, points with a level that has none, bands with gaps and other
+    rounding: `score` and `score_case` give the engine's and the reference's figures."""
+    for i, case in enumerate(cases):
+        case["ref"] = f"c{i}"
+    result, plan = compile_text(NESTED, "nested.crit")
+    fw = result.framework
+    module = module_for(NESTED, module_dir)
+    by_inspection: dict[str, list[dict]] = {}
+    for case in cases:
+        by_inspection.setdefault(case["insp"], []).append(case)
+    reference = reference_for(NESTED, by_inspection, inputs)
+    scored = module.score(cases, inputs=inputs)
+    assert sorted(scored) == sorted(reference)
+    for key in scored:
+        assert_figures(scored[key], as_module_values(plan, reference[key]), key, 1e-9)
+    for case in cases:
+        key = case["insp"]
+        one = reference_scores(fw, {key: [case]}, {key: inputs[key]})[key]
+        assert_figures(module.score_case(case, inputs[key]), as_module_values(plan, one),
+                       str(case), 1e-9)
