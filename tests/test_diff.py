@@ -289,3 +289,36 @@ def test_a_weight_change_moves_only_figures_downstream_of_it(data, scenario):
         assert change.figure in downstream, change.figure
         assert [e.id for e in change.because] == [criterion]
     assert impact.cases == ()  # reweighting changes no case's contribution
+
+
+# ----------------------------------------------------------------------------- docs, determinism
+VERSIONS = DEMO.parent / "versions"
+
+
+def test_the_report_in_regression_md_is_what_critc_prints(capsys):
+    page = (DEMO.parent.parent / "docs" / "regression.md").read_text(encoding="utf-8")
+    block = page.split("## Reading `critc diff`")[1].split("```text\n")[1].split("```")[0]
+    assert main(["diff", str(VERSIONS / "v1.crit"), str(VERSIONS / "v2.crit"),
+                 str(VERSIONS / "cases.csv")]) == 0
+    root = str(DEMO.parent.parent) + "/"
+    printed = {line.rstrip().replace(root, "") for line in capsys.readouterr().out.split("\n")}
+    shown = [line.rstrip() for line in block.split("\n") if line.strip() and line != "…"]
+    assert [line for line in shown if line not in printed] == []
+
+
+def test_diff_json_is_byte_identical_whatever_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"diff{seed}.json"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "critc.compiler", "diff",
+                        str(VERSIONS / "v1.crit"), str(VERSIONS / "v3.crit"),
+                        str(VERSIONS / "cases.csv"), "--format", "json", "-o", str(out)],
+                       check=True, env=env, capture_output=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0])["edits"]
