@@ -63,7 +63,7 @@ def _encode_one(kind, spellings, text, where):
 def as_columns(records):
     """A dict of columns, or a list of dicts (rows), as (number of rows, dict of lists)."""
     if isinstance(records, dict):
-        columns = {k: list(v) for k, v in records.items()}
+        columns = {k: v if isinstance(v, list) else list(v) for k, v in records.items()}
         lengths = {len(v) for v in columns.values()}
         if len(lengths) > 1:
             raise ScoringError("the columns have different lengths")
@@ -77,6 +77,28 @@ def as_columns(records):
     return len(rows), {name: [row.get(name) for row in rows] for name in names}
 
 
+# Cells of these types that compare equal are read alike, so a column of them can be read
+# one distinct value at a time (True == 1, but True reads as "true" and 1 as "1").
+_PLAIN = {str, int, float, type(None), datetime.date, datetime.datetime}
+
+
+def _encode_column(kind, spellings, column, name):
+    """A column's codes (or numbers, or texts), each distinct cell read once."""
+    types = set(map(type, column))
+    if types <= _PLAIN or types <= {bool, str, type(None)}:
+        codes = {}
+        for value in dict.fromkeys(column):
+            try:
+                codes[value] = _encode_one(kind, spellings, _text(value), "")
+            except ScoringError:
+                row = next(i for i, v in enumerate(column) if v is value or v == value)
+                raise ScoringError(f"row {row + 1}, column {name!r}: {_text(value)!r} is not "
+                                   "a valid value") from None
+        return [codes[v] for v in column]
+    return [_encode_one(kind, spellings, _text(v), f"row {i + 1}, column {name!r}")
+            for i, v in enumerate(column)]
+
+
 def encode(columns, n, fields, questions, scales, text_inputs=None):
     """Encode every case field and answer. Text fields share one vocabulary, so two text
     fields (or a text field and a text constant) compare by the same codes. `text_inputs`
@@ -86,29 +108,25 @@ def encode(columns, n, fields, questions, scales, text_inputs=None):
         if name not in columns:
             encoded[name] = np.full(n, math.nan if kind in ("number", "date") else -1)
             continue
-        values = [_encode_one(kind, spellings, _text(v), f"row {i + 1}, column {name!r}")
-                  for i, v in enumerate(columns[name])]
+        values = _encode_column(kind, spellings, columns[name], name)
         if kind == "text":
             raw[name] = values
             continue
         dtype = float if kind in ("number", "date") else np.int32
         encoded[name] = np.asarray(values, dtype=dtype)
     texts = [*raw.values(), *(text_inputs or {}).values()]
-    words = sorted({v for values in texts for v in values if v is not None and v != -1})
+    words = sorted({v for values in texts for v in set(values) if v is not None and v != -1})
     index = {w: i for i, w in enumerate(words)}
+    index[-1] = -1
     vocab = {name: words for name in text_inputs or {}}
     for name, values in raw.items():
         vocab[name] = words
-        encoded[name] = np.asarray([index[v] if v != -1 else -1 for v in values],
-                                   dtype=np.int32)
+        encoded[name] = np.asarray([index[v] for v in values], dtype=np.int32)
     answers = np.full((n, len(questions)), -1, dtype=np.int8)
     for index_q, (qid, scale) in enumerate(questions):
         if qid not in columns:
             raise ScoringError(f"no column for question {qid!r}")
-        spellings = scales[scale][1]
-        answers[:, index_q] = [
-            _encode_one("answer", spellings, _text(v), f"row {i + 1}, column {qid!r}")
-            for i, v in enumerate(columns[qid])]
+        answers[:, index_q] = _encode_column("answer", scales[scale][1], columns[qid], qid)
     return encoded, vocab, answers
 
 
@@ -139,26 +157,54 @@ def decode(figures, ratings, bands, index, value):
 
 
 def group_of(encoded, vocab, fields, by, n):
-    """(group index per case, keys) for grouping by a field, or everything together."""
+    """(group index per case, keys) for grouping by a field, or everything together. Keys
+    are the values as critc shows them, in critc's order ("2" before "10"), "(blank)" last."""
     if by is None:
         return np.zeros(n, dtype=np.int64), ["all cases"]
     if by not in encoded:
         raise ScoringError(f"cannot group by {by!r}: not a case field")
-    kinds = {name: (kind, spellings) for name, kind, spellings in fields}
-    kind, spellings = kinds[by]
+    kind, spellings = {name: (kind, spellings) for name, kind, spellings in fields}[by]
     values = encoded[by]
-    labels = []
-    for v in values.tolist():
-        if kind == "text":
-            labels.append(vocab[by][v] if v >= 0 else "(blank)")
-        elif kind in ("enum", "rating"):
-            names = {code: text for text, code in spellings.items()}
-            labels.append(names.get(v, "(blank)"))
-        else:
-            labels.append("(blank)" if math.isnan(v) else str(v))
-    keys = sorted(set(labels))
-    index = {k: i for i, k in enumerate(keys)}
-    return np.asarray([index[label] for label in labels], dtype=np.int64), keys
+    blank = np.isnan(values) if values.dtype.kind == "f" else values < 0
+    uniques = np.unique(values[~blank])
+    names = {}
+    for text, code in spellings.items():
+        names.setdefault(code, text)
+    labels = [_shown(kind, names, vocab.get(by), u) for u in uniques.tolist()]
+    order = sorted(range(len(labels)), key=lambda i: _natural(labels[i]))
+    keys = [labels[i] for i in order]
+    remap = np.empty(len(uniques), dtype=np.int64)
+    remap[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int64)
+    group = np.full(n, len(keys), dtype=np.int64)
+    group[~blank] = remap[np.searchsorted(uniques, values[~blank])]
+    if blank.any():
+        keys.append("(blank)")
+    return group, keys
+
+
+def _shown(kind, names, words, value):
+    """A field's value as critc shows it (as an inspection key)."""
+    if kind == "number":
+        return f"{float(value):g}"
+    if kind == "date":
+        return (_EPOCH + datetime.timedelta(days=int(value))).isoformat()
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind == "text":
+        return words[int(value)]
+    return names[int(value)]
+
+
+def _natural(text):
+    """Sort "2" before "10", and text alphabetically."""
+    chunks, current = [], ""
+    for ch in text:
+        if current and ch.isdecimal() != current[-1].isdecimal():
+            chunks.append(current)
+            current = ""
+        current += ch
+    chunks += [current] if current else []
+    return [(0, int(c), "") if c.isdecimal() else (1, 0, c) for c in chunks]
 
 
 def run_steps(steps, values, num, den, inputs, size):

@@ -174,6 +174,21 @@ def test_seed_module_equals_engine(name, tmp_path):
     check_module_against_engine(load_module(path, module_name), framework)
 
 
+@pytest.mark.parametrize("by", ["area", "psr", "rosh", "case_type", "case_ref"])
+def test_grouping_by_any_field_gives_the_engines_keys_and_figures(tmp_path, by):
+    path = compile_to(tmp_path, DEMO / "framework.crit", "scoring_demo_by")
+    module = load_module(path, "scoring_demo_by")
+    result = check_file(DEMO / "framework.crit")
+    plan = plan_for(result)
+    table, _ = load_cases(DEMO / "cases.csv", result.framework)
+    engine = as_dicts(evaluate(plan, table, grouping_for(result.framework, table, by), {}))
+    scored = module.score({k: [r[k] for r in read_rows(DEMO / "cases.csv")]
+                           for k in read_rows(DEMO / "cases.csv")[0]}, by=by)
+    assert list(scored) == list(engine)
+    for key in scored:
+        assert_figures(scored[key], as_module_values(plan, engine[key]), key)
+
+
 def test_score_case_equals_score_of_one_case(tmp_path):
     path = compile_to(tmp_path, DEMO / "framework.crit", "scoring_demo_one")
     module = load_module(path, "scoring_demo_one")
@@ -490,6 +505,12 @@ def test_inputs_of_every_type_through_score_and_score_case(module_dir, cases, in
         for key in scored:
             assert_figures(scored[key], as_module_values(plan, engine[key]), key, 1e-9)
             assert_figures(scored[key], as_module_values(plan, reference[key]), key, 1e-9)
+    for by in ("seen", "age", "team"):  # keys as critc shows them, in critc's order
+        by_field = as_dicts(evaluate(plan, table, grouping_for(fw, table, by), {}))
+        scored = module.score(as_text, by=by)
+        assert list(scored) == list(by_field)
+        for key in scored:
+            assert_figures(scored[key], as_module_values(plan, by_field[key]), key, 1e-9)
     for case, spelled in zip(cases, as_text, strict=True):
         key = case["insp"]
         one = reference_scores(fw, {key: [case]}, {key: inputs[key]})[key]
