@@ -1,7 +1,8 @@
 """Regression tests for the five seed frameworks in rules/.
 
 For each framework: the rules check clean and are in canonical form; the committed case
-records are exactly what rules/casegen.py makes from the framework's cases_spec.py; scoring
+records are exactly what rules/casegen.py makes from the framework's cases_spec.py, and its
+published.test.yaml what rules/published_tests.py makes from expected.json; scoring
 them reproduces every published figure in expected.json (value as shown, band label or
 rating); and every documented source inconsistency still differs from what the rules give,
 so the mismatch stays documented and no rule is bent to hide it.
@@ -29,6 +30,7 @@ FRAMEWORKS = tuple(fw for fw in ALL_FRAMEWORKS if (RULES / fw / "expected.json")
 
 sys.path.insert(0, str(RULES))
 import casegen  # noqa: E402  (rules/casegen.py, not an installed package)
+import published_tests  # noqa: E402  (rules/published_tests.py)
 
 
 def ident(name: str) -> str:
@@ -104,6 +106,16 @@ def test_case_files_are_what_the_generator_makes(fw, tmp_path):
         committed = (RULES / fw / name).read_bytes()
         assert (tmp_path / fw / name).read_bytes() == committed, \
             f"rules/{fw}/{name} differs from the generator's output: rerun rules/casegen.py {fw}"
+
+
+@pytest.mark.parametrize("fw", FRAMEWORKS, ids=ident)
+def test_published_test_file_is_what_the_generator_makes(fw):
+    """published.test.yaml shows expected.json's figures as a `critc test` file; it is
+    written from expected.json, so the two cannot drift apart."""
+    committed = (RULES / fw / published_tests.FILE_NAME).read_bytes()
+    assert committed == published_tests.generate(fw).encode("utf-8"), \
+        f"rules/{fw}/{published_tests.FILE_NAME} differs from expected.json: rerun " \
+        f"rules/published_tests.py {fw}"
 
 
 @pytest.mark.parametrize("fw", FRAMEWORKS, ids=ident)
