@@ -80,23 +80,35 @@ def as_columns(records):
 # Cells of these types that compare equal are read alike, so a column of them can be read
 # one distinct value at a time (True == 1, but True reads as "true" and 1 as "1").
 _PLAIN = {str, int, float, type(None), datetime.date, datetime.datetime}
+_TEXT = {str, type(None)}
 
 
-def _encode_column(kind, spellings, column, name):
-    """A column's codes (or numbers, or texts), each distinct cell read once."""
-    types = set(map(type, column))
-    if types <= _PLAIN or types <= {bool, str, type(None)}:
-        codes = {}
-        for value in dict.fromkeys(column):
-            try:
-                codes[value] = _encode_one(kind, spellings, _text(value), "")
-            except ScoringError:
-                row = next(i for i, v in enumerate(column) if v is value or v == value)
-                raise ScoringError(f"row {row + 1}, column {name!r}: {_text(value)!r} is not "
-                                   "a valid value") from None
+def _encode_column(kind, spellings, column, name, dtype=None):
+    """A column's codes (or numbers, or texts), each distinct cell read once: an array of
+    `dtype`, or a list if no dtype is given."""
+    try:
+        distinct = dict.fromkeys(column)
+    except TypeError:  # an unhashable cell
+        distinct = None
+    if distinct is not None and not set(map(type, distinct)) <= _TEXT:
+        types = set(map(type, column))  # a key may stand for equal cells of other types
+        if not (types <= _PLAIN or types <= {bool, str, type(None)}):
+            distinct = None
+    if distinct is None:
+        values = [_encode_one(kind, spellings, _text(v), f"row {i + 1}, column {name!r}")
+                  for i, v in enumerate(column)]
+        return values if dtype is None else np.asarray(values, dtype=dtype)
+    codes = {}
+    for value in distinct:
+        try:
+            codes[value] = _encode_one(kind, spellings, _text(value), "")
+        except ScoringError:
+            row = next(i for i, v in enumerate(column) if v is value or v == value)
+            raise ScoringError(f"row {row + 1}, column {name!r}: {_text(value)!r} is not "
+                               "a valid value") from None
+    if dtype is None:
         return [codes[v] for v in column]
-    return [_encode_one(kind, spellings, _text(v), f"row {i + 1}, column {name!r}")
-            for i, v in enumerate(column)]
+    return np.fromiter(map(codes.__getitem__, column), dtype=dtype, count=len(column))
 
 
 def encode(columns, n, fields, questions, scales, text_inputs=None):
@@ -107,13 +119,11 @@ def encode(columns, n, fields, questions, scales, text_inputs=None):
     for name, kind, spellings in fields:
         if name not in columns:
             encoded[name] = np.full(n, math.nan if kind in ("number", "date") else -1)
-            continue
-        values = _encode_column(kind, spellings, columns[name], name)
-        if kind == "text":
-            raw[name] = values
-            continue
-        dtype = float if kind in ("number", "date") else np.int32
-        encoded[name] = np.asarray(values, dtype=dtype)
+        elif kind == "text":
+            raw[name] = _encode_column(kind, spellings, columns[name], name)
+        else:
+            dtype = float if kind in ("number", "date") else np.int32
+            encoded[name] = _encode_column(kind, spellings, columns[name], name, dtype)
     texts = [*raw.values(), *(text_inputs or {}).values()]
     words = sorted({v for values in texts for v in set(values) if v is not None and v != -1})
     index = {w: i for i, w in enumerate(words)}
@@ -121,12 +131,14 @@ def encode(columns, n, fields, questions, scales, text_inputs=None):
     vocab = {name: words for name in text_inputs or {}}
     for name, values in raw.items():
         vocab[name] = words
-        encoded[name] = np.asarray([index[v] for v in values], dtype=np.int32)
+        encoded[name] = np.fromiter(map(index.__getitem__, values), dtype=np.int32,
+                                    count=len(values))
     answers = np.full((n, len(questions)), -1, dtype=np.int8)
     for index_q, (qid, scale) in enumerate(questions):
         if qid not in columns:
             raise ScoringError(f"no column for question {qid!r}")
-        answers[:, index_q] = _encode_column("answer", scales[scale][1], columns[qid], qid)
+        answers[:, index_q] = _encode_column("answer", scales[scale][1], columns[qid], qid,
+                                             np.int8)
     return encoded, vocab, answers
 
 
@@ -134,13 +146,15 @@ def counts(answers, applicable, group, size, scales, questions):
     """Per inspection and question: above-the-line answers and applicable answers."""
     num = np.zeros((size, answers.shape[1]), dtype=np.int64)
     den = np.zeros((size, answers.shape[1]), dtype=np.int64)
-    codes = answers.view(np.uint8)
+    codes = answers.view(np.uint8)  # a blank (-1) is 255
     for index, (_qid, scale) in enumerate(questions):
-        valid, above = scales[scale][2], scales[scale][3]
-        column = codes[:, index]
-        counted = np.isin(column, valid) & applicable[index]
+        valid, above = np.zeros(256, dtype=bool), np.zeros(256, dtype=bool)
+        valid[list(scales[scale][2])] = True
+        above[list(scales[scale][3])] = True
+        column = np.ascontiguousarray(codes[:, index])
+        counted = valid[column] & applicable[index]
         den[:, index] = np.bincount(group[counted], minlength=size)
-        num[:, index] = np.bincount(group[counted & np.isin(column, above)], minlength=size)
+        num[:, index] = np.bincount(group[counted & above[column]], minlength=size)
     return num, den
 
 
