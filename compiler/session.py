@@ -78,11 +78,14 @@ def grouping_field(result: CheckResult, by: str | None = None, whole: bool = Fal
 def open_session(result: CheckResult, cases: str | pa.Table,
                  inputs: str | pa.Table | None = None, *, by: str | None = None,
                  whole: bool = False, strict: bool = False, progress=None,
-                 shown: str | None = None, missing_questions: str = "error"
+                 shown: str | None = None, missing_questions: str = "error",
+                 inputs_shown: str | None = None
                  ) -> tuple[Session | None, list[Diagnostic]]:
     """Read `cases` (a path, or a table already read) against the clean framework of
-    `result`, group them and attach `inputs`. The session is None when a problem is an
-    error; the diagnostics list every problem found, errors and warnings."""
+    `result`, group them and attach `inputs`. `shown` and `inputs_shown` name the cases and
+    the inputs in diagnostics (by default the path, or `<records>` and `<inputs>` for a
+    table). The session is None when a problem is an error; the diagnostics list every
+    problem found, errors and warnings."""
     from critc.compiler.records import load_cases, load_inputs
     from critc.compiler.validate import check_answers
 
@@ -98,7 +101,8 @@ def open_session(result: CheckResult, cases: str | pa.Table,
     values = {f.id: np.full(grouping.size, np.nan if f.type.kind in ("number", "date")
                             else -1) for f in fw.inputs}
     if inputs is not None:
-        given, input_problems = load_inputs(inputs, fw, grouping.keys, table.vocab)
+        given, input_problems = load_inputs(inputs, fw, grouping.keys, table.vocab,
+                                            shown=inputs_shown)
         values.update(given)
         problems.extend(input_problems)
     if not has_errors(problems):

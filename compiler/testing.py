@@ -876,15 +876,15 @@ class Runner:
                 return scored
             input_arg = inline_inputs.table
         try:
-            session, problems = open_session(result, case_input, input_arg, by=by,
-                                             whole=whole, shown=shown_cases)
+            session, problems = open_session(
+                result, case_input, input_arg, by=by, whole=whole, shown=shown_cases,
+                inputs_shown=inline_inputs.shown if inline_inputs is not None else None)
         except GroupingError as exc:
             reader.problem("test-bad-value", str(exc), test.by_node or test.node)
             return scored
-        if inline_cases is not None:
-            problems = inline_cases.relocate(problems, reader)
-        if inline_inputs is not None:
-            problems = inline_inputs.relocate(problems, reader)
+        for inline in (inline_cases, inline_inputs):
+            if inline is not None:  # point its problems at the lines of the test file
+                problems = inline.relocate(problems)
         run.diagnostics.extend(problems)
         if session is None:
             return scored
@@ -925,7 +925,8 @@ class _Inline:
         node = self.cells.get((span.line, column)) or self.records[span.line]
         return span_of(self.path_of, node)
 
-    def relocate(self, problems: list[Diagnostic], reader: Reader) -> list[Diagnostic]:
+    def relocate(self, problems: list[Diagnostic]) -> list[Diagnostic]:
+        """`problems`, those about these records moved to where they were written."""
         out = []
         for d in problems:
             if d.span is not None and d.span.path == self.shown:
@@ -938,6 +939,12 @@ class _Inline:
     def _blank_column(self, d: Diagnostic) -> str | None:
         col = d.span.col
         return self.columns[col - 1] if 0 < col <= len(self.columns) else None
+
+
+def _inline_name(reader: Reader, source: Source) -> str:
+    """How records written in the test file are named while they are read (`cases` or
+    `inputs` and the line of the key), until `_Inline.relocate` points at the YAML."""
+    return f"{reader.path}#{source.key.value}@{source.key.start_mark.line + 1}"
 
 
 def _inline_cases(reader: Reader, fw: m.Framework, source: Source) -> _Inline | None:
@@ -971,7 +978,7 @@ def _inline_cases(reader: Reader, fw: m.Framework, source: Source) -> _Inline | 
     if not objects:
         reader.problem("test-bad-value", "`cases` lists no case records", source.key)
         return None
-    shown_as = f"{reader.path}#cases@{source.key.start_mark.line + 1}"
+    shown_as = _inline_name(reader, source)
     table = records_table(objects, shown_as)
     added = set()
     for name in known:
@@ -1038,8 +1045,8 @@ def _inline_inputs(reader: Reader, fw: m.Framework, source: Source, cases: pa.Ta
     table = pa.table({k: pa.array(v, type=pa.string()) for k, v in columns.items()})
     if lines:
         table = table.replace_schema_metadata({ROWS_KEY: json.dumps(lines).encode()})
-    return _Inline(table, "<inputs>", list(table.column_names), cells, records, source.key,
-                   path_of=reader.path)
+    return _Inline(table, _inline_name(reader, source), list(table.column_names), cells,
+                   records, source.key, path_of=reader.path)
 
 
 # ----------------------------------------------------------------------------- text

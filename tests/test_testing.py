@@ -327,6 +327,22 @@ def test_inline_case_problems_point_at_the_yaml(tiny, capsys):
     assert "--> t.test.yaml:6:43" in out
 
 
+def test_inline_input_problems_point_at_the_yaml(tiny, capsys):
+    code, out = check_one(tiny, capsys, "led: Good",
+                          extra="    inputs:\n      North: {leadership: grand}\n")
+    assert code == 1
+    assert "error[invalid-value]: column `leadership`: `grand` is not a level of `grade`" in out
+    assert "--> t.test.yaml:10:27" in out
+    code, out = check_one(tiny, capsys, "q1: 75%",
+                          extra="    inputs:\n      South: {leadership: good}\n")
+    assert code == 0, out
+    assert "warning[missing-inputs]: no inspection inputs for `North`" in out
+    assert "--> t.test.yaml:9:5" in out  # the `inputs:` key
+    assert "warning[unknown-inspection]: inputs given for `South`" in out
+    assert "--> t.test.yaml:10:7" in out
+    assert "<inputs>" not in out
+
+
 def test_framework_with_errors_makes_its_tests_errors(tiny, capsys):
     (tiny / "tiny.crit").write_text(TINY.replace("applies when rosh", "applies when rsh"),
                                     encoding="utf-8")
