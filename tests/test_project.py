@@ -1,5 +1,6 @@
 """Project-level promises: examples are clean and canonical, the README's commands are the
-ones CI runs, the demo archive is what its generator makes, and no code calls eval/exec."""
+ones CI runs, the demo archive is what its generator makes, no code calls eval/exec, and every
+diagnostic code is documented."""
 
 from __future__ import annotations
 
@@ -60,3 +61,18 @@ def test_code_passes_ruff():
     done = subprocess.run([ruff, "check", "--no-cache", "."], cwd=ROOT, capture_output=True,
                           text=True)
     assert done.returncode == 0, done.stdout
+
+
+def test_every_diagnostic_code_is_documented():
+    """The fast half of `docs/tools/gen_diagnostics.py --check` (which also runs every
+    example): each code the code emits, through `error`, `warning` or a helper, is on
+    docs/diagnostics.md, and each code there is still emitted."""
+    sys.path.insert(0, str(ROOT / "docs" / "tools"))
+    try:
+        import gen_diagnostics as gen
+    finally:
+        sys.path.remove(str(ROOT / "docs" / "tools"))
+    documented, emitted = gen.documented_codes(), gen.emitted_codes()
+    assert emitted - documented == set(), "emitted but not documented"
+    assert documented - emitted == set(), "documented but emitted nowhere"
+    assert {"test-bad-value", "test-unknown-field", "answer-where-not-applicable"} <= emitted

@@ -7,8 +7,10 @@ checker prints today. Every "fixed" example is checked too and must come out cle
     python docs/tools/gen_diagnostics.py            # rewrite docs/diagnostics.md
     python docs/tools/gen_diagnostics.py --check    # exit 1 if the page is out of date
 
-Codes found in dsl/ and compiler/ but neither documented here nor listed in RECORDS or
-VERSIONS are reported, so a new diagnostic cannot go undocumented unnoticed.
+Codes found in dsl/ and compiler/ but neither documented here nor listed in RECORDS,
+VERSIONS or TESTS are reported, so a new diagnostic cannot go undocumented unnoticed; so
+are documented codes that nothing emits any more (which also shows when the scan stops
+finding a helper's codes).
 """
 
 from __future__ import annotations
@@ -908,13 +910,27 @@ def shown(example: dict) -> str:
     return body
 
 
+# The functions that take a diagnostic code as their first argument: `error` and `warning`
+# (dsl/diagnostics.py, and the checker's own `error`), `problem` (the test-file reader in
+# compiler/testing.py) and `make` (compiler/validate.py: `error` or `warning` by
+# strictness). A new helper that emits codes must be added here.
+EMITTERS = ("error", "warning", "problem", "make")
+
+
 def emitted_codes() -> set[str]:
+    """Every code written as the first argument of a call to an emitter in dsl/ and
+    compiler/."""
     codes = set()
-    pattern = re.compile(r'(?:error|warning)\(\s*"([a-z0-9-]+)"')
+    pattern = re.compile(r'(?:' + "|".join(EMITTERS) + r')\(\s*"([a-z0-9-]+)"')
     for folder in ("dsl", "compiler"):
         for path in (ROOT / folder).glob("*.py"):
             codes.update(pattern.findall(path.read_text(encoding="utf-8")))
     return codes
+
+
+def documented_codes() -> set[str]:
+    """Every code this page documents: an entry of its own, or a row of a table."""
+    return {e["code"] for e in ENTRIES} | set(RECORDS) | set(VERSIONS) | set(TESTS)
 
 
 def page() -> tuple[str, list[str]]:
@@ -981,9 +997,13 @@ def page() -> tuple[str, list[str]]:
     for code, meaning in TESTS.items():
         out.append(f"| `{code}` | {meaning} |")
     out.append("")
-    documented = {e["code"] for e in ENTRIES} | set(RECORDS) | set(VERSIONS) | set(TESTS)
-    for code in sorted(emitted_codes() - documented):
+    documented = documented_codes()
+    emitted = emitted_codes()
+    for code in sorted(emitted - documented):
         problems.append(f"{code}: emitted by the code but not documented")
+    for code in sorted(documented - emitted):
+        problems.append(f"{code}: documented but emitted nowhere in dsl/ or compiler/ (or "
+                        "by a helper not in EMITTERS)")
     return "\n".join(out), problems
 
 
