@@ -77,9 +77,7 @@ def cmd_score(args) -> int:
     elif args.format == "csv":
         write_output(args.output, report.as_csv(results))
     elif args.output:
-        from rich.console import Console
-
-        console = Console(record=True, width=120, color_system=None, file=_Null())
+        console = render.plain_console()
         report.print_tables(console, results, not args.hide_questions)
         write_output(args.output, console.export_text())
     else:
@@ -117,9 +115,7 @@ def _score_versions(args) -> int:
     elif args.format == "csv":
         write_output(args.output, versions.as_csv(scored))
     else:
-        from rich.console import Console
-
-        console = Console(record=True, width=120, color_system=None, file=_Null()) \
+        console = render.plain_console() \
             if args.output else stdout()
         for s in scored:
             report.print_tables(console, s.results, not args.hide_questions,
@@ -128,14 +124,6 @@ def _score_versions(args) -> int:
             write_output(args.output, console.export_text())
     stderr().print(versions.summary(scored), markup=False)
     return EXIT_OK
-
-
-class _Null:
-    def write(self, _text):
-        return 0
-
-    def flush(self):
-        pass
 
 
 def cmd_explain(args) -> int:

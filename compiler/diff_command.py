@@ -74,7 +74,7 @@ def cmd_diff(args) -> int:
         write_output(args.output, as_json(args, structure, impact))
     else:
         if args.output:
-            console = Console(record=True, width=120, color_system=None, file=_Null())
+            console = render.plain_console()
         else:
             console = stdout()
         print_diff(console, args, structure, impact, sources)
@@ -88,14 +88,6 @@ def cmd_diff(args) -> int:
                        f"the limit is {gate}")
         return EXIT_PROBLEMS
     return EXIT_OK
-
-
-class _Null:
-    def write(self, _text):
-        return 0
-
-    def flush(self):
-        pass
 
 
 # ----------------------------------------------------------------------------- text

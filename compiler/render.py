@@ -88,10 +88,16 @@ def render(console: Console, diagnostics, sources: dict[str, str], what: str) ->
 
 def to_plain(diagnostics, sources: dict[str, str], what: str) -> str:
     """The rendering without colour: what golden files hold."""
-    console = Console(record=True, width=200, color_system=None, force_terminal=False,
-                      file=_Null())
+    console = plain_console(width=200)
     render(console, diagnostics, sources, what)
     return console.export_text()
+
+
+def plain_console(width: int = 120) -> Console:
+    """A console that prints nothing and records plain text, for `console.export_text()`
+    (reports written to files, golden files)."""
+    return Console(record=True, width=width, color_system=None, force_terminal=False,
+                   file=_Null())
 
 
 class _Null:
