@@ -42,3 +42,10 @@ def in_repo(monkeypatch) -> Path:
     """Run with the repository root as working directory, so shown paths are relative."""
     monkeypatch.chdir(REPO)
     return REPO
+
+
+@pytest.fixture
+def wide_console(monkeypatch):
+    """A wide console for the CLI: rich wraps tables and trees at the console width; keep
+    lines whole so tests can look for them."""
+    monkeypatch.setenv("COLUMNS", "250")

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from critc.compiler import cli
 
 HERE = Path(__file__).resolve().parent
@@ -24,11 +25,6 @@ def base(tmp_path) -> Path:
     return path
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def exit_code_of(*argv) -> int:

@@ -7,16 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from critc.compiler import cli
-from test_testing import TINY, one_test, run
+from test_testing import TINY, one_test
+
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "examples" / "demo"
 
-
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "250")
 
 
 def coverage_json(capsys, *argv) -> dict:

@@ -13,7 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from critc.compiler import cli, files
+
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "examples" / "demo"
@@ -21,17 +24,7 @@ FRAMEWORK, CASES, INPUTS = DEMO / "framework.crit", DEMO / "cases.csv", DEMO / "
 AREAS = ["Ashford", "Brampton", "Castleton", "Dunmore", "Eastleigh", "Fairhaven"]
 
 
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch):
-    """Explanations are trees that rich wraps at the console width; keep lines whole."""
-    monkeypatch.setenv("COLUMNS", "250")
 
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def score(capsys, *extra) -> tuple[int, str, str]:

@@ -10,7 +10,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from critc.compiler import cli
+from cli_run import run
+
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -64,10 +66,6 @@ CASES = '''
 '''
 
 
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "250")
-
 
 @pytest.fixture
 def tiny(tmp_path, monkeypatch) -> Path:
@@ -89,12 +87,6 @@ def one_test(expect: str, cases: str = CASES, extra: str = "") -> str:
             + extra + "    expect:\n"
             + textwrap.indent(textwrap.dedent(expect).strip("\n"), "      ") + "\n")
 
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def check_one(tiny, capsys, expect: str, **kwargs) -> tuple[int, str]:

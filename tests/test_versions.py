@@ -12,26 +12,19 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from critc.compiler import cli
+from cli_run import run
 from critc.compiler.versions import load_versions, score_versions
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "versions"
 EXAMPLE_CASES = EXAMPLE / "cases.csv"
 
 
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "250")
 
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def crit(version: str, start: str | None = None, end: str | None = None, *,
