@@ -118,9 +118,16 @@ class Generator:
         figures = tuple((node, fw.figure_type(node).kind, fw.figure_type(node).scale)
                         for node in self.index)
         structure = self.structure()
+        in_conditions = {x.field for q in plan.questions if q.condition is not None
+                         for x in m.walk(q.condition) if isinstance(x, m.FieldRef)}
+        # text fields that conditions compare (score reads no other text field unless it
+        # groups by it: any text is a valid value, so there is nothing to check)
+        text_read = tuple(f.id for f in fw.case_fields
+                          if f.type.kind == "text" and f.id in in_conditions)
         parts = [
             ("METADATA", metadata), ("STRUCTURE", structure), ("FIELDS", fields),
             ("INPUTS", inputs), ("INSPECTION", fw.inspection), ("CASE_ID", fw.case_id),
+            ("TEXT_READ", text_read),
             ("SCALES", scales), ("QUESTIONS", questions), ("RATINGS", ratings),
             ("BANDS", bands), ("FIGURES", figures),
         ]
@@ -193,20 +200,26 @@ class Generator:
         return f"truthy({self.leaf(expr, None)})"
 
     def conditions(self) -> str:
+        """One function per distinct applicability condition, with a comment naming each
+        question that uses it; `score` computes each once."""
         from critc.compiler.explain import expression_text
 
-        out = []
+        functions: dict[str, int] = {}  # condition code -> its function's number
+        notes: dict[str, list[str]] = {}
+        table = []
         for q in self.plan.questions:
             if q.condition is None:
                 continue
             i = self.index[q.id]
-            note = comment(f"question {q.id}: applies when {expression_text(q.condition)}")
-            out.append(f"def _applies_{i}(c, a, ic, vocab):\n"
-                       f"    # {self.where(q.span)}: {note}\n"
-                       f"    return {self.test(q.condition)}[0]\n")
-        table = ", ".join(f"{self.index[q.id]}: _applies_{self.index[q.id]}"
-                          for q in self.plan.questions if q.condition is not None)
-        out.append(f"CONDITIONS = {{{table}}}\n")
+            code = self.test(q.condition)
+            functions.setdefault(code, i)
+            notes.setdefault(code, []).append(
+                f"    # {self.where(q.span)}: "
+                f"{comment(f'question {q.id}: applies when {expression_text(q.condition)}')}")
+            table.append(f"{i}: _applies_{functions[code]}")
+        out = [f"def _applies_{i}(c, a, ic, vocab):\n" + "\n".join(notes[code]) + "\n"
+               f"    return {code}[0]\n" for code, i in functions.items()]
+        out.append(f"CONDITIONS = {{{', '.join(table)}}}\n")
         return "\n\n".join(out)
 
     # ------------------------------------------------------------------ figures
@@ -809,13 +822,18 @@ def _per_case(inp, group):
 def score(records, by=None, inputs=None):
     """Score a table of cases; returns {inspection key: {figure id: value}}."""
     n, columns = as_columns(records)
+    by = by if by is not None else INSPECTION
     encoded, vocab, answers = encode(columns, n, FIELDS, QUESTIONS, SCALES,
-                                     _input_texts(inputs))
-    group, keys = group_of(encoded, vocab, FIELDS, by if by is not None else INSPECTION, n)
+                                     _input_texts(inputs), (*TEXT_READ, by))
+    group, keys = group_of(encoded, vocab, FIELDS, by, n)
     inp = _inspection_inputs(inputs, keys, vocab)
     case_inputs = _per_case(inp, group)
-    applicable = [CONDITIONS[i](encoded, answers, case_inputs, vocab) if i in CONDITIONS
-                  else np.ones(n, dtype=bool) for i in range(len(QUESTIONS))]
+    computed = {}
+    for condition in CONDITIONS.values():  # each distinct condition once
+        if condition not in computed:
+            computed[condition] = condition(encoded, answers, case_inputs, vocab)
+    applicable = [computed[CONDITIONS[i]] if i in CONDITIONS else None
+                  for i in range(len(QUESTIONS))]  # None: applies to every case
     num, den = counts(answers, applicable, group, len(keys), SCALES, QUESTIONS)
     values = [None] * len(FIGURES)
     with np.errstate(invalid="ignore", divide="ignore"):

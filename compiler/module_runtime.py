@@ -85,7 +85,15 @@ _TEXT = {str, type(None)}
 
 def _encode_column(kind, spellings, column, name, dtype=None):
     """A column's codes (or numbers, or texts), each distinct cell read once: an array of
-    `dtype`, or a list if no dtype is given."""
+    `dtype`, or a list if no dtype is given. Cells spelt exactly as the scale or field
+    declares them are looked up straight away."""
+    if dtype is not None and kind != "number" and kind != "date":
+        known = {text: code for text, code in (spellings or _BOOLEANS).items()}
+        known[None] = known[""] = -1
+        try:
+            return np.fromiter(map(known.__getitem__, column), dtype=dtype, count=len(column))
+        except (KeyError, TypeError):  # another spelling, or an unhashable cell
+            pass
     try:
         distinct = dict.fromkeys(column)
     except TypeError:  # an unhashable cell
@@ -111,12 +119,15 @@ def _encode_column(kind, spellings, column, name, dtype=None):
     return np.fromiter(map(codes.__getitem__, column), dtype=dtype, count=len(column))
 
 
-def encode(columns, n, fields, questions, scales, text_inputs=None):
+def encode(columns, n, fields, questions, scales, text_inputs=None, text_fields=None):
     """Encode every case field and answer. Text fields share one vocabulary, so two text
     fields (or a text field and a text constant) compare by the same codes. `text_inputs`
-    ({input: its texts}) adds text inspection inputs to that vocabulary."""
+    ({input: its texts}) adds text inspection inputs to that vocabulary; `text_fields`, if
+    given, are the only text fields encoded (any text is valid, so others need no check)."""
     encoded, raw = {}, {}
     for name, kind, spellings in fields:
+        if kind == "text" and text_fields is not None and name not in text_fields:
+            continue
         if name not in columns:
             encoded[name] = np.full(n, math.nan if kind in ("number", "date") else -1)
         elif kind == "text":
@@ -133,7 +144,7 @@ def encode(columns, n, fields, questions, scales, text_inputs=None):
         vocab[name] = words
         encoded[name] = np.fromiter(map(index.__getitem__, values), dtype=np.int32,
                                     count=len(values))
-    answers = np.full((n, len(questions)), -1, dtype=np.int8)
+    answers = np.full((n, len(questions)), -1, dtype=np.int8, order="F")  # by question
     for index_q, (qid, scale) in enumerate(questions):
         if qid not in columns:
             raise ScoringError(f"no column for question {qid!r}")
@@ -143,18 +154,24 @@ def encode(columns, n, fields, questions, scales, text_inputs=None):
 
 
 def counts(answers, applicable, group, size, scales, questions):
-    """Per inspection and question: above-the-line answers and applicable answers."""
+    """Per inspection and question: above-the-line answers and applicable answers. Each
+    case is 0 (not counted), 1 (counted, below the line) or 2 (above), and one bincount
+    over inspection x 3 + that state counts all three at once."""
     num = np.zeros((size, answers.shape[1]), dtype=np.int64)
     den = np.zeros((size, answers.shape[1]), dtype=np.int64)
     codes = answers.view(np.uint8)  # a blank (-1) is 255
+    slots = group * 3
     for index, (_qid, scale) in enumerate(questions):
-        valid, above = np.zeros(256, dtype=bool), np.zeros(256, dtype=bool)
-        valid[list(scales[scale][2])] = True
-        above[list(scales[scale][3])] = True
-        column = np.ascontiguousarray(codes[:, index])
-        counted = valid[column] & applicable[index]
-        den[:, index] = np.bincount(group[counted], minlength=size)
-        num[:, index] = np.bincount(group[counted & above[column]], minlength=size)
+        state = np.zeros(256, dtype=np.int64)
+        valid = scales[scale][2]
+        state[list(valid)] = 1
+        state[[code for code in scales[scale][3] if code in valid]] = 2
+        case_state = state[codes[:, index]]
+        if applicable[index] is not None:  # None: the question applies to every case
+            case_state *= applicable[index]
+        tally = np.bincount(slots + case_state, minlength=3 * size).reshape(size, 3)
+        den[:, index] = tally[:, 1] + tally[:, 2]
+        num[:, index] = tally[:, 2]
     return num, den
 
 

@@ -373,6 +373,32 @@ def test_score_case_reads_cells_as_score_does(tmp_path):
     assert module.score_case(row)["overall"] is not None  # the case's own points suffice
 
 
+def test_score_reads_columns_of_any_spelling_as_cells(tmp_path):
+    """A column mixing types and spellings (True, 1, 'TRUE', 1.0, NaN, None, aliases) reads
+    cell by cell as critc reads them; an invalid cell is reported with its row."""
+    path = compile_to(tmp_path, DEMO / "framework.crit", "scoring_demo_columns")
+    module = load_module(path, "scoring_demo_columns")
+    rows = read_rows(DEMO / "cases.csv")[:8]
+    canonical = module.score(rows)
+    spellings = {"true": [True, 1, "TRUE", 1.0, "yes", "1"], "false": [False, 0, "No", 0.0],
+                 "": [None, math.nan, ""]}
+    mixed = []
+    for i, row in enumerate(rows):
+        options = spellings[row["psr"]]
+        answers = {q: ("N/A" if v == "na" else v) for q, v in row.items() if v == "na"}
+        mixed.append(dict(row, psr=options[i % len(options)], **answers))
+    assert module.score(mixed) == canonical
+    columns = {k: [r[k] for r in mixed] for k in mixed[0]}
+    assert module.score(columns) == canonical
+    columns["rosh"] = [r["rosh"] for r in rows[:2]] + ["extreme"] + [r["rosh"] for r in rows[3:]]
+    with pytest.raises(module.ScoringError, match=r"row 3, column 'rosh': 'extreme'"):
+        module.score(columns)
+    columns = {k: [r[k] for r in rows] for k in rows[0]}
+    columns["1.1a"][4] = ["unhashable"]
+    with pytest.raises(module.ScoringError, match=r"row 5, column '1.1a'"):
+        module.score(columns)
+
+
 INPUT_TYPES = '''\
 framework "Inspection inputs of every type" version "1"
 
