@@ -18,9 +18,8 @@ import pyarrow as pa
 from critc.compiler import report
 from critc.compiler.check import CheckResult
 from critc.compiler.diff import Edit, Structure
-from critc.compiler.evaluate import Results
+from critc.compiler.evaluate import Conditions, Results
 from critc.compiler.session import Session
-from critc.compiler.validate import applicability_masks
 
 frozen = attrs.frozen(kw_only=True)
 
@@ -200,15 +199,38 @@ def _same_value(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
 
 
-def statuses(session: Session) -> dict[str, np.ndarray]:
-    """question → per case: NOT_COUNTED, BELOW or ABOVE the line."""
-    masks = applicability_masks(session.plan, session.table, session.grouping, session.inputs)
-    out = {}
-    for q in session.plan.questions:
-        answers = session.table.answers[:, q.index]
-        counted = masks[q.id] & (answers >= 0) & ~np.isin(answers, q.not_applicable)
-        above = counted & np.isin(answers, q.above)
-        out[q.id] = np.where(above, ABOVE, np.where(counted, BELOW, NOT_COUNTED)).astype(np.int8)
+BLOCK_ROWS = 1 << 16  # cases compared at a time, to bound memory on large archives
+
+
+def _lookups(plan) -> dict[bytes, tuple[np.ndarray, list[int]]]:
+    """Per distinct scale: a table from answer code (as uint8, so blank -1 is 255) to
+    status, and the question columns that use it."""
+    out: dict[bytes, tuple[np.ndarray, list[int]]] = {}
+    for q in plan.questions:
+        lookup = np.full(256, BELOW, dtype=np.int8)
+        lookup[255] = NOT_COUNTED  # blank
+        lookup[list(q.above)] = ABOVE
+        lookup[list(q.not_applicable)] = NOT_COUNTED
+        out.setdefault(lookup.tobytes(), (lookup, []))[1].append(q.index)
+    return out
+
+
+def statuses(session: Session, rows: slice = slice(None)) -> np.ndarray:
+    """(cases, questions) int8 over `rows`: how each case counts towards each question's
+    proportion, NOT_COUNTED, BELOW or ABOVE the line (columns in plan order)."""
+    plan = session.plan
+    answers = session.table.answers[rows].view(np.uint8)
+    out = np.zeros(answers.shape, dtype=np.int8)
+    for lookup, columns in _lookups(plan).values():
+        if len(columns) == answers.shape[1]:
+            out = lookup[answers]
+        else:
+            out[:, columns] = lookup[answers[:, columns]]
+    conditions = Conditions(plan, session.table, session.inputs, rows,
+                            session.grouping.group[rows])
+    for q in plan.questions:
+        if q.condition is not None:
+            out[:, q.index] *= conditions.holds(q.condition)
     return out
 
 
@@ -216,24 +238,43 @@ def case_changes(old: Session, new: Session) -> list[CaseChange]:
     """The cases whose contribution to some question's proportion differs: counted in one
     version and not the other, or counted on the other side of the line. Both sessions
     read the same file, so case i is the same record in both."""
-    before, after = statuses(old), statuses(new)
-    questions = list(after) + [q for q in before if q not in after]
-    none = np.zeros(new.table.n, dtype=np.int8)
-    differs = {q: np.flatnonzero(before.get(q, none) != after.get(q, none)) for q in questions}
-    rows: dict[int, list[tuple[str, str, str]]] = {}
-    for q in questions:
-        for i in differs[q].tolist():
-            rows.setdefault(i, []).append((q, STATUS[int(before.get(q, none)[i])],
-                                           STATUS[int(after.get(q, none)[i])]))
+    questions = [q.id for q in new.plan.questions] + \
+        [q.id for q in old.plan.questions if q.id not in new.plan.by_id]
     out = []
-    for i in sorted(rows):
-        key = new.grouping.keys[int(new.grouping.group[i])]
-        out.append(CaseChange(case=_case_name(new, i), inspection=key,
-                              questions=tuple(rows[i])))
+    for start in range(0, new.table.n, BLOCK_ROWS):
+        rows = slice(start, min(start + BLOCK_ROWS, new.table.n))
+        before, after = _aligned(old, questions, rows), _aligned(new, questions, rows)
+        differs = before != after
+        cases, columns = np.nonzero(differs)
+        if not len(cases):
+            continue
+        bounds = np.flatnonzero(np.diff(cases)) + 1
+        for at, cols in zip(np.split(cases, bounds), np.split(columns, bounds), strict=True):
+            i = int(at[0])
+            key = new.grouping.keys[int(new.grouping.group[start + i])]
+            out.append(CaseChange(case=_case_name(new, start + i), inspection=key,
+                                  questions=tuple((questions[c], STATUS[int(before[i, c])],
+                                                   STATUS[int(after[i, c])])
+                                                  for c in cols.tolist())))
+    return out
+
+
+def _aligned(session: Session, questions: list[str], rows: slice) -> np.ndarray:
+    """`statuses` with one column per id in `questions` (NOT_COUNTED where the session's
+    framework has no such question)."""
+    matrix = statuses(session, rows)
+    if [q.id for q in session.plan.questions] == questions:
+        return matrix
+    out = np.zeros((matrix.shape[0], len(questions)), dtype=np.int8)
+    for c, qid in enumerate(questions):
+        if qid in session.plan.by_id:
+            out[:, c] = matrix[:, session.plan.question(qid).index]
     return out
 
 
 def _case_name(session: Session, i: int) -> str:
     if session.table.case_ids is not None:
         return str(session.table.case_ids[i])
-    return f"row {int(session.table.rows[i])}"
+    if session.table.rows is not None:
+        return f"row {int(session.table.rows[i])}"
+    return f"case {i + 1}"
