@@ -467,20 +467,23 @@ class CaseWriter:
             return tuple(float(levels.index(o)) for o in table.outputs)
         return table.outputs
 
-    def band_lines(self, bid: str, value: str, target: str) -> list[str]:
+    def band_lines(self, bid: str, value: str, blank: bool, target: str) -> list[str]:
         """Statements that leave the band's output for `value` in `target`: round as the
         band declares, then test each row in order (an `otherwise` row last)."""
         table = self.plan.bands[bid]
+        outputs = self.band_outputs(table)
+        result = outputs[table.otherwise] if table.otherwise >= 0 else None
+        if not table.lows:  # only an `otherwise` row
+            return [f"{target} = {result!r} if {value} is not None else None" if blank
+                    else f"{target} = {result!r}"]
         scale = 10 ** table.rounding.places
         y = value + (" * 100.0" if table.percent else "") + \
             (f" * {float(scale)!r}" if scale != 1 else "")
-        lines = [f"if {value} is None:", f"    {target} = None", "else:",
-                 f"    y = {y}", *("    " + line for line in ROUNDERS[table.rounding.mode])]
+        lines = [f"y = {y}", *ROUNDERS[table.rounding.mode]]
         x = "r"
         if scale != 1:
             x = "x"
-            lines.append(f"    x = r / {float(scale)!r}")
-        outputs = self.band_outputs(table)
+            lines.append(f"x = r / {float(scale)!r}")
         for i, (low, low_inc, high, high_inc) in enumerate(zip(
                 table.lows, table.low_inclusive, table.highs, table.high_inclusive,
                 strict=True)):
@@ -489,11 +492,13 @@ class CaseWriter:
                 tests.append(f"{x} {'>=' if low_inc else '>'} {low!r}")
             if math.isfinite(high):
                 tests.append(f"{x} {'<=' if high_inc else '<'} {high!r}")
-            lines += [f"    {'if' if i == 0 else 'elif'} {' and '.join(tests) or 'True'}:",
-                      f"        {target} = {outputs[i]!r}"]
-        result = outputs[table.otherwise] if table.otherwise >= 0 else None
-        lines += ["    else:", f"        {target} = {result!r}"]
-        return lines
+            lines += [f"{'if' if i == 0 else 'elif'} {' and '.join(tests) or 'True'}:",
+                      f"    {target} = {outputs[i]!r}"]
+        lines += ["else:", f"    {target} = {result!r}"]
+        if not blank:  # a constant
+            return lines
+        return [f"if {value} is None:", f"    {target} = None", "else:",
+                *("    " + line for line in lines)]
 
     # ------------------------------------------------------------------ conditions
     def local(self, name: str) -> str:
@@ -597,8 +602,13 @@ class CaseWriter:
             case m.Arith(op=op, left=left, right=right):
                 (a, a_blank), (b, b_blank) = self.atom(left), self.atom(right)
                 guards = [f"{x} is not None" for x, blank in ((a, a_blank), (b, b_blank))
-                          if blank] + ([f"{b} != 0"] if op == "/" else [])
-                self.guarded(target, f"{a} {op} {b}", guards)
+                          if blank]
+                if op == "/" and b_blank:
+                    guards.append(f"{b} != 0")
+                if op == "/" and not b_blank and float(b) == 0:
+                    emit(f"{target} = None  # divided by zero")
+                else:
+                    self.guarded(target, f"{a} {op} {b}", guards)
             case m.Negate(operand=o):
                 a, blank = self.atom(o)
                 self.guarded(target, f"-{a}", [f"{a} is not None"] * blank)
@@ -636,7 +646,7 @@ class CaseWriter:
             case m.Points(operand=o):
                 emit(f"{target} = _POINTS{self.ratings[o.type.scale]}[{self.atom(o)[0]}]")
             case m.BandOf(band=band, operand=o):
-                for line in self.band_lines(band, self.atom(o)[0], target):
+                for line in self.band_lines(band, *self.atom(o), target):
                     emit(line)
             case _:
                 raise TypeError(type(expr).__name__)

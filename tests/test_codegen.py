@@ -214,16 +214,18 @@ def test_module_is_byte_identical_whatever_the_hash_seed(tmp_path):
 
 
 def test_module_passes_ruff(tmp_path):
-    """The demo's, the seed frameworks' and an adversarial framework's modules are clean."""
+    """The modules of the demo, the seed frameworks and the test frameworks are clean."""
     ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
     if not Path(ruff).exists():
         pytest.skip("ruff is not installed")
     paths = [compile_to(tmp_path, DEMO / "framework.crit", "scoring_lint")]
     for name in SEEDS:
         paths.append(compile_to(tmp_path, RULES / name / f"{name}.crit", name.replace("-", "_")))
-    source = tmp_path / "weird.crit"
-    source.write_text(ADVERSARIAL, encoding="utf-8")
-    paths.append(compile_to(tmp_path, source, "scoring_weird_lint"))
+    for name, text in (("weird", ADVERSARIAL), ("input_types", INPUT_TYPES),
+                       ("nested", NESTED)):
+        source = tmp_path / f"{name}.crit"
+        source.write_text(text, encoding="utf-8")
+        paths.append(compile_to(tmp_path, source, f"scoring_{name}_lint"))
     done = subprocess.run([ruff, "check", "--isolated", "--no-cache", *map(str, paths)],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
@@ -624,12 +626,13 @@ section 2 "Two"
 
 score mixed "Mixed" = (max(section 1, min(section 2, 25%), -section 1 / staff)
                       - sum(count(section 1), points(lead)) * 2%)
-score ratio "Ratio" = section 1 / (section 2 - section 2)
+score ratio "Ratio" = section 1 / (section 2 - section 2) + section 2 / 0 - section 2 / 4
 score nested "Nested" = mean(sum(section 1, mean(section 2, mean(question 1a, question 2b))),
                              count(mixed, ratio))
 rating best "Best" = max(g(section 1), g(section 2), lead)
 rating worst "Worst" = min(g(section 1), lead)
-score pts "Points" = sum(points(best), points(worst), points(g(mixed)))
+score pts "Points" = sum(points(best), points(worst), points(g(mixed)), points(g(62.5%)))
+rating fixed "Fixed" = g(40%)
 
 band g "Grade"
   gives grade
@@ -644,6 +647,10 @@ band lab "Label"
   66.7% and above: "high"
   33.4% to 66.6%: "mid"
   0% to 33.3%: "low"
+
+band every "Every"
+  on all sections, score mixed
+  otherwise: "every \\ 'one'"
 '''
 NESTED_CASES = st.lists(st.fixed_dictionaries({
     "insp": st.sampled_from(["A", "B", "C"]),
@@ -679,3 +686,25 @@ def test_nested_formulas_and_bands(module_dir, cases, inputs):
         one = reference_scores(fw, {key: [case]}, {key: inputs[key]})[key]
         assert_figures(module.score_case(case, inputs[key]), as_module_values(plan, one),
                        str(case), 1e-9)
+
+
+def test_the_example_in_docs_compile_md_runs(tmp_path):
+    """The 'Using the module' example of docs/compile.md runs from the repository root and
+    prints what its comments say."""
+    import re
+
+    text = (ROOT / "docs" / "compile.md").read_text(encoding="utf-8")
+    example = re.search(r"## Using the module\n\n```python\n(.*?)```", text, re.S).group(1)
+    done = subprocess.run([sys.executable, "-m", "critc.compiler", "compile",
+                           "rules/omi-2012/omi-2012.crit", "-o",
+                           str(tmp_path / "scoring_omi_2012.py")], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run([sys.executable, "-c", example], cwd=ROOT, capture_output=True,
+                          text=True, env=dict(os.environ, PYTHONPATH=str(tmp_path)))
+    assert done.returncode == 0, done.stderr
+    printed = done.stdout.splitlines()
+    assert "'source': 'rules/omi-2012/omi-2012.crit'" in printed[0]
+    assert "'name': 'Offender Management Inspection (OMI2)'" in printed[0]
+    assert printed[1].startswith("0.8473")
+    assert printed[2] == "MINIMUM improvement required."
