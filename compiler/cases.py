@@ -74,14 +74,14 @@ def _natural(text: str):
     """Sort "2" before "10" and text alphabetically."""
     parts = []
     for chunk in _split_digits(text):
-        parts.append((0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk))
+        parts.append((0, int(chunk), "") if chunk.isdecimal() else (1, 0, chunk))
     return parts
 
 
 def _split_digits(text: str):
     out, current, digits = [], "", None
     for ch in text:
-        is_digit = ch.isdigit()
+        is_digit = ch.isdecimal()
         if digits is None or is_digit == digits:
             current += ch
         else:

@@ -457,3 +457,11 @@ def test_duplicate_ids_and_stray_answers_name_file_rows(tmp_path):
     grouping = group_cases(table, None, None)
     (stray,) = check_answers(plan(), table, grouping, {}, strict=False)
     assert stray.span.line == 3 and "row 3 case c1" in stray.message
+
+
+@given(st.lists(st.text(min_size=1, max_size=6), min_size=1, max_size=8))
+def test_inspection_keys_sort_naturally_whatever_their_characters(keys):
+    from critc.compiler.cases import _natural
+
+    ordered = sorted(keys + ["Area²", "٣", "10", "2"], key=_natural)
+    assert ordered.index("2") < ordered.index("10")
