@@ -66,8 +66,17 @@ def group_cases(table: CaseTable, by: str | None, decode) -> Grouping:
     group = np.full(table.n, len(keys), dtype=np.int32)
     group[~missing] = remap[np.searchsorted(uniques, codes[~missing])]
     if missing.any():
-        keys.append("(blank)")
+        keys.append(blank_key(keys))
     return Grouping(group, tuple(keys), by)
+
+
+def blank_key(keys: list[str]) -> str:
+    """The name of the group of cases whose field is blank: "(blank)", bracketed again for
+    as long as a real value already has that name."""
+    name = "(blank)"
+    while name in keys:
+        name = f"({name})"
+    return name
 
 
 def _natural(text: str):

@@ -208,8 +208,11 @@ def group_of(encoded, vocab, fields, by, n):
     remap[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int64)
     group = np.full(n, len(keys), dtype=np.int64)
     group[~blank] = remap[np.searchsorted(uniques, values[~blank])]
-    if blank.any():
-        keys.append("(blank)")
+    if blank.any():  # "(blank)", bracketed again while a real key has that name
+        name = "(blank)"
+        while name in keys:
+            name = f"({name})"
+        keys.append(name)
     return group, keys
 
 

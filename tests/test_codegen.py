@@ -708,3 +708,31 @@ def test_the_example_in_docs_compile_md_runs(tmp_path):
     assert "'name': 'Offender Management Inspection (OMI2)'" in printed[0]
     assert printed[1].startswith("0.8473")
     assert printed[2] == "MINIMUM improvement required."
+
+
+def test_a_real_inspection_named_blank_keeps_apart_from_blank_ones(tmp_path):
+    """Cases whose inspection is literally "(blank)" and cases with no inspection are two
+    groups, named alike by the engine and the module."""
+    rows = read_rows(DEMO / "cases.csv")
+    for row in rows[:10]:
+        row["area"] = "(blank)"
+    for row in rows[10:20]:
+        row["area"] = ""
+    cases = tmp_path / "cases.csv"
+    with open(cases, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    result = check_file(DEMO / "framework.crit")
+    plan = plan_for(result)
+    table, _ = load_cases(cases, result.framework)
+    grouping = grouping_for(result.framework, table, "area")
+    assert grouping.keys[-1] == "((blank))"  # the blank ones, last
+    assert np.bincount(grouping.group)[grouping.keys.index("(blank)")] == 10
+    engine = as_dicts(evaluate(plan, table, grouping, {}))
+    path = compile_to(tmp_path, DEMO / "framework.crit", "scoring_demo_blank")
+    module = load_module(path, "scoring_demo_blank")
+    scored = module.score({k: [r[k] for r in rows] for k in rows[0]})
+    assert list(scored) == list(engine)
+    for key in scored:
+        assert_figures(scored[key], as_module_values(plan, engine[key]), key)
