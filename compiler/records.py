@@ -346,7 +346,8 @@ def _read_parquet(data: bytes, shown: str) -> pa.Table:
         elif not pa.types.is_string(col.type):
             col = pc.cast(col, pa.string())
         columns[name] = col
-    return pa.table(columns)
+    # a Parquet file has no header row: its records are numbered from 1
+    return _with_rows(pa.table(columns), list(range(1, table.num_rows + 1)))
 
 
 # ----------------------------------------------------------------------------- encoding

@@ -129,8 +129,9 @@ def assert_same_table(a, b) -> None:
     assert np.array_equal(a.answers, b.answers)
     assert a.question_ids == b.question_ids
     assert list(a.case_ids) == list(b.case_ids)
-    for t in (a, b):  # rows are file rows: lines from 1 in JSON Lines, from 2 after a header
-        first = 1 if t.source.endswith(".jsonl") else 2
+    for t in (a, b):  # rows are file rows: lines from 1 in JSON Lines, from 2 after a
+        # header; Parquet has no header row, so its records count from 1
+        first = 1 if t.source.endswith((".jsonl", ".parquet")) else 2
         assert t.rows.tolist() == list(range(first, first + t.n)), t.source
 
 
