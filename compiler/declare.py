@@ -69,6 +69,16 @@ class Symbols:
         return set().union(*self.tags.values()) if self.tags else set()
 
 
+# Words that formulas and conditions read as keywords (docs/language.md, "Reserved words").
+_KINDS = ("section", "criterion", "domain", "standard", "outcome", "thread", "headline",
+          "score", "rating", "phase", "question")
+_PLURALS = ("sections", "criteria", "domains", "standards", "outcomes", "threads",
+            "headlines", "scores", "ratings", "phases", "questions")
+RESERVED = frozenset(_KINDS + _PLURALS + (
+    "mean", "pooled", "min", "max", "sum", "count", "points", "weighted",
+    "its", "all", "individual", "summary", "key", "not", "true", "false"))
+
+
 def declare(modules, diagnostics: list[Diagnostic]) -> Symbols:
     symbols = Symbols()
     for module in modules:
@@ -119,6 +129,11 @@ def _declare_item(item, symbols: Symbols, diagnostics: list[Diagnostic], parent,
             for field in item.fields:
                 if _claim(symbols, field.id, what, field.span, diagnostics):
                     symbols.fields[field.id] = (field, item.kind)
+                if field.id in RESERVED:
+                    diagnostics.append(warning(
+                        "reserved-name", f"`{field.id}` is a word of the language: this "
+                        f"{what} cannot be used in a condition or formula", field.span,
+                        hint=f"choose another name, such as `case_{field.id}`"))
         case ast.Question() | ast.Aggregate():
             what = "question" if isinstance(item, ast.Question) else item.kind
             tags = set(inherited) | set(item.tags)

@@ -400,3 +400,10 @@ def test_min_of_a_rating_and_an_unknown_name_reports_the_name():
     """An item of unknown type beside ratings must not crash the scale comparison."""
     only(extra("rating bad = min(nosuch)\nrating worst = min(leadership, bad)\n"),
          "unknown-reference", "rating bad")
+
+
+@pytest.mark.parametrize("word", ["count", "score", "key", "criteria"])
+def test_a_field_named_by_a_keyword_is_warned_about(word):
+    d = only(extra(f"inspection inputs\n  {word}: integer\n"), "reserved-name", f"  {word}:",
+             severity="warning")
+    assert f"`case_{word}`" in d.hint

@@ -246,6 +246,15 @@ entry("duplicate-name", "error",
       ex('criterion 1.2 "Assessment of Risk of Harm" = mean of its questions\n'
          '  question 1.2a "Was a RoH screening completed?"\n'
          '  question 1.2b "Was the screening on time?"\n'), group=G)
+entry("reserved-name", "warning",
+      "A case field or inspection input is named by a word of the language, such as "
+      "`count`, `score` or `key` (see [Reserved words](language.md#19-reserved-words)).",
+      "Formulas and conditions read that word as a keyword, so the field can be declared "
+      "but never used: `applies when count > 2` is a syntax error.",
+      ex('inspection inputs\n  count "Cases in the sample": integer\n\n' + C12),
+      "Rename the field (and its column in the case or inputs file).",
+      ex('inspection inputs\n  case_count "Cases in the sample": integer\n\n' + C12),
+      group=G)
 entry("duplicate-code", "error",
       "In an answer scale, two codes or aliases are spelt the same; or in a rating scale, a "
       "level is listed twice.",
