@@ -85,6 +85,7 @@ def build_model(symbols: Symbols, diagnostics: list[Diagnostic],
                                      hint=did_you_mean(f.type.scale, rating_scales)))
         fields[fid] = m.Field(id=fid, title=f.title, type=field_type(f.type), origin=origin,
                               roles=f.roles, description=f.description, source=f.source,
+                              whole=f.type is not None and f.type.kind == "integer",
                               span=f.span)
     roles = _field_roles(fields, diagnostics)
 

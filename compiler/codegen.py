@@ -94,8 +94,8 @@ class Generator:
             "source_sha256": hashlib.sha256(self.source_text.encode("utf-8")).hexdigest(),
             "compiler": f"critc {__version__}",
         }
-        fields = tuple((f.id, f.type.kind, self.field_spellings(f)) for f in fw.case_fields)
-        inputs = tuple((f.id, f.type.kind, self.field_spellings(f)) for f in fw.inputs)
+        fields = tuple((f.id, f.cell_kind, self.field_spellings(f)) for f in fw.case_fields)
+        inputs = tuple((f.id, f.cell_kind, self.field_spellings(f)) for f in fw.inputs)
         scales = {}
         for s in fw.scales.values():
             spellings = {c: i for i, c in enumerate(s.codes)}
@@ -807,7 +807,7 @@ def _inspection_inputs(inputs, keys, vocab):
             index = {w: i for i, w in enumerate(vocab[name])}
             values = [index[v] if v != -1 else -1 for v in values]
         values = np.asarray(values, dtype=float)
-        if kind not in ("number", "date"):
+        if kind not in ("number", "integer", "date"):
             values[values < 0] = np.nan
         out[name] = values
     return out
@@ -824,7 +824,7 @@ def _per_case(inp, group):
     out = {}
     for name, kind, _spellings in INPUTS:
         values = inp[name][group]
-        out[name] = values if kind in ("number", "date") else \
+        out[name] = values if kind in ("number", "integer", "date") else \
             np.where(np.isnan(values), -1, values).astype(np.int64)
     return out
 

@@ -143,7 +143,8 @@ def items(fw: m.Framework) -> dict[tuple[str, str], Item]:
     for f in fw.fields.values():
         kind = "case field" if f.origin == "case" else "inspection input"
         add("field", kind, f.id, f.span, {f.id},
-            Facet(name="type", value=f.type, text=str(f.type)),
+            Facet(name="type", value=(f.type, f.whole),
+                  text="integer" if f.whole else str(f.type)),
             Facet(name="roles", value=f.roles, text=", ".join(f.roles) or "(none)"),
             Facet(name="origin", value=f.origin, text=kind),
             Facet(name="title", value=(f.title, f.description, f.source), text=_text(f.title)))

@@ -261,7 +261,13 @@ class Field:
     roles: tuple[str, ...] = ()
     description: str | None = None
     source: str | None = None
+    whole: bool = False  # declared `integer`: a number with no fractional part
     span: Span = _span()
+
+    @property
+    def cell_kind(self) -> str:
+        """How a cell of this field is read: its type's kind, or "integer"."""
+        return "integer" if self.whole else self.type.kind
 
 
 @frozen

@@ -36,19 +36,19 @@ def _text(value):
 def _encode_one(kind, spellings, text, where):
     """One cell → its code (int, -1 blank) or number (float, NaN blank)."""
     if text is None:
-        return math.nan if kind in ("number", "date") else -1
+        return math.nan if kind in ("number", "integer", "date") else -1
     if kind in ("enum", "rating", "answer"):
         if text in spellings:
             return spellings[text]
     elif kind == "boolean":
         if text.strip() == text and text.lower() in _BOOLEANS:
             return _BOOLEANS[text.lower()]
-    elif kind == "number":
+    elif kind in ("number", "integer"):
         try:
             number = float(text)
         except ValueError:
             number = math.nan
-        if math.isfinite(number):
+        if math.isfinite(number) and (kind == "number" or number.is_integer()):
             return number
     elif kind == "date":
         try:
@@ -87,7 +87,7 @@ def _encode_column(kind, spellings, column, name, dtype=None):
     """A column's codes (or numbers, or texts), each distinct cell read once: an array of
     `dtype`, or a list if no dtype is given. Cells spelt exactly as the scale or field
     declares them are looked up straight away."""
-    if dtype is not None and kind != "number" and kind != "date":
+    if dtype is not None and kind not in ("number", "integer", "date"):
         known = {text: code for text, code in (spellings or _BOOLEANS).items()}
         known[None] = known[""] = -1
         try:
@@ -129,11 +129,11 @@ def encode(columns, n, fields, questions, scales, text_inputs=None, text_fields=
         if kind == "text" and text_fields is not None and name not in text_fields:
             continue
         if name not in columns:
-            encoded[name] = np.full(n, math.nan if kind in ("number", "date") else -1)
+            encoded[name] = np.full(n, math.nan if kind in ("number", "integer", "date") else -1)
         elif kind == "text":
             raw[name] = _encode_column(kind, spellings, columns[name], name)
         else:
-            dtype = float if kind in ("number", "date") else np.int32
+            dtype = float if kind in ("number", "integer", "date") else np.int32
             encoded[name] = _encode_column(kind, spellings, columns[name], name, dtype)
     texts = [*raw.values(), *(text_inputs or {}).values()]
     words = sorted({v for values in texts for v in set(values) if v is not None and v != -1})
@@ -218,7 +218,7 @@ def group_of(encoded, vocab, fields, by, n):
 
 def _shown(kind, names, words, value):
     """A field's value as critc shows it (as an inspection key)."""
-    if kind == "number":
+    if kind in ("number", "integer"):
         return f"{float(value):g}"
     if kind == "date":
         return (_EPOCH + datetime.timedelta(days=int(value))).isoformat()

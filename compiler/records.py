@@ -418,12 +418,14 @@ _INVALID = _Invalid()
 
 
 def _convert(kind: str, text: str):
-    if kind == "number":
+    if kind in ("number", "integer"):
         try:
             value = float(text)
         except ValueError:
             return _INVALID
-        return value if math.isfinite(value) else _INVALID
+        if not math.isfinite(value) or (kind == "integer" and not value.is_integer()):
+            return _INVALID
+        return value
     if kind == "date":
         try:
             return date_number(datetime.date.fromisoformat(text))
@@ -448,8 +450,10 @@ def encode_field(enc: Encoder, table: pa.Table, field: m.Field, rating_scales) -
     if kind == "boolean":
         return enc.encode(table, field.id, "boolean", {}, "true or false", -1, np.int8), None
     if kind in ("number", "date"):
-        what = "a number" if kind == "number" else "a date (YYYY-MM-DD)"
-        return enc.encode(table, field.id, kind, {}, what, np.nan, np.float64), None
+        what = {"number": "a number", "integer": "a whole number",
+                "date": "a date (YYYY-MM-DD)"}[field.cell_kind]
+        return enc.encode(table, field.id, field.cell_kind, {}, what, np.nan,
+                          np.float64), None
     column = table.column(field.id).combine_chunks()
     encoded = pc.dictionary_encode(column)
     vocab = tuple(encoded.dictionary.to_pylist())

@@ -736,3 +736,22 @@ def test_a_real_inspection_named_blank_keeps_apart_from_blank_ones(tmp_path):
     assert list(scored) == list(engine)
     for key in scored:
         assert_figures(scored[key], as_module_values(plan, engine[key]), key)
+
+
+def test_integer_fields_refuse_a_fractional_part_in_the_module(module_dir):
+    """An `integer` case field or input reads `7` and `7.0`, and refuses `7.5`, in `score`
+    and `score_case` alike (as `critc score` does)."""
+    text = INPUT_TYPES.replace("  age: number\n", "  age: integer\n") \
+        .replace("  staff: number\n", "  staff: integer\n")
+    module = module_for(text, module_dir)
+    case = {"ref": "c1", "insp": "A", "team": "north", "seen": "", "age": "7.0",
+            **{q: "yes" for q in INPUT_QUESTIONS}}
+    inputs = {"region": "north", "tier": "", "lead": "", "since": "", "staff": "3",
+              "remote": ""}
+    assert module.score_case(case, inputs)["1e"] == 1.0
+    with pytest.raises(module.ScoringError, match=r"'age'.*'7\.5'"):
+        module.score_case(dict(case, age="7.5"), inputs)
+    with pytest.raises(module.ScoringError, match=r"'age'.*'7\.5'"):
+        module.score([dict(case, age="7.5")], inputs={"A": inputs})
+    with pytest.raises(module.ScoringError, match=r"'staff'.*'2\.5'"):
+        module.score_case(case, dict(inputs, staff="2.5"))

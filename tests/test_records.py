@@ -466,3 +466,18 @@ def test_inspection_keys_sort_naturally_whatever_their_characters(keys):
 
     ordered = sorted(keys + ["Area²", "٣", "10", "2"], key=_natural)
     assert ordered.index("2") < ordered.index("10")
+
+
+def test_integer_fields_refuse_a_fractional_part(tmp_path):
+    text = FRAMEWORK.replace("  age: number\n", "  age: integer\n")
+    framework = compile_text(text, "integer.crit")[0].framework
+    rows = [list(r) for r in ROWS]
+    rows[0][4], rows[1][4], rows[3][4] = "12", "3.5", "7.0"
+    table, problems = load_cases(write_csv(tmp_path / "cases.csv", rows), framework)
+    [problem] = [p for p in problems if p.is_error]
+    assert problem.code == "invalid-value"
+    assert "`3.5` is not a whole number (row 3)" in problem.message
+    rows[1][4] = "-4"
+    table, problems = load_cases(write_csv(tmp_path / "cases.csv", rows), framework)
+    assert not [p for p in problems if p.is_error]
+    assert table.fields["age"][[0, 1, 3]].tolist() == [12.0, -4.0, 7.0]
