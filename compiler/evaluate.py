@@ -233,8 +233,10 @@ def count_answers(plan: Plan, table: CaseTable, grouping: Grouping,
     den = np.zeros((size, nq), dtype=np.int64)
     missing = np.zeros((size, nq), dtype=np.int64) if detail else None
     stray = np.zeros((size, nq), dtype=np.int64) if detail else None
+    # cases behind each figure built from questions (a judged figure, from inspection
+    # inputs only, has none to count)
     figure_sets = {node: np.asarray([plan.question(q).index for q in qs], dtype=np.int64)
-                   for node, qs in plan.questions_of.items()} if detail else {}
+                   for node, qs in plan.questions_of.items() if qs} if detail else {}
     cases = {node: np.zeros(size, dtype=np.int64) for node in figure_sets}
     scales = _scale_groups(plan)
     # each distinct condition once, with the answer columns it governs

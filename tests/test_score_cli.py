@@ -338,3 +338,15 @@ def test_explain_blank_answers_are_reported_as_missing(capsys, tmp_path):
     assert "applicable-left-blank" in err
     assert "(1 applicable but blank)" in out
     assert "/ 59 applicable and answered" in out
+
+
+def test_judged_figures_have_no_case_count(capsys):
+    """Standards rated by inspectors (inspection inputs only) count no cases: the Cases
+    column is empty for them, not 0, and JSON gives them no `cases`."""
+    rules = REPO / "rules" / "probation-2018"
+    code, out, _ = run(capsys, "score", rules / "probation-2018.crit", rules / "cases.csv",
+                       "--inputs", rules / "inputs.csv", "--format", "json")
+    assert code == 0
+    figures = json.loads(out)["inspections"][0]["figures"]
+    assert "cases" not in figures["1.1"]
+    assert figures["2.1"]["cases"] > 0
