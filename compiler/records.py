@@ -580,12 +580,15 @@ def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
 
 
 def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, ...],
-                vocab: dict[str, tuple[str, ...]] | None = None, *, shown: str | None = None):
+                vocab: dict[str, tuple[str, ...]] | None = None, *, shown: str | None = None,
+                missing_inputs: str = "error"):
     """Inspection inputs from a side file (or a table already read) keyed by the inspection
     field; per-group arrays.
 
     Text inputs are coded in their own vocabulary, which is added to `vocab` (give the case
-    table's, so conditions can compare them with text)."""
+    table's, so conditions can compare them with text). `missing_inputs="blank"` reads an
+    input with no column as blank for every inspection (a warning), as `critc diff` needs
+    when a new version adds an input."""
     diagnostics: list[Diagnostic] = []
     if isinstance(path, pa.Table):
         table, shown = path, shown or "<inputs>"
@@ -609,8 +612,13 @@ def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, .
     inputs = {}
     for field in fw.inputs:
         if field.id not in table.column_names:
-            diagnostics.append(error("missing-column", f"no column for inspection input "
-                                     f"`{field.id}`", where(shown, 1, 1)))
+            if missing_inputs == "blank":
+                diagnostics.append(warning("missing-column", f"no column for inspection "
+                                           f"input `{field.id}`; read as blank",
+                                           where(shown, 1, 1)))
+            else:
+                diagnostics.append(error("missing-column", f"no column for inspection input "
+                                         f"`{field.id}`", where(shown, 1, 1)))
             continue
         codes, words = encode_field(enc, table, field, fw.rating_scales)
         if words is not None and vocab is not None:

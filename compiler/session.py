@@ -102,7 +102,8 @@ def open_session(result: CheckResult, cases: str | pa.Table,
                             else -1) for f in fw.inputs}
     if inputs is not None:
         given, input_problems = load_inputs(inputs, fw, grouping.keys, table.vocab,
-                                            shown=inputs_shown)
+                                            shown=inputs_shown,
+                                            missing_inputs=missing_questions)
         values.update(given)
         problems.extend(input_problems)
     if not has_errors(problems):

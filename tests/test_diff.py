@@ -322,3 +322,18 @@ def test_diff_json_is_byte_identical_whatever_the_hash_seed(tmp_path):
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])["edits"]
+
+
+def test_an_added_input_reads_as_blank_in_an_old_inputs_file(tmp_path):
+    """A new version that adds an inspection input can still be compared over inputs
+    gathered under the old one: the input is blank (a warning), its figures n/a."""
+    new = DEMO_TEXT.replace("inspection inputs\n", "inspection inputs\n"
+                            '  caseload "Average caseload": number\n', 1)
+    assert new != DEMO_TEXT
+    structure, impact, problems = diff_archive(checked(DEMO_TEXT, "old.crit"),
+                                               checked(new, "new.crit"), CASES, INPUTS)
+    assert impact is not None
+    assert [(e.change, e.kind, e.id) for e in structure.edits] == \
+        [("added", "inspection input", "caseload")]
+    assert any(d.code == "missing-column" and not d.is_error for d in problems["new"])
+    assert impact.changes == ()
