@@ -10,9 +10,9 @@ from pathlib import Path
 
 import attrs
 import networkx as nx
+from critc.compiler import allow, lints
 from critc.compiler import bands as band_rules
 from critc.compiler import graph as graphs
-from critc.compiler import lints
 from critc.compiler import model as m
 from critc.compiler.declare import Symbols, declare, did_you_mean
 from critc.compiler.load import Program, load
@@ -37,6 +37,7 @@ class CheckResult:
     graph: nx.DiGraph | None
     diagnostics: tuple[Diagnostic, ...]
     order: tuple[str, ...] = ()
+    allowed: tuple[Diagnostic, ...] = ()  # warnings acknowledged by `# critc: allow`
 
     @property
     def ok(self) -> bool:
@@ -60,7 +61,9 @@ def check_file(path: str | Path, text: str | None = None) -> CheckResult:
         diagnostics.extend(lints.lint(framework, graph, attached))
     if any(d.code in LOST_DECLARATIONS for d in diagnostics):
         diagnostics = [d for d in diagnostics if d.code not in CASCADING]
-    return CheckResult(program, framework, graph, _sorted(diagnostics), order)
+    diagnostics, allowed = allow.apply(diagnostics, program.sources, program.comments)
+    return CheckResult(program, framework, graph, _sorted(diagnostics), order,
+                       _sorted(allowed))
 
 
 def _sorted(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:

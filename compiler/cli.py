@@ -73,15 +73,16 @@ def cmd_check(args) -> int:
 
             sources: dict[str, str] = {}
             diagnostics = load_versions(path, sources)[1]
-            ok = not has_errors(diagnostics)
+            ok, allowed = not has_errors(diagnostics), 0
         else:
             result = check_file(path)
             diagnostics, sources, ok = list(result.diagnostics), result.program.sources, \
                 result.ok
+            allowed = len(result.allowed)
         if args.format == "json":
             all_diagnostics.extend(diagnostics)
         else:
-            render.render(stdout(), diagnostics, sources, path)
+            render.render(stdout(), diagnostics, sources, path, allowed)
         clean = clean and ok
     if args.format == "json":
         sys.stdout.write(render.to_json(all_diagnostics))

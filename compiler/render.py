@@ -66,24 +66,27 @@ def diagnostic_text(d: Diagnostic, sources: dict[str, str]) -> Text:
     return out
 
 
-def summary(diagnostics, what: str) -> Text:
+def summary(diagnostics, what: str, allowed: int = 0) -> Text:
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
+    note = f" ({allowed} allowed warning{'s' * (allowed != 1)} not shown)" if allowed else ""
     if not errors and not warnings:
-        return Text(f"{what}: no problems found", style="bold green")
+        return Text(f"{what}: no problems found{note}", style="bold green")
     parts = []
     if errors:
         parts.append(f"{errors} error{'s' * (errors != 1)}")
     if warnings:
         parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
-    return Text(f"{what}: " + ", ".join(parts), style="bold red" if errors else "bold yellow")
+    return Text(f"{what}: " + ", ".join(parts) + note,
+                style="bold red" if errors else "bold yellow")
 
 
-def render(console: Console, diagnostics, sources: dict[str, str], what: str) -> None:
+def render(console: Console, diagnostics, sources: dict[str, str], what: str,
+           allowed: int = 0) -> None:
     for d in diagnostics:
         console.print(diagnostic_text(d, sources), end="", soft_wrap=True, highlight=False)
         console.print()
-    console.print(summary(diagnostics, what), soft_wrap=True, highlight=False)
+    console.print(summary(diagnostics, what, allowed), soft_wrap=True, highlight=False)
 
 
 def to_plain(diagnostics, sources: dict[str, str], what: str) -> str:

@@ -787,6 +787,24 @@ entry("duplicate-band-target", "warning",
          + CONCLUSION.replace("  on criterion 1.2\n",
                               "  on criteria in section 1\n  on criterion 1.2\n")),
       "Remove the repeated target.", group=G)
+G = "Allowed warnings"
+entry("unused-allow", "warning",
+      "A `# critc: allow CODE` comment finds no `CODE` warning on the line it speaks of: its "
+      "own line for a comment at the end of a line, otherwise the next line that is not "
+      "blank or a comment.",
+      "The warning it was written for has gone (or was never there), so the comment no "
+      "longer says anything true; left in place it would also hide the warning if it came "
+      "back for another reason.",
+      ex(C12 + '\n# critc: allow unused-band (kept for the next revision)\n' + CONCLUSION),
+      "Remove the comment, or move it onto (or just above) the line the warning points at.",
+      ex(C12 + '\n' + CONCLUSION), group=G)
+entry("cannot-allow", "warning",
+      "A `# critc: allow CODE` comment names a code that is an error on that line.",
+      "Errors mean the framework cannot be used as written; they cannot be acknowledged "
+      "away. The error is still reported.",
+      ex(C12 + '\nscore s "S"\n  = criterion 1.3  # critc: allow unknown-reference\n'),
+      "Fix the error and remove the comment.",
+      ex(C12 + '\nscore s "S"\n  = criterion 1.2\n'), group=G)
 G = "Unused items"
 entry("unused-band", "warning",
       "A band is neither attached to a figure with `on` nor applied in any formula.",
@@ -1036,6 +1054,12 @@ An **error** means the framework cannot be used as written: `critc check` exits 
 that is valid but probably not what was meant; the exit status stays 0. Several problems
 are reported in one run; while a syntax error or an unreadable include stands, errors that
 it may cause (such as unknown names) are held back.
+
+A warning that is deliberate can be acknowledged where it arises with a comment
+`# critc: allow CODE (reason)`, at the end of the line the warning points at or on a line of
+its own just above it; `critc check` then leaves it out and says how many it allowed.
+Errors cannot be allowed, and a directive that allows nothing is itself a warning
+([`unused-allow`](#unused-allow), [`cannot-allow`](#cannot-allow)).
 
 `critc check --format json` prints the same diagnostics as JSON, one object per diagnostic
 with its `code`, `severity`, `message`, `span`, `hint` and `labels`.
