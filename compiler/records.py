@@ -612,6 +612,8 @@ def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, .
     inputs = {}
     for field in fw.inputs:
         if field.id not in table.column_names:
+            if "optional" in field.roles:
+                continue  # blank for every inspection, as an optional case field is
             if missing_inputs == "blank":
                 diagnostics.append(warning("missing-column", f"no column for inspection "
                                            f"input `{field.id}`; read as blank",

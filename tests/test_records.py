@@ -481,3 +481,17 @@ def test_integer_fields_refuse_a_fractional_part(tmp_path):
     table, problems = load_cases(write_csv(tmp_path / "cases.csv", rows), framework)
     assert not [p for p in problems if p.is_error]
     assert table.fields["age"][[0, 1, 3]].tolist() == [12.0, -4.0, 7.0]
+
+
+def test_an_optional_input_may_have_no_column(tmp_path):
+    text = FRAMEWORK.replace("section 1", "inspection inputs\n  staff: number\n"
+                             "  visits: number, optional\n\nsection 1")
+    framework = compile_text(text, "optional.crit")[0].framework
+    path = tmp_path / "inputs.csv"
+    path.write_text("insp,staff\nAshford,3\n", encoding="utf-8")
+    inputs, problems = load_inputs(path, framework, ("Ashford",))
+    assert problems == []
+    assert "visits" not in inputs  # blank: the session fills it in as for any input not given
+    path.write_text("insp,visits\nAshford,3\n", encoding="utf-8")
+    _, problems = load_inputs(path, framework, ("Ashford",))
+    assert [(d.code, d.is_error) for d in problems] == [("missing-column", True)]

@@ -1000,9 +1000,11 @@ def page() -> tuple[str, list[str]]:
                     problems.append(f"{e['code']}: fixed example is not clean:\n{text}")
                 out.append("```crit-part\n" + shown(e["fixed"]) + "```\n")
     out.append("## Case records\n")
-    out.append("These codes are reported by `critc score` and `critc explain` about case "
-               "records and inspection inputs, not by `critc check`. Scoring is being built "
-               "now; they will get full entries when it is finished.\n")
+    out.append("These codes are reported by `critc score`, `critc explain`, `critc test`, "
+               "`critc coverage` and `critc diff` about case records and inspection inputs, "
+               "not by `critc check`. Each names the file, row and column of the problem; "
+               "`missing-column` and `invalid-value` also say which value or column was "
+               "expected.\n")
     out.append("| Code | Meaning |\n|---|---|")
     for code, meaning in RECORDS.items():
         out.append(f"| `{code}` | {meaning} |")
