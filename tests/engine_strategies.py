@@ -63,6 +63,24 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+# The scales and identifying fields shared by the small hand-written frameworks of the
+# engine and module tests (each adds its own fields after them).
+SMALL_PRELUDE = '''scale s
+  yes "Yes" above the line
+  no "No"
+  na "N/A" not applicable
+
+rating scale grade
+  good "Good" 2 points
+  fair "Fair" 1 point
+  poor "Poor" 0 points
+
+case fields
+  ref: text, case id
+  insp: text, inspection
+'''
+
+
 # ----------------------------------------------------------------------------- the spec
 @attrs.define
 class Question:

@@ -29,6 +29,7 @@ from critc.compiler.records import load_cases, load_inputs
 from critc.compiler.reference import reference_scores
 from critc.compiler.session import decode_value
 from engine_strategies import (
+    SMALL_PRELUDE,
     adversarial_scenarios,
     as_dicts,
     compile_text,
@@ -404,20 +405,7 @@ def test_score_reads_columns_of_any_spelling_as_cells(tmp_path):
 INPUT_TYPES = '''\
 framework "Inspection inputs of every type" version "1"
 
-scale s
-  yes "Yes" above the line
-  no "No"
-  na "N/A" not applicable
-
-rating scale grade
-  good "Good" 2 points
-  fair "Fair" 1 point
-  poor "Poor" 0 points
-
-case fields
-  ref: text, case id
-  insp: text, inspection
-  team: text
+''' + SMALL_PRELUDE + '''  team: text
   seen: date
   age: number
 
@@ -591,20 +579,7 @@ NESTED = '''\
 framework "Nested formulas" version "1"
   rounding half even to 1 decimal place
 
-scale s
-  yes "Yes" above the line
-  no "No"
-  na "N/A" not applicable
-
-rating scale grade
-  good "Good" 2 points
-  fair "Fair" 1 point
-  poor "Poor" 0 points
-
-case fields
-  ref: text, case id
-  insp: text, inspection
-  kind: one of {a, b, c}
+''' + SMALL_PRELUDE + '''  kind: one of {a, b, c}
 
 inspection inputs
   lead: rating grade

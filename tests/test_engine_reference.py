@@ -18,6 +18,7 @@ from critc.compiler.reference import Reference
 from critc.compiler.session import decode_key
 from critc.compiler.validate import check_answers
 from engine_strategies import (
+    SMALL_PRELUDE,
     as_dicts,
     assert_same,
     compile_text,
@@ -162,20 +163,7 @@ def test_demo_archive_engine_equals_reference():
 MIXED = '''\
 framework "Numbers, dates, text and rated inputs in conditions" version "1"
 
-scale s
-  yes "Yes" above the line
-  no "No"
-  na "N/A" not applicable
-
-rating scale grade
-  good "Good" 2 points
-  fair "Fair" 1 point
-  poor "Poor" 0 points
-
-case fields
-  ref: text, case id
-  insp: text, inspection
-  age: number
+''' + SMALL_PRELUDE + '''  age: number
   seen: date
   team: text
   home: text
