@@ -19,6 +19,25 @@ import numpy as np
 EPOCH = datetime.date(1970, 1, 1)
 
 
+def blank_column(field, n: int) -> np.ndarray:
+    """`n` blanks of a field's type (see the encodings above): NaN for numbers and dates,
+    -1 for codes."""
+    if field.type.kind in ("number", "date"):
+        return np.full(n, np.nan)
+    return np.full(n, -1, dtype=np.int32)
+
+
+def with_blank_inputs(fw, inputs: dict[str, np.ndarray] | None, size: int
+                      ) -> dict[str, np.ndarray]:
+    """`inputs` with every inspection input of `fw` not given blank for all `size`
+    inspections."""
+    out = dict(inputs or {})
+    for field in fw.inputs:
+        if field.id not in out:
+            out[field.id] = blank_column(field, size)
+    return out
+
+
 def date_number(value: datetime.date) -> float:
     return float((value - EPOCH).days)
 

@@ -15,6 +15,7 @@ import attrs
 import numpy as np
 from critc.compiler import model as m
 from critc.compiler import runtime
+from critc.compiler.cases import with_blank_inputs
 from critc.compiler.evaluate import Figures, Results
 from critc.compiler.plan import BandTable, Plan
 from rich.console import Console
@@ -247,13 +248,7 @@ def _list(items: list[str], limit: int = 12) -> str:
 
 def _inputs(results: Results, inputs: dict | None) -> dict:
     """Inputs per inspection as the engine reads them; blank where not given."""
-    inputs = dict(inputs or {})
-    size = results.grouping.size
-    for field in results.plan.framework.inputs:
-        if field.id not in inputs:
-            inputs[field.id] = np.full(size, np.nan) \
-                if field.type.kind in ("number", "date") else np.full(size, -1)
-    return inputs
+    return with_blank_inputs(results.plan.framework, inputs, results.grouping.size)
 
 
 def as_json(coverage: Coverage) -> str:

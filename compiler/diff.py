@@ -82,13 +82,6 @@ def _expr(expr: m.Expr | None, fw: m.Framework) -> str:
     return "(always)" if expr is None else expression_text(expr, fw)
 
 
-def _rows(band: m.Band) -> str:
-    rows = []
-    for row in band.rows:
-        rows.append(f"{row.describe()}: {row.output}")
-    return "; ".join(rows)
-
-
 def _weights(formula: m.Expr | None, fw: m.Framework) -> str:
     if not isinstance(formula, m.WeightedMean):
         return "(none)"
@@ -176,13 +169,12 @@ def items(fw: m.Framework) -> dict[tuple[str, str], Item]:
             Facet(name="tags", value=frozenset(a.tags), text=", ".join(a.tags)),
             Facet(name="title", value=(a.title, a.description, a.source), text=_text(a.title)))
     for b in fw.bands.values():
-        rows = list(b.rows)
-        parts = tuple((f"{r.describe()}: {r.output}", r.span) for r in rows)
+        parts = tuple((f"{r.describe()}: {r.output}", r.span) for r in b.rows)
         add("band", "band", b.id, b.span, {b.id},
-            Facet(name="thresholds", value=tuple(attrs.evolve(r, output="") for r in rows),
-                  text=_rows(b), parts=parts),
-            Facet(name="outputs", value=tuple(r.output for r in rows),
-                  text="; ".join(r.output for r in rows), parts=parts),
+            Facet(name="thresholds", value=tuple(attrs.evolve(r, output="") for r in b.rows),
+                  text="; ".join(text for text, _ in parts), parts=parts),
+            Facet(name="outputs", value=tuple(r.output for r in b.rows),
+                  text="; ".join(r.output for r in b.rows), parts=parts),
             Facet(name="rounding", value=b.rounding,
                   text=_rounding(b.rounding, b.input_type.kind == "score"),
                   span=b.rounding.span if b.rounding.span != NO_SPAN else b.span),
@@ -209,21 +201,11 @@ class Structure:
         `bands` those on the path of the band labels reported with it."""
         path = set()
         for fw, graph in ((self.old, self.old_graph), (self.new, self.new_graph)):
-            labels = [a.id for a in fw.applications.values() if a.target == figure] \
-                if bands else []
+            labels = [a.id for a in fw.applied_to(figure)] if bands else []
             for node in [figure, *labels]:
                 if node in graph:
                     path |= {node} | nx.ancestors(graph, node)
         return tuple(e for e in self.edits if e.scoring and e.nodes & path)
-
-    def downstream(self, edit: Edit) -> set[str]:
-        """Every figure an edit can move, in either version."""
-        out: set[str] = set()
-        for graph in (self.old_graph, self.new_graph):
-            for node in edit.nodes:
-                if node in graph:
-                    out |= {node} | nx.descendants(graph, node)
-        return out
 
 
 def compare(old: CheckResult, new: CheckResult) -> Structure:

@@ -13,7 +13,7 @@ import attrs
 import numpy as np
 from critc.compiler import model as m
 from critc.compiler import runtime
-from critc.compiler.cases import CaseTable, Grouping, date_number
+from critc.compiler.cases import CaseTable, Grouping, date_number, with_blank_inputs
 from critc.compiler.plan import Plan
 
 BLOCK_CELLS = 1 << 21  # answer cells per block: bounds the memory of the masks
@@ -367,11 +367,7 @@ def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
     `detail=False` computes only what the figures need (no counts of blanks, of answers
     where a question does not apply, or of cases per aggregate). An input not given is
     blank for every inspection, so the figures that use it are n/a."""
-    inputs = dict(inputs or {})
-    for field in plan.framework.inputs:
-        if field.id not in inputs:
-            inputs[field.id] = np.full(grouping.size, np.nan) \
-                if field.type.kind in ("number", "date") else np.full(grouping.size, -1)
+    inputs = with_blank_inputs(plan.framework, inputs, grouping.size)
     counts = count_answers(plan, table, grouping, inputs, detail)
     num, den, cases = counts.numerators, counts.denominators, counts.cases
     missing = counts.missing if detail else np.zeros_like(num)

@@ -422,6 +422,10 @@ class Framework:
             return self.bands[self.applications[node].band].output_type
         return UNKNOWN
 
+    def applied_to(self, figure: str) -> list[BandApplication]:
+        """The bands attached to `figure` with `on`, reported beside it."""
+        return [app for app in self.applications.values() if app.target == figure]
+
     def rounding_of(self, node: str) -> Rounding:
         agg = self.aggregates.get(node)
         return agg.rounding if agg and agg.rounding else self.rounding

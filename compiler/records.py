@@ -21,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from critc.compiler import model as m
-from critc.compiler.cases import CaseTable, date_number
+from critc.compiler.cases import CaseTable, blank_column, date_number
 from critc.compiler.declare import did_you_mean
 from critc.dsl.diagnostics import Diagnostic, error, warning
 from critc.dsl.span import Span
@@ -476,6 +476,14 @@ def encode_answers(enc: Encoder, table: pa.Table, fw: m.Framework) -> np.ndarray
     return answers
 
 
+def _table_of(source: str | Path | pa.Table, shown: str | None, unnamed: str,
+              progress=_no_progress) -> tuple[pa.Table, str]:
+    """(the table, its name in diagnostics) of a file, or of a table already read."""
+    if isinstance(source, pa.Table):
+        return source, shown or unnamed
+    return read_table(source, progress), shown or str(source)
+
+
 def records_table(objects: list[dict], shown: str) -> pa.Table:
     """Case records given as a list of mappings (e.g. inline in a test file) as a table;
     row numbers count from 1, one per record."""
@@ -493,14 +501,10 @@ def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=_no_progre
     warning) instead of an error: `critc diff` scores an archive gathered under one version
     against another that may add questions."""
     diagnostics: list[Diagnostic] = []
-    if isinstance(path, pa.Table):
-        table, shown = path, shown or "<records>"
-    else:
-        shown = shown or str(path)
-        try:
-            table = read_table(path, lambda done: progress(0.8 * done))
-        except RecordsError as exc:
-            return None, [exc.diagnostic]
+    try:
+        table, shown = _table_of(path, shown, "<records>", lambda done: progress(0.8 * done))
+    except RecordsError as exc:
+        return None, [exc.diagnostic]
     columns = set(table.column_names)
     for field in fw.case_fields:
         if field.id not in columns and "optional" not in field.roles:
@@ -535,7 +539,7 @@ def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=_no_progre
             if words is not None:
                 vocab[field.id] = words
         else:
-            fields[field.id] = _blank(field, table.num_rows)
+            fields[field.id] = blank_column(field, table.num_rows)
     progress(0.85)
     answers = encode_answers(enc, table, fw)
     progress(1.0)
@@ -548,12 +552,6 @@ def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=_no_progre
                      question_ids=tuple(fw.questions), case_ids=case_ids, rows=rows,
                      source=shown, columns={name: i for i, name in
                                             enumerate(table.column_names, start=1)}), diagnostics
-
-
-def _blank(field: m.Field, n: int) -> np.ndarray:
-    if field.type.kind in ("number", "date"):
-        return np.full(n, np.nan)
-    return np.full(n, -1, dtype=np.int32)
 
 
 def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
@@ -590,14 +588,10 @@ def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, .
     input with no column as blank for every inspection (a warning), as `critc diff` needs
     when a new version adds an input."""
     diagnostics: list[Diagnostic] = []
-    if isinstance(path, pa.Table):
-        table, shown = path, shown or "<inputs>"
-    else:
-        shown = shown or str(path)
-        try:
-            table = read_table(path)
-        except RecordsError as exc:
-            return {}, [exc.diagnostic]
+    try:
+        table, shown = _table_of(path, shown, "<inputs>")
+    except RecordsError as exc:
+        return {}, [exc.diagnostic]
     key_column = fw.inspection or "inspection"
     if "" in table.column_names and key_column not in table.column_names:
         table = table.rename_columns([key_column if c == "" else c for c in table.column_names])

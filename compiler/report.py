@@ -55,9 +55,8 @@ def labels_for(results: Results, node: str, g: int) -> list[tuple[str, str]]:
     """[(band id, label)] attached to `node` with `on`, for inspection `g`."""
     fw = results.plan.framework
     out = []
-    for app in fw.applications.values():
-        if app.target == node:
-            out.append((app.band, shown(fw, app.id, results.values[app.id][g])))
+    for app in fw.applied_to(node):
+        out.append((app.band, shown(fw, app.id, results.values[app.id][g])))
     return out
 
 

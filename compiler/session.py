@@ -9,7 +9,7 @@ from __future__ import annotations
 import attrs
 import numpy as np
 import pyarrow as pa
-from critc.compiler.cases import EPOCH, CaseTable, Grouping, group_cases
+from critc.compiler.cases import EPOCH, CaseTable, Grouping, group_cases, with_blank_inputs
 from critc.compiler.check import CheckResult
 from critc.compiler.plan import Plan, plan_for
 from critc.dsl.diagnostics import Diagnostic, has_errors
@@ -98,14 +98,13 @@ def open_session(result: CheckResult, cases: str | pa.Table,
     if table is None or has_errors(problems):
         return None, problems
     grouping = group_cases(table, field, lambda f, c: decode_key(fw, table, f, c))
-    values = {f.id: np.full(grouping.size, np.nan if f.type.kind in ("number", "date")
-                            else -1) for f in fw.inputs}
+    given: dict[str, np.ndarray] = {}
     if inputs is not None:
         given, input_problems = load_inputs(inputs, fw, grouping.keys, table.vocab,
                                             shown=inputs_shown,
                                             missing_inputs=missing_questions)
-        values.update(given)
         problems.extend(input_problems)
+    values = with_blank_inputs(fw, given, grouping.size)
     if not has_errors(problems):
         problems.extend(check_answers(plan, table, grouping, values, strict))
     if has_errors(problems):

@@ -477,10 +477,6 @@ def parse_expectations(reader: Reader, fw: m.Framework, test: TestCase
     return out
 
 
-def _applied(fw: m.Framework, figure: str) -> list[m.BandApplication]:
-    return [app for app in fw.applications.values() if app.target == figure]
-
-
 def _expectation(reader: Reader, fw: m.Framework, figure: str, key: ScalarNode,
                  node: Node) -> Expectation | None:
     type_ = fw.figure_type(figure)
@@ -502,7 +498,7 @@ def _expectation(reader: Reader, fw: m.Framework, figure: str, key: ScalarNode,
     if "value" in entries:
         value = parse_expected(reader, fw, figure, type_, entries["value"][1], what)
     bands: list[tuple[str, Expected]] = []
-    applied = {app.band: app for app in _applied(fw, figure)}
+    applied = {app.band: app for app in fw.applied_to(figure)}
     if "band" in entries:
         band_key, band_node = entries["band"]
         if len(applied) != 1:
