@@ -13,8 +13,10 @@ through a file, and run the engine and the reference evaluator on the same cases
 from __future__ import annotations
 
 import csv
+import datetime
 import functools
 import math
+import tempfile
 from pathlib import Path
 
 import attrs
@@ -23,6 +25,7 @@ from critc.compiler.cases import CaseTable, group_cases
 from critc.compiler.check import check_file
 from critc.compiler.evaluate import evaluate
 from critc.compiler.plan import plan_for
+from critc.compiler.records import load_cases, load_inputs
 from critc.compiler.reference import reference_scores
 from critc.compiler.session import decode_key
 from hypothesis import strategies as st
@@ -683,3 +686,43 @@ def adversarial_scenarios(draw, **kwargs) -> Scenario:
 
     return Scenario(spec=spec, text=text, cases=[renamed(c) for c in scenario.cases],
                     spellings=[renamed(s) for s in scenario.spellings], inputs=scenario.inputs)
+
+
+def cell(value) -> str:
+    """A raw value as a case or inputs file spells it ("" for a blank)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+def engine_and_reference(text: str, cases: list[dict], columns: list[str],
+                         inputs: dict[str, dict], input_names: list[str],
+                         name: str = "generated.crit"):
+    """(engine, reference, case table): the figures of a framework text whose inspection
+    field is `insp`, the engine reading `cases` and `inputs` through CSV files as
+    `critc score` does, and the table it read."""
+    result, plan = compile_text(text, name)
+    fw = result.framework
+    with tempfile.TemporaryDirectory() as tmp:
+        path, inputs_path = Path(tmp) / "cases.csv", Path(tmp) / "inputs.csv"
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(columns)
+            writer.writerows([cell(c[k]) for k in columns] for c in cases)
+        with open(inputs_path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["insp", *input_names])
+            writer.writerows([k, *(cell(v[n]) for n in input_names)]
+                             for k, v in inputs.items())
+        table, problems = load_cases(path, fw)
+        assert not [d for d in problems if d.is_error], problems
+        grouping = grouping_for(fw, table)
+        given, problems = load_inputs(inputs_path, fw, grouping.keys, table.vocab)
+        assert not [d for d in problems if d.is_error], problems
+    engine = as_dicts(evaluate(plan, table, grouping, given))
+    by_inspection: dict[str, list[dict]] = {}
+    for case in cases:
+        by_inspection.setdefault(case["insp"], []).append(case)
+    return engine, reference_for(text, by_inspection, inputs), table

@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -32,7 +31,9 @@ from engine_strategies import (
     SMALL_PRELUDE,
     adversarial_scenarios,
     as_dicts,
+    cell,
     compile_text,
+    engine_and_reference,
     engine_scores,
     grouping_for,
     reference_for,
@@ -452,14 +453,6 @@ INPUT_VALUES = st.fixed_dictionaries({k: st.fixed_dictionaries({
     "remote": st.one_of(st.none(), st.booleans())}) for k in ["A", "B"]})
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value.isoformat() if isinstance(value, datetime.date) else str(value)
-
-
 @pytest.fixture(scope="module")
 def module_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("modules")
@@ -492,29 +485,11 @@ def test_inputs_of_every_type_through_score_and_score_case(module_dir, cases, in
     module = module_for(INPUT_TYPES, module_dir)
     columns = ["ref", "insp", "team", "seen", "age", *INPUT_QUESTIONS]
     names = ["region", "tier", "lead", "since", "staff", "remote"]
-    with tempfile.TemporaryDirectory() as tmp:
-        path, inputs_path = Path(tmp) / "cases.csv", Path(tmp) / "inputs.csv"
-        with open(path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(columns)
-            writer.writerows([_cell(c[k]) for k in columns] for c in cases)
-        with open(inputs_path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["insp", *names])
-            writer.writerows([k, *(_cell(v[n]) for n in names)] for k, v in inputs.items())
-        table, problems = load_cases(path, fw)
-        assert not [d for d in problems if d.is_error], problems
-        grouping = grouping_for(fw, table)
-        given_inputs, problems = load_inputs(inputs_path, fw, grouping.keys, table.vocab)
-        assert not [d for d in problems if d.is_error], problems
-    engine = as_dicts(evaluate(plan, table, grouping, given_inputs))
-    by_inspection: dict[str, list[dict]] = {}
-    for case in cases:
-        by_inspection.setdefault(case["insp"], []).append(case)
-    reference = reference_for(INPUT_TYPES, by_inspection, inputs)
+    engine, reference, table = engine_and_reference(INPUT_TYPES, cases, columns, inputs, names,
+                                             "inputs.crit")
 
-    as_text = [{k: _cell(c[k]) for k in columns} for c in cases]
-    text_inputs = {k: {n: _cell(v[n]) for n in names} for k, v in inputs.items()}
+    as_text = [{k: cell(c[k]) for k in columns} for c in cases]
+    text_inputs = {k: {n: cell(v[n]) for n in names} for k, v in inputs.items()}
     for rows, given_values in ((as_text, text_inputs), (cases, inputs)):
         scored = module.score(rows, inputs=given_values)
         assert sorted(scored) == sorted(engine) == sorted(reference)

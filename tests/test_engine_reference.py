@@ -23,6 +23,7 @@ from engine_strategies import (
     assert_same,
     compile_text,
     direct_table,
+    engine_and_reference,
     engine_scores,
     grouping_for,
     input_arrays,
@@ -211,39 +212,13 @@ MIXED_INPUTS = st.fixed_dictionaries({k: st.fixed_dictionaries({
     "region": TEAMS}) for k in ["A", "B"]})
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    return value.isoformat() if isinstance(value, datetime.date) else str(value)
-
-
 @given(MIXED_CASES, MIXED_INPUTS)
 def test_numbers_dates_text_and_rated_inputs_in_conditions(cases, inputs):
     """Text is compared in each field's own codes (a constant, or another text field or
     input), numbers and dates with arithmetic, rated inputs by level; blanks are unknown."""
     for i, case in enumerate(cases):
         case["ref"] = f"c{i}"
-    result, plan = compile_text(MIXED, "mixed.crit")
-    fw = result.framework
     columns = ["ref", "insp", "age", "seen", "team", "home", "risk", *MIXED_QUESTIONS]
-    with tempfile.TemporaryDirectory() as tmp:
-        path, inputs_path = Path(tmp) / "cases.csv", Path(tmp) / "inputs.csv"
-        with open(path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(columns)
-            writer.writerows([_cell(c[k]) for k in columns] for c in cases)
-        with open(inputs_path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["insp", "lead", "staff", "region"])
-            writer.writerows([k, _cell(v["lead"]), _cell(v["staff"]), _cell(v["region"])]
-                             for k, v in inputs.items())
-        table, problems = load_cases(path, fw)
-        assert not [d for d in problems if d.is_error], problems
-        grouping = grouping_for(fw, table)
-        given_inputs, problems = load_inputs(inputs_path, fw, grouping.keys, table.vocab)
-        assert not [d for d in problems if d.is_error], problems
-    engine = as_dicts(evaluate(plan, table, grouping, given_inputs))
-    by_inspection: dict[str, list[dict]] = {}
-    for case in cases:
-        by_inspection.setdefault(case["insp"], []).append(case)
-    assert_same(engine, reference_for(MIXED, by_inspection, inputs))
+    engine, reference, _table = engine_and_reference(MIXED, cases, columns, inputs,
+                                             ["lead", "staff", "region"], "mixed.crit")
+    assert_same(engine, reference)
