@@ -485,8 +485,8 @@ def test_inputs_of_every_type_through_score_and_score_case(module_dir, cases, in
     module = module_for(INPUT_TYPES, module_dir)
     columns = ["ref", "insp", "team", "seen", "age", *INPUT_QUESTIONS]
     names = ["region", "tier", "lead", "since", "staff", "remote"]
-    engine, reference, table = engine_and_reference(INPUT_TYPES, cases, columns, inputs, names,
-                                             "inputs.crit")
+    engine, reference, table = engine_and_reference(INPUT_TYPES, cases, columns, inputs,
+                                                    names, "inputs.crit")
 
     as_text = [{k: cell(c[k]) for k in columns} for c in cases]
     text_inputs = {k: {n: cell(v[n]) for n in names} for k, v in inputs.items()}

@@ -220,5 +220,5 @@ def test_numbers_dates_text_and_rated_inputs_in_conditions(cases, inputs):
         case["ref"] = f"c{i}"
     columns = ["ref", "insp", "age", "seen", "team", "home", "risk", *MIXED_QUESTIONS]
     engine, reference, _table = engine_and_reference(MIXED, cases, columns, inputs,
-                                             ["lead", "staff", "region"], "mixed.crit")
+                                                     ["lead", "staff", "region"], "mixed.crit")
     assert_same(engine, reference)
