@@ -174,16 +174,19 @@ def diff_archive(old: CheckResult, new: CheckResult, cases: str | pa.Table,
     from critc.compiler.records import RecordsError, read_table
     from critc.compiler.session import open_session
 
-    if not isinstance(cases, pa.Table):
-        shown = shown or str(cases)
-        try:
-            cases = read_table(cases)
-        except RecordsError as exc:
-            return compare(old, new), None, {"old": [exc.diagnostic], "new": []}
+    inputs_shown = inputs
+    try:  # each file read once, for both versions
+        if not isinstance(cases, pa.Table):
+            cases, shown = read_table(cases), shown or str(cases)
+        if inputs is not None:
+            inputs = read_table(inputs)
+    except RecordsError as exc:
+        return compare(old, new), None, {"old": [exc.diagnostic], "new": []}
     sessions, problems = {}, {}
     for label, result in (("old", old), ("new", new)):
         sessions[label], problems[label] = open_session(
-            result, cases, inputs, shown=shown, missing_questions="blank")
+            result, cases, inputs, shown=shown, inputs_shown=inputs_shown,
+            missing_questions="blank")
     structure = compare(old, new)
     if sessions["old"] is None or sessions["new"] is None:
         return structure, None, problems

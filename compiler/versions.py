@@ -372,19 +372,25 @@ def score_versions(versions: VersionSet, cases: str, inputs: str | None = None, 
         table = read_table(cases, progress) if progress else read_table(cases)
     except RecordsError as exc:
         return None, [exc.diagnostic]
-    routed, assigned, diagnostics = _route(versions, table, cases, inputs)
+    inputs_table = None
+    if inputs is not None:  # read once: it dates inspections and feeds every version
+        try:
+            inputs_table = read_table(inputs)
+        except RecordsError as exc:
+            return None, [exc.diagnostic]
+    routed, assigned, diagnostics = _route(versions, table, cases, inputs, inputs_table)
     if routed is None:
         return None, diagnostics
     known = {v.name: set(v.framework.questions) | {f.id for f in v.framework.case_fields}
              for v in versions.versions}
     everywhere = set().union(*known.values())
     all_keys = set(assigned)
-    input_keys = _input_rows(inputs, versions) if inputs is not None else {}
+    input_keys = _input_rows(inputs_table, versions) if inputs_table is not None else {}
     out: list[Scored] = []
     for scored, rows in routed:
         v = scored.version
-        session, problems = open_session(v.result, _subset(table, rows), inputs,
-                                         strict=strict, shown=cases)
+        session, problems = open_session(v.result, _subset(table, rows), inputs_table,
+                                         strict=strict, shown=cases, inputs_shown=inputs)
         for d in problems:
             if d.code == "unknown-column" and d.span is not None and d.span.path == cases:
                 column = table.column_names[d.span.col - 1]
@@ -406,12 +412,8 @@ def score_versions(versions: VersionSet, cases: str, inputs: str | None = None, 
     return out, diagnostics
 
 
-def _input_rows(inputs: str, versions: VersionSet) -> dict[int, str]:
+def _input_rows(table: pa.Table, versions: VersionSet) -> dict[int, str]:
     """Each line of the inputs file → the inspection it is for."""
-    try:
-        table = read_table(inputs)
-    except RecordsError:
-        return {}
     key = _key_column(table, versions)
     if key is None:
         return {}
@@ -427,7 +429,8 @@ def _key_column(table: pa.Table, versions: VersionSet) -> str | None:
     return "" if "" in table.column_names else None
 
 
-def _route(versions: VersionSet, table: pa.Table, shown: str, inputs: str | None):
+def _route(versions: VersionSet, table: pa.Table, shown: str, inputs: str | None,
+           inputs_table: pa.Table | None):
     """Group the cases into inspections, date each inspection and pick its version:
     ([(Scored, row indices)] in date order, {inspection: version}, diagnostics)."""
     from critc.compiler.session import decode_key
@@ -460,7 +463,8 @@ def _route(versions: VersionSet, table: pa.Table, shown: str, inputs: str | None
     grouping: Grouping = group_cases(cases, versions.inspection,
                                      lambda f, c: decode_key(fw, cases, f, c))
     if versions.date_is_input:
-        dates, places = _input_dates(versions, inputs, grouping.keys, diagnostics)
+        dates, places = _input_dates(versions, inputs, inputs_table, grouping.keys,
+                                     diagnostics)
         if dates is None:
             return None, {}, diagnostics
     else:
@@ -535,16 +539,12 @@ def _case_dates(versions: VersionSet, cases: CaseTable, grouping: Grouping, show
     return dates, places
 
 
-def _input_dates(versions: VersionSet, inputs: str | None, keys: tuple[str, ...],
+def _input_dates(versions: VersionSet, inputs: str, table: pa.Table, keys: tuple[str, ...],
                  diagnostics: list[Diagnostic]):
-    """Each inspection's date from the inspection inputs file."""
+    """Each inspection's date from the inspection inputs file (`table`, read from
+    `inputs`)."""
     fw = versions.first.framework
     field = versions.inspection_date
-    try:
-        table = read_table(inputs)
-    except RecordsError as exc:
-        diagnostics.append(exc.diagnostic)
-        return None, {}
     key_column = _key_column(table, versions)
     if key_column is None:
         name = versions.inspection or "inspection"
