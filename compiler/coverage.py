@@ -14,7 +14,6 @@ import json
 import attrs
 import numpy as np
 from critc.compiler import model as m
-from critc.compiler import runtime
 from critc.compiler.cases import with_blank_inputs
 from critc.compiler.evaluate import Figures, Results
 from critc.compiler.plan import BandTable, Plan
@@ -123,12 +122,8 @@ class Coverage:
                           results.denominators, _inputs(results, inputs), size)
         with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
             for use in self.uses:
-                table = self.plan.bands[use.band]
                 value = np.asarray(figures.compute(use.operand), dtype=float)[groups]
-                shown = value * 100.0 if table.percent else value
-                rounded = runtime.ROUNDING[table.rounding.mode](shown, table.rounding.places)
-                rows = runtime.band_index(rounded, table.lows, table.low_inclusive,
-                                          table.highs, table.high_inclusive, table.otherwise)
+                rows = figures.band_row(use.band, value)
                 use.reached.update(int(r) for r in rows[~np.isnan(rows)])
                 use.undefined |= bool(np.isnan(value).any())
 

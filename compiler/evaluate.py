@@ -335,12 +335,19 @@ class Figures:
                 return self.band(band, self.compute(o))
         raise TypeError(f"not a figure expression: {type(expr).__name__}")
 
-    def band(self, band_id: str, value: np.ndarray) -> np.ndarray:
+    def band_row(self, band_id: str, value: np.ndarray) -> np.ndarray:
+        """The row of the band each value falls in, after the band's rounding (NaN where
+        the value is undefined or no row holds it)."""
         table = self.plan.bands[band_id]
         shown = value * 100.0 if table.percent else value
         rounded = runtime.ROUNDING[table.rounding.mode](shown, table.rounding.places)
-        row = runtime.band_index(rounded, table.lows, table.low_inclusive, table.highs,
-                                 table.high_inclusive, table.otherwise)
+        return runtime.band_index(rounded, table.lows, table.low_inclusive, table.highs,
+                                  table.high_inclusive, table.otherwise)
+
+    def band(self, band_id: str, value: np.ndarray) -> np.ndarray:
+        """The band's output for each value: its row, or the rating level it gives."""
+        table = self.plan.bands[band_id]
+        row = self.band_row(band_id, value)
         if table.gives is None:
             return row
         levels = self.fw.rating_scales[table.gives].levels
