@@ -70,23 +70,9 @@ def band_uses(plan: Plan) -> list[BandUse]:
 def row_texts(band: m.Band, table: BandTable, fw: m.Framework) -> list[str]:
     """Each row as `condition: output`, in the order the engine numbers them."""
     unit = "%" if table.percent else ""
-    rows = [r for r in band.rows if not r.otherwise] + [r for r in band.rows if r.otherwise]
-    out = []
-    for row in rows:
-        output = row.output
-        if band.gives:
-            output = fw.rating_scales[band.gives].labels.get(output, output)
-        if row.otherwise:
-            condition = "otherwise"
-        else:
-            parts = []
-            if row.low is not None:
-                parts.append(f"{'≥' if row.low_inclusive else '>'} {row.low:g}{unit}")
-            if row.high is not None:
-                parts.append(f"{'≤' if row.high_inclusive else '<'} {row.high:g}{unit}")
-            condition = " and ".join(parts)
-        out.append(f"{condition}: {output}")
-    return out
+    labels = fw.rating_scales[band.gives].labels if band.gives else {}
+    return [f"{row.describe(unit)}: {labels.get(row.output, row.output)}"
+            for row in band.ordered_rows]
 
 
 class Coverage:

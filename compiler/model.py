@@ -319,14 +319,15 @@ class BandRow:
             return False
         return True
 
-    def describe(self) -> str:
+    def describe(self, unit: str = "") -> str:
+        """The row's condition, as `≥ 60% and < 70%` (with `unit` "%") or `otherwise`."""
         if self.otherwise:
             return "otherwise"
         parts = []
         if self.low is not None:
-            parts.append(f"{'≥' if self.low_inclusive else '>'} {_num(self.low)}")
+            parts.append(f"{'≥' if self.low_inclusive else '>'} {_num(self.low)}{unit}")
         if self.high is not None:
-            parts.append(f"{'≤' if self.high_inclusive else '<'} {_num(self.high)}")
+            parts.append(f"{'≤' if self.high_inclusive else '<'} {_num(self.high)}{unit}")
         return " and ".join(parts)
 
 
@@ -345,6 +346,12 @@ class Band:
     description: str | None = None
     source: str | None = None
     span: Span = _span()
+
+    @property
+    def ordered_rows(self) -> tuple[BandRow, ...]:
+        """The rows as the engine numbers them: the explicit ones, then `otherwise`."""
+        return tuple(r for r in self.rows if not r.otherwise) + \
+            tuple(r for r in self.rows if r.otherwise)
 
     @property
     def output_type(self) -> Type:

@@ -46,9 +46,7 @@ def shown(fw: m.Framework, node: str, value, rounding: m.Rounding | None = None)
 
 
 def band_output(band: m.Band, row_index: int) -> str:
-    explicit = [r for r in band.rows if not r.otherwise]
-    rows = explicit + [r for r in band.rows if r.otherwise]
-    return rows[row_index].output
+    return band.ordered_rows[row_index].output
 
 
 def labels_for(results: Results, node: str, g: int) -> list[tuple[str, str]]:
