@@ -57,8 +57,10 @@ def literal(value) -> str:
 
 
 def comment(text: str) -> str:
-    """User text made safe for a one-line comment."""
-    return repr(text)[1:-1] if text else ""
+    """The one escape for text that reaches a comment of generated code (paths, ids, labels,
+    wording): `repr` escapes every line break Python knows (\\n, \\r, \\x0c, \\x85, \\u2028...)
+    and every other unprintable character, so the text can never end the comment."""
+    return repr(str(text))[1:-1] if text else ""
 
 
 class Generator:
@@ -74,7 +76,8 @@ class Generator:
 
     # ------------------------------------------------------------------ tables
     def where(self, span) -> str:
-        return f"{span.path}:{span.line}"
+        """`path:line` for a comment; the path is user text (a file name, an include string)."""
+        return comment(f"{span.path}:{span.line}")
 
     def field_spellings(self, field: m.Field) -> dict:
         if field.type.kind == "enum":
