@@ -6,14 +6,13 @@ declares it should be shown (`shown`); tables show only the declared form.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 
 from critc.compiler import model as m
 from critc.compiler import runtime
 from critc.compiler.evaluate import Results
+from critc.compiler.spreadsheet import csv_text
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -157,12 +156,13 @@ def as_json(results: Results) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
-def as_csv(results: Results) -> str:
+CSV_HEADER = ["inspection", "figure", "kind", "value", "shown", "bands", "cases", "numerator",
+              "denominator"]
+
+
+def csv_rows(results: Results):
+    """The long-format rows of `as_csv`, as values (user text not yet escaped)."""
     fw = results.plan.framework
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["inspection", "figure", "kind", "value", "shown", "bands", "cases",
-                     "numerator", "denominator"])
     for g, key in enumerate(results.grouping.keys):
         for node in results.plan.figures:
             if node in fw.applications:
@@ -175,8 +175,11 @@ def as_csv(results: Results) -> str:
                 num = int(results.numerators[g, q.index])
                 den = int(results.denominators[g, q.index])
             bands = "; ".join(f"{b}: {label}" for b, label in labels_for(results, node, g))
-            writer.writerow([key, node, kind, repr(float(value)) if defined(value) else "",
-                             shown(fw, node, value), bands,
-                             int(results.cases[node][g]) if node in results.cases else "",
-                             num, den])
-    return out.getvalue()
+            yield [key, node, kind, repr(float(value)) if defined(value) else "",
+                   shown(fw, node, value), bands,
+                   int(results.cases[node][g]) if node in results.cases else "", num, den]
+
+
+def as_csv(results: Results) -> str:
+    """One row per inspection and figure; text cells escaped against formula injection."""
+    return csv_text([CSV_HEADER, *csv_rows(results)])

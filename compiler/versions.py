@@ -635,21 +635,14 @@ VERSION_COLUMNS = ["date", "version_file", "version", "effective_from", "effecti
 
 def as_csv(scored: list[Scored]) -> str:
     """As single-file CSV, with each inspection's date and version after `inspection`."""
-    import csv
-    import io
-
     from critc.compiler import report
+    from critc.compiler.spreadsheet import csv_text
 
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for i, s in enumerate(scored):
-        rows = csv.reader(io.StringIO(report.as_csv(s.results), newline=""))
-        header = next(rows)
-        if i == 0:
-            writer.writerow(header[:1] + VERSION_COLUMNS + header[1:])
+    rows = [report.CSV_HEADER[:1] + VERSION_COLUMNS + report.CSV_HEADER[1:]]
+    for s in scored:
         described = s.version.describe()
-        for row in rows:
+        for row in report.csv_rows(s.results):
             extra = [s.dates[row[0]].isoformat(), s.version.name, described["version"] or "",
                      described["effective_from"], described["effective_to"] or ""]
-            writer.writerow(row[:1] + extra + row[1:])
-    return out.getvalue()
+            rows.append(row[:1] + extra + row[1:])
+    return csv_text(rows)

@@ -1,0 +1,36 @@
+"""The one escape for text that reaches a spreadsheet cell (CSV now, XLSX later).
+
+A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is read by Excel,
+LibreOffice and Google Sheets as a formula (`=HYPERLINK(...)`, `@SUM(A1)`), so an
+inspection name or case id can run a formula on the reader's machine. Following the OWASP
+guidance on CSV injection, such a cell is written with a leading apostrophe, which
+spreadsheets show as text. Numbers (`-0.25`, `-3`) are left as they are: they are not
+formulas and must stay numbers. JSON output is never escaped this way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def cell_text(value: object) -> str:
+    """A value as the text of a spreadsheet cell that no spreadsheet reads as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def csv_text(rows: Iterable[Iterable[object]]) -> str:
+    """Rows as CSV text (`\\n` line ends), every cell through `cell_text`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in rows:
+        writer.writerow([cell_text(v) for v in row])
+    return out.getvalue()
