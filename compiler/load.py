@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import attrs
+from critc.compiler.files import FRAMEWORK_LIMIT, decode_text, read_file
 from critc.dsl import ast, parse
 from critc.dsl.diagnostics import Diagnostic, error
 from critc.dsl.parser import Comment
@@ -38,28 +39,16 @@ def display_path(path: Path) -> str:
 
 def read_text(path: Path, shown: str, at: Span | None) -> tuple[str | None, Diagnostic | None]:
     """The file's text, or a diagnostic saying why it cannot be read as a framework."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, error("file-not-found", f"no file at `{shown}`", at,
-                           hint="check the path; include paths are relative to the including file")
-    except IsADirectoryError:
-        return None, error("not-a-file", f"`{shown}` is a directory", at)
-    except OSError as exc:
-        return None, error("unreadable-file", f"cannot read `{shown}`: {exc.strerror}", at)
-    whole = Span(shown, 1, 1, 1, 1)
+    data, problem = read_file(path, shown, at, limit=FRAMEWORK_LIMIT, missing_hint="check the "
+                              "path; include paths are relative to the including file")
+    if data is None:
+        return None, problem
     if b"\x00" in data:
-        return None, error("not-text", f"`{shown}` is a binary file, not framework text", whole,
+        return None, error("not-text", f"`{shown}` is a binary file, not framework text",
+                           Span(shown, 1, 1, 1, 1),
                            hint="framework files are plain UTF-8 text ending in .crit")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, error(
-            "not-utf8", f"`{shown}` is not UTF-8 text (byte 0x{data[exc.start]:02x})",
-            Span(shown, line, 1, line, 2),
-            hint="save the file as UTF-8; spreadsheets and old editors often write Windows-1252")
-    return text, None
+    return decode_text(data, shown, hint="save the file as UTF-8; spreadsheets and old editors "
+                       "often write Windows-1252")
 
 
 def load(path: str | Path, text: str | None = None) -> Program:

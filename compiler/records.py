@@ -23,12 +23,15 @@ import pyarrow.compute as pc
 from critc.compiler import model as m
 from critc.compiler.cases import CaseTable, blank_column, date_number
 from critc.compiler.declare import did_you_mean
+from critc.compiler.files import decode_text, read_file
 from critc.dsl.diagnostics import Diagnostic, error, warning
 from critc.dsl.span import Span
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
            ".xlsx": "xlsx", ".parquet": "parquet", ".pq": "parquet"}
 MAX_ROWS_PER_PROBLEM = 5  # rows listed in one diagnostic before "and N more"
+CELL_LIMIT = 1 << 16  # bytes in one cell
+SHOWN_LIMIT = 80  # characters of a cell quoted in a message
 BOOLEANS = {"true": 1, "false": 0, "yes": 1, "no": 0, "1": 1, "0": 0}
 
 
@@ -75,15 +78,11 @@ def read_table(path: str | Path, progress=_no_progress) -> pa.Table:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise RecordsError(error("unknown-format", f"cannot read `{shown}`: unknown file type "
-                                 f"`{path.suffix}`", None,
+                                 f"`{path.suffix}`", where(shown, 1, 1),
                                  hint="use .csv, .jsonl, .xlsx or .parquet"))
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise RecordsError(error("file-not-found", f"no file at `{shown}`", None)) from None
-    except OSError as exc:
-        raise RecordsError(error("unreadable-file", f"cannot read `{shown}`: {exc.strerror}",
-                                 None)) from None
+    data, problem = read_file(path, shown)
+    if data is None:
+        raise RecordsError(problem)
     if not data.strip():
         raise RecordsError(error("empty-records", f"`{shown}` is empty", where(shown, 1, 1)))
     if fmt == "xlsx":
@@ -104,14 +103,11 @@ def _decode(data: bytes, shown: str) -> str:
                                  where(shown, 1, 1),
                                  hint="save case records as UTF-8 CSV or JSON Lines, or use "
                                  ".xlsx/.parquet"))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise RecordsError(error(
-            "not-utf8", f"`{shown}` is not UTF-8 (byte 0x{data[exc.start]:02x} on line {line})",
-            where(shown, line, 1),
-            hint="re-save the file as UTF-8 (in Excel: 'CSV UTF-8')")) from None
+    text, problem = decode_text(data, shown,
+                                hint="re-save the file as UTF-8 (in Excel: 'CSV UTF-8')")
+    if text is None:
+        raise RecordsError(problem)
+    return text
 
 
 CSV_BLOCK = 1 << 24  # bytes of CSV that Arrow parses at a time
@@ -398,16 +394,23 @@ class Encoder:
                 hint = f"`{stripped}` has spaces around it; remove them, or declare the " \
                        "spelling as an alias of the code"
             elif same:
-                hint = f"`{text}` is not `{same[0]}`: spellings must match exactly, in case " \
-                       "and spaces; correct it, or declare the spelling as an alias"
+                hint = f"`{clip(text)}` is not `{same[0]}`: spellings must match exactly, in " \
+                       "case and spaces; correct it, or declare the spelling as an alias"
             else:
                 hint = did_you_mean(text, hint_values) or \
                     "expected one of " + ", ".join(f"`{v}`" for v in hint_values)
         plural = "s" * (len(rows) > 1)
         self.diagnostics.append(error(
-            "invalid-value", f"column `{name}`: `{text}` is not {describe} (row{plural} "
+            "invalid-value", f"column `{name}`: `{clip(text)}` is not {describe} (row{plural} "
             f"{shown}{more})", where(self.path, self.row(rows[0]), col_no),
             hint=hint))
+
+
+def clip(text: str) -> str:
+    """A cell's text for a message: at most SHOWN_LIMIT characters."""
+    if len(text) <= SHOWN_LIMIT:
+        return text
+    return f"{text[:SHOWN_LIMIT - 1]}… ({len(text):,} characters)"
 
 
 class _Invalid:
@@ -480,8 +483,30 @@ def _table_of(source: str | Path | pa.Table, shown: str | None, unnamed: str,
               progress=_no_progress) -> tuple[pa.Table, str]:
     """(the table, its name in diagnostics) of a file, or of a table already read."""
     if isinstance(source, pa.Table):
-        return source, shown or unnamed
-    return read_table(source, progress), shown or str(source)
+        table, name = source, shown or unnamed
+    else:
+        table, name = read_table(source, progress), shown or str(source)
+    _check_cell_sizes(table, name)
+    return table, name
+
+
+def _check_cell_sizes(table: pa.Table, shown: str) -> None:
+    """Refuse a cell longer than CELL_LIMIT bytes: no answer, field or id is that long, and
+    such a cell is a sign of a broken file (an unclosed quote swallowing the rest)."""
+    for col_no, name in enumerate(table.column_names, start=1):
+        column = table.column(name)
+        if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+            continue
+        lengths = pc.binary_length(column)
+        longest = pc.max(lengths).as_py()
+        if longest is None or longest <= CELL_LIMIT:
+            continue
+        index = pc.index(lengths, longest).as_py()
+        row = int(file_rows(table)[index])
+        raise RecordsError(error(
+            "cell-too-long", f"column `{name}`: a cell of {longest:,} bytes (row {row}), over "
+            f"the limit of {CELL_LIMIT:,}", where(shown, row, col_no),
+            hint="is a quote left open, so that one cell runs on over many lines?"))
 
 
 def records_table(objects: list[dict], shown: str) -> pa.Table:

@@ -34,6 +34,7 @@ import pyarrow as pa
 from critc.compiler import model as m
 from critc.compiler.check import CheckResult, check_file
 from critc.compiler.declare import did_you_mean
+from critc.compiler.files import FRAMEWORK_LIMIT, decode_text, read_file
 from critc.compiler.load import display_path
 from critc.compiler.report import NA, defined, labels_for, shown
 from critc.dsl.diagnostics import Diagnostic, error, has_errors
@@ -273,20 +274,12 @@ def read_test_file(path: Path) -> tuple[TestFile, list[Diagnostic]]:
     """The file's structure (not yet its expectations, which need the framework)."""
     shown_path = str(path)
     empty = TestFile(shown_path, "", None, None, [], None)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return empty, [error("file-not-found" if isinstance(exc, FileNotFoundError) else
-                             "unreadable-file", f"cannot read `{shown_path}`: "
-                             f"{exc.strerror}", None)]
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return empty, [error("not-utf8", f"`{shown_path}` is not UTF-8 (byte "
-                             f"0x{data[exc.start]:02x} on line {line})",
-                             Span(shown_path, line, 1, line, 2),
-                             hint="save the test file as UTF-8")]
+    data, problem = read_file(path, shown_path, limit=FRAMEWORK_LIMIT)
+    if data is None:
+        return empty, [problem]
+    text, problem = decode_text(data, shown_path, hint="save the test file as UTF-8")
+    if text is None:
+        return empty, [problem]
     file = TestFile(shown_path, text, None, None, [], None)
     root, problems = compose(text, shown_path)
     if root is None:

@@ -101,6 +101,23 @@ entry("unreadable-file", "error",
          files={"secret.crit": "case fields\n  case_ref: text, case id\n"}, whole=True),
       "Make the file readable for the user who runs `critc` (ask whoever manages the shared "
       "folder), or copy it somewhere readable.", group=G)
+entry("not-a-regular-file", "error",
+      "A file named on the command line or in an `include` is a device, a named pipe (FIFO) "
+      "or a socket, not a regular file.",
+      "Reading `/dev/zero` or `/dev/urandom` would never end, and a pipe would block until "
+      "something writes to it, so critc refuses them before reading anything.",
+      ex('include "/dev/zero"\n\nframework "Offender Management Inspection" version "2008"\n',
+         whole=True),
+      "Name the framework file itself. To check text produced by another program, save it "
+      "to a file first.", group=G)
+entry("file-too-large", "error",
+      "A framework file (or a test file) is larger than 8 MiB.",
+      "The largest real framework is about 100 KB; a file this large is almost certainly "
+      "the wrong file (a case export, a log), and reading it whole would hold it in memory.",
+      ex('include "export.crit"\n\nframework "Offender Management Inspection" version "2008"\n',
+         files={"export.crit": b"#" * ((8 << 20) + 1)}, whole=True),
+      "Name the `.crit` file. Case records are not included: give them to `critc score`.",
+      group=G)
 entry("not-text", "error",
       "A file holds binary data (it contains zero bytes), so it is not framework text.",
       "Usually the wrong file was named: a picture, a spreadsheet or a word-processor "
@@ -839,6 +856,8 @@ RECORDS = {
     "malformed-records": "the case file cannot be read as CSV, JSON, Excel or Parquet (for "
                          "example a CSV row with the wrong number of values)",
     "duplicate-column": "two columns of the case file have the same name",
+    "cell-too-long": "a cell holds more than 64 KiB of text (usually a quote left open, so "
+                     "that one cell runs on over many lines)",
     "missing-column": "a case field (not `optional`), question or inspection input has no "
                       "column",
     "unknown-column": "a column is neither a case field nor a question; it is ignored "
