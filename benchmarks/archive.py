@@ -9,9 +9,9 @@ an applicability condition over an enum or boolean case field.
 from __future__ import annotations
 
 import numpy as np
-from critc.compiler.cases import CaseTable, Grouping
-from critc.compiler.check import check_file
-from critc.compiler.plan import plan_for
+from critc.compiler.check.passes import check_file
+from critc.compiler.engine.cases import CaseTable, Grouping
+from critc.compiler.plan.lower import plan_for
 
 
 def framework_text(sections: int = 10, criteria: int = 4, per_criterion: int = 5) -> str:

@@ -35,13 +35,13 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
 import archive  # noqa: E402
-from critc.compiler.cases import group_cases  # noqa: E402
-from critc.compiler.check import check_file  # noqa: E402
-from critc.compiler.codegen import generate  # noqa: E402
-from critc.compiler.evaluate import evaluate  # noqa: E402
-from critc.compiler.plan import plan_for  # noqa: E402
-from critc.compiler.records import load_cases  # noqa: E402
-from critc.compiler.session import decode_key  # noqa: E402
+from critc.compiler.check.passes import check_file  # noqa: E402
+from critc.compiler.codegen.generate import generate  # noqa: E402
+from critc.compiler.engine.cases import group_cases  # noqa: E402
+from critc.compiler.engine.evaluate import evaluate  # noqa: E402
+from critc.compiler.engine.session import decode_key  # noqa: E402
+from critc.compiler.io.records import load_cases  # noqa: E402
+from critc.compiler.plan.lower import plan_for  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAMEWORKS = {

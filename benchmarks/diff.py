@@ -18,11 +18,11 @@ import tracemalloc
 
 import archive
 import numpy as np
-from critc.compiler.check import check_file
-from critc.compiler.diff import compare
-from critc.compiler.impact import measure
-from critc.compiler.plan import plan_for
-from critc.compiler.session import Session
+from critc.compiler.check.passes import check_file
+from critc.compiler.engine.session import Session
+from critc.compiler.plan.lower import plan_for
+from critc.compiler.regress.diff import compare
+from critc.compiler.regress.impact import measure
 
 
 def versions():

@@ -23,9 +23,9 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
 import archive  # noqa: E402
-from critc.compiler.evaluate import evaluate  # noqa: E402
-from critc.compiler.explain import expression_text  # noqa: E402
-from critc.compiler.reference import Reference  # noqa: E402
+from critc.compiler.engine.evaluate import evaluate  # noqa: E402
+from critc.compiler.oracle.reference import Reference  # noqa: E402
+from critc.compiler.report.explain import expression_text  # noqa: E402
 
 
 def timed(fn, repeat: int = 3):

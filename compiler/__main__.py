@@ -1,5 +1,5 @@
 import sys
 
-from critc.compiler.cli import main
+from critc.compiler.cli.main import main
 
 sys.exit(main())

@@ -171,7 +171,7 @@ def load_spec(fw_name: str):
 
 
 def load_framework(fw_name: str):
-    from critc.compiler.check import check_file
+    from critc.compiler.check.passes import check_file
     from critc.dsl.diagnostics import has_errors
 
     result = check_file(RULES / fw_name / f"{fw_name}.crit")
@@ -181,7 +181,7 @@ def load_framework(fw_name: str):
 
 
 def _answer_refs(expr) -> list[str]:
-    from critc.compiler import model as m
+    from critc.compiler.model import framework as m
 
     found = []
 
@@ -219,7 +219,7 @@ def question_order(fw) -> list[str]:
 
 
 def build_cases(fw, spec_seed, insp: Inspection) -> list[dict]:
-    from critc.compiler.reference import Reference
+    from critc.compiler.oracle.reference import Reference
 
     rng = random.Random(f"{spec_seed}:{insp.key}")
     inspection_field = fw.inspection

@@ -29,7 +29,7 @@ import json
 import sys
 from pathlib import Path
 
-from critc.compiler.testing import scalar_text
+from critc.compiler.regress.testing import scalar_text
 
 RULES = Path(__file__).resolve().parent
 FRAMEWORKS = ("esi-2006", "omi-2008", "omi-2012", "iaow-2014", "probation-2018")

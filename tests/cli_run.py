@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from critc.compiler import cli
+from critc.compiler.cli import main as cli
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:

@@ -21,13 +21,13 @@ from pathlib import Path
 
 import attrs
 import numpy as np
-from critc.compiler.cases import CaseTable, group_cases
-from critc.compiler.check import check_file
-from critc.compiler.evaluate import evaluate
-from critc.compiler.plan import plan_for
-from critc.compiler.records import load_cases, load_inputs
-from critc.compiler.reference import reference_scores
-from critc.compiler.session import decode_key
+from critc.compiler.check.passes import check_file
+from critc.compiler.engine.cases import CaseTable, group_cases
+from critc.compiler.engine.evaluate import evaluate
+from critc.compiler.engine.session import decode_key
+from critc.compiler.io.records import load_cases, load_inputs
+from critc.compiler.oracle.reference import reference_scores
+from critc.compiler.plan.lower import plan_for
 from hypothesis import strategies as st
 
 # ----------------------------------------------------------------------------- vocabulary

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cli_run import run
-from critc.compiler.check import check_file
+from critc.compiler.check.passes import check_file
 
 BASE = (Path(__file__).resolve().parent / "golden" / "checker_base.crit").read_text("utf-8")
 SPARE = 'band spare\n  70% and above: "Good"\n  otherwise: "Poor"\n'

@@ -4,8 +4,8 @@ gaps among the values that can occur after rounding."""
 from __future__ import annotations
 
 import pytest
-from critc.compiler.bands import band_row_for
-from critc.compiler.check import check_file
+from critc.compiler.check.bands import band_row_for
+from critc.compiler.check.passes import check_file
 
 HEAD = """\
 framework "Bands" version "1"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from critc.compiler.check import check_file
+from critc.compiler.check.passes import check_file
 from critc.dsl.diagnostics import Severity
 
 BASE = (Path(__file__).resolve().parent / "golden" / "checker_base.crit").read_text("utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from cli_run import run
-from critc.compiler import cli
+from critc.compiler.cli import main as cli
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "diagnostics"

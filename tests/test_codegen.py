@@ -17,16 +17,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from critc.compiler import model as m
-from critc.compiler.cases import group_cases
-from critc.compiler.check import check_file
-from critc.compiler.cli import main
-from critc.compiler.codegen import generate
-from critc.compiler.evaluate import evaluate
-from critc.compiler.plan import plan_for
-from critc.compiler.records import load_cases, load_inputs
-from critc.compiler.reference import reference_scores
-from critc.compiler.session import decode_value
+from critc.compiler.check.passes import check_file
+from critc.compiler.cli.main import main
+from critc.compiler.codegen.generate import generate
+from critc.compiler.engine.cases import group_cases
+from critc.compiler.engine.evaluate import evaluate
+from critc.compiler.engine.session import decode_value
+from critc.compiler.io.records import load_cases, load_inputs
+from critc.compiler.model import framework as m
+from critc.compiler.oracle.reference import reference_scores
+from critc.compiler.plan.lower import plan_for
 from engine_strategies import (
     SMALL_PRELUDE,
     adversarial_scenarios,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from cli_run import run
-from critc.compiler import cli
+from critc.compiler.cli import main as cli
 from test_testing import TINY, one_test
 
 pytestmark = pytest.mark.usefixtures("wide_console")

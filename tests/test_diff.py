@@ -9,11 +9,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from critc.compiler import graph as graphs
-from critc.compiler.check import check_file
-from critc.compiler.cli import main
-from critc.compiler.diff import compare
-from critc.compiler.impact import diff_archive
+from critc.compiler.check import graph as graphs
+from critc.compiler.check.passes import check_file
+from critc.compiler.cli.main import main
+from critc.compiler.regress.diff import compare
+from critc.compiler.regress.impact import diff_archive
 from engine_strategies import scenarios, write_cases_csv, write_inputs_csv
 from hypothesis import assume, given
 from hypothesis import strategies as st

@@ -11,9 +11,10 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from critc.compiler import model as m
-from critc.compiler import report, runtime
-from critc.compiler.evaluate import evaluate
+from critc.compiler.engine import runtime
+from critc.compiler.engine.evaluate import evaluate
+from critc.compiler.model import framework as m
+from critc.compiler.report import results as report
 from engine_strategies import (
     ABOVE,
     BELOW,

@@ -10,13 +10,13 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from critc.compiler import evaluate as evaluate_module
-from critc.compiler.cases import group_cases
-from critc.compiler.evaluate import evaluate
-from critc.compiler.records import load_cases, load_inputs
-from critc.compiler.reference import Reference
-from critc.compiler.session import decode_key
-from critc.compiler.validate import check_answers
+from critc.compiler.engine import evaluate as evaluate_module
+from critc.compiler.engine.cases import group_cases
+from critc.compiler.engine.evaluate import evaluate
+from critc.compiler.engine.session import decode_key
+from critc.compiler.engine.validate import check_answers
+from critc.compiler.io.records import load_cases, load_inputs
+from critc.compiler.oracle.reference import Reference
 from engine_strategies import (
     SMALL_PRELUDE,
     as_dicts,

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from critc.compiler import cli, render
-from critc.compiler.check import check_file
+from critc.compiler.check.passes import check_file
+from critc.compiler.cli import main as cli
+from critc.compiler.report import render
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "diagnostics"
 CASES = sorted(GOLDEN.glob("*.crit"))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from critc.compiler import graph as graphs
-from critc.compiler.check import check_file
+from critc.compiler.check import graph as graphs
+from critc.compiler.check.passes import check_file
 
 BASE_PATH = Path(__file__).resolve().parent / "golden" / "checker_base.crit"
 BASE = BASE_PATH.read_text("utf-8")

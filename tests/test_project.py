@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from critc.compiler.check import check_file
-from critc.compiler.cli import main
+from critc.compiler.check.passes import check_file
+from critc.compiler.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").rglob("*.crit"))

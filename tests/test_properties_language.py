@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime
 import itertools
 
-from critc.compiler import cli, render
-from critc.compiler.check import check_file
+from critc.compiler.check.passes import check_file
+from critc.compiler.cli import main as cli
+from critc.compiler.report import render
 from critc.dsl import ast, parse
 from critc.dsl.parser import lark_parser
 from critc.dsl.printer import format_module

@@ -14,10 +14,10 @@ import openpyxl
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from critc.compiler.cases import group_cases
-from critc.compiler.evaluate import evaluate
-from critc.compiler.records import load_cases, load_inputs, read_table
-from critc.compiler.validate import check_answers
+from critc.compiler.engine.cases import group_cases
+from critc.compiler.engine.evaluate import evaluate
+from critc.compiler.engine.validate import check_answers
+from critc.compiler.io.records import load_cases, load_inputs, read_table
 from engine_strategies import compile_text, scenarios, write_cases_csv
 from hypothesis import given
 from hypothesis import strategies as st
@@ -462,7 +462,7 @@ def test_duplicate_ids_and_stray_answers_name_file_rows(tmp_path):
 
 @given(st.lists(st.text(min_size=1, max_size=6), min_size=1, max_size=8))
 def test_inspection_keys_sort_naturally_whatever_their_characters(keys):
-    from critc.compiler.cases import _natural
+    from critc.compiler.engine.cases import _natural
 
     ordered = sorted(keys + ["Area²", "٣", "10", "2"], key=_natural)
     assert ordered.index("2") < ordered.index("10")

@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from critc.compiler import cli
-from critc.compiler.check import check_file
+from critc.compiler.check.passes import check_file
+from critc.compiler.cli import main as cli
 from critc.dsl.diagnostics import has_errors
 
 ROOT = Path(__file__).resolve().parent.parent

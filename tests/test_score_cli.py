@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from cli_run import run
-from critc.compiler import cli, files
+from critc.compiler.cli import main as cli
+from critc.compiler.io import files
 
 pytestmark = pytest.mark.usefixtures("wide_console")
 

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from critc.compiler.cli import main
+from critc.compiler.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"
@@ -97,7 +97,7 @@ FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB
 
 
 def test_cell_text_neutralises_formulas_and_keeps_numbers():
-    from critc.compiler.spreadsheet import cell_text
+    from critc.compiler.io.spreadsheet import cell_text
 
     for text in FORMULAS:
         assert cell_text(text) == "'" + text
@@ -204,7 +204,7 @@ def test_a_fifo_never_blocks_as_framework_include_or_cases(tmp_path, capsys):
 
 
 def test_a_huge_framework_file_is_refused_with_its_size(tmp_path, capsys):
-    from critc.compiler.files import FRAMEWORK_LIMIT
+    from critc.dsl.source import FRAMEWORK_LIMIT
 
     big = tmp_path / "big.crit"
     with open(big, "wb") as handle:

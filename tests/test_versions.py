@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from cli_run import run
-from critc.compiler.versions import load_versions, score_versions
+from critc.compiler.regress.versions import load_versions, score_versions
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from critc.compiler.check import check_file
+from critc.compiler.check.passes import check_file
 
 WRAPPER = '''framework "Wrapper" version "1"
 

@@ -969,7 +969,7 @@ def emitted_codes() -> set[str]:
     codes = set()
     pattern = re.compile(r'(?:' + "|".join(EMITTERS) + r')\(\s*"([a-z0-9-]+)"')
     for folder in ("dsl", "compiler"):
-        for path in (ROOT / folder).glob("*.py"):
+        for path in (ROOT / folder).rglob("*.py"):
             codes.update(pattern.findall(path.read_text(encoding="utf-8")))
     return codes
 

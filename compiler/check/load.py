@@ -1,0 +1,100 @@
+"""Read a framework file and the files it includes, and parse them all.
+
+Problems with the files themselves (missing, binary, wrong encoding, empty, include cycles)
+become diagnostics like any other.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+from critc.dsl import ast, parse
+from critc.dsl.diagnostics import Diagnostic, error
+from critc.dsl.parser import Comment
+from critc.dsl.source import FRAMEWORK_LIMIT, decode_text, read_file
+from critc.dsl.span import Span
+
+
+@attrs.frozen
+class Program:
+    """A root file with its includes: modules in include order (includes before includers)."""
+
+    root: str
+    modules: tuple[ast.Module, ...]
+    sources: dict[str, str]
+    comments: dict[str, tuple[Comment, ...]]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would write it: relative to the working directory when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def read_text(path: Path, shown: str, at: Span | None) -> tuple[str | None, Diagnostic | None]:
+    """The file's text, or a diagnostic saying why it cannot be read as a framework."""
+    data, problem = read_file(path, shown, at, limit=FRAMEWORK_LIMIT, missing_hint="check the "
+                              "path; include paths are relative to the including file")
+    if data is None:
+        return None, problem
+    if b"\x00" in data:
+        return None, error("not-text", f"`{shown}` is a binary file, not framework text",
+                           Span(shown, 1, 1, 1, 1),
+                           hint="framework files are plain UTF-8 text ending in .crit")
+    return decode_text(data, shown, hint="save the file as UTF-8; spreadsheets and old editors "
+                       "often write Windows-1252")
+
+
+def load(path: str | Path, text: str | None = None) -> Program:
+    """Load `path` (or the given `text` under that name) with everything it includes."""
+    root = Path(path)
+    modules: list[ast.Module] = []
+    sources: dict[str, str] = {}
+    comments: dict[str, tuple[Comment, ...]] = {}
+    diagnostics: list[Diagnostic] = []
+    visiting: list[Path] = []
+    done: set[Path] = set()
+
+    def visit(file: Path, at: Span | None, given: str | None = None) -> None:
+        shown = display_path(file)
+        try:
+            resolved = file.resolve()
+        except (RuntimeError, OSError) as exc:  # a symbolic link that points to itself
+            diagnostics.append(error("unreadable-file", f"cannot read `{shown}`: {exc}", at))
+            return
+        if resolved in visiting:
+            chain = " → ".join(display_path(p) for p in visiting[visiting.index(resolved):])
+            diagnostics.append(error("include-cycle", f"`{shown}` includes itself: {chain} → "
+                                     f"{shown}", at, hint="remove one of the includes"))
+            return
+        if resolved in done:
+            return
+        content, problem = (given, None) if given is not None else read_text(file, shown, at)
+        if problem:
+            diagnostics.append(problem)
+            return
+        visiting.append(resolved)
+        result = parse(content, shown)
+        sources[shown] = content
+        comments[shown] = result.comments
+        diagnostics.extend(result.diagnostics)
+        if not result.module.items and not result.diagnostics:
+            diagnostics.append(error("empty-file", f"`{shown}` declares nothing",
+                                     Span(shown, 1, 1, 1, 1),
+                                     hint="a framework starts with a line such as "
+                                     '`framework "Name" version "1"`'))
+        for item in result.module.items:
+            if isinstance(item, ast.Include):
+                visit(file.parent / item.path, item.span)
+        visiting.pop()
+        done.add(resolved)
+        modules.append(result.module)
+
+    visit(root, None, text)
+    return Program(display_path(root), tuple(modules), sources, comments, tuple(diagnostics))

@@ -1,0 +1,1 @@
+"""Generated Python scoring modules (`critc compile`) and the runtime they embed."""

@@ -1,0 +1,2 @@
+"""The NumPy engine: encoded case tables, grouping, validation of answers, and
+vectorised evaluation of the plan."""

@@ -1,0 +1,391 @@
+"""The vectorised engine: an evaluation plan over a whole case archive at once.
+
+Cases are read in blocks of rows. For each block, every applicability condition is
+computed once over its columns (three-valued: a blank makes a test unknown, and an
+unknown condition does not hold), then the answer matrix is turned into "counted" and
+"above the line" masks with small lookup tables and summed per inspection. Figures are
+then computed per inspection, one plan step at a time, with NaN as "undefined".
+"""
+
+from __future__ import annotations
+
+import attrs
+import numpy as np
+from critc.compiler.engine import runtime
+from critc.compiler.engine.cases import CaseTable, Grouping, date_number, with_blank_inputs
+from critc.compiler.model import framework as m
+from critc.compiler.plan.lower import Plan
+
+BLOCK_CELLS = 1 << 21  # answer cells per block: bounds the memory of the masks
+
+ARITH = {"+": np.add, "-": np.subtract, "*": np.multiply}
+
+
+@attrs.define
+class Results:
+    plan: Plan
+    grouping: Grouping
+    values: dict[str, np.ndarray]  # figure → per inspection (see `display`)
+    numerators: np.ndarray  # (inspections, questions) above-the-line answers
+    denominators: np.ndarray  # (inspections, questions) applicable, answered cases
+    cases: dict[str, np.ndarray]  # figure → cases it counted, per inspection
+    case_totals: np.ndarray  # cases per inspection
+    missing: np.ndarray  # (inspections, questions) applicable but blank
+    not_applicable_answered: np.ndarray  # (inspections, questions) answered where not applicable
+
+
+# ----------------------------------------------------------------------------- conditions
+class Conditions:
+    """Evaluates per-case expressions over one block of rows."""
+
+    def __init__(self, plan: Plan, table: CaseTable, inputs: dict[str, np.ndarray],
+                 rows: np.ndarray | slice, group: np.ndarray):
+        self.plan = plan
+        self.fw = plan.framework
+        self.table = table
+        self.inputs = inputs
+        self.rows = rows
+        self.group = group
+        self.memo: dict = {}
+
+    def holds(self, expr: m.Expr) -> np.ndarray:
+        """Where the condition is known to be true."""
+        if expr not in self.memo:
+            self.memo[expr] = self.truth(expr)[0]
+        return self.memo[expr]
+
+    def truth(self, expr: m.Expr) -> tuple[np.ndarray, np.ndarray]:
+        """(known true, known false) masks."""
+        match expr:
+            case m.Logic(op="and", operands=ops):
+                return runtime.all_of(*[self.truth(o) for o in ops])
+            case m.Logic(op="or", operands=ops):
+                return runtime.any_of(*[self.truth(o) for o in ops])
+            case m.Not(operand=o):
+                return runtime.negation(self.truth(o))
+            case m.Compare(op=op, left=left, right=right):
+                a, a_missing = self.value(left)
+                b, b_missing = self.value(right)
+                if left.type.kind == "text" or right.type.kind == "text":
+                    a, b = self._one_vocabulary(left, a, right, b)
+                if op not in ("=", "!=") and left.type.kind == "rating":
+                    a, b = -a, -b  # levels are listed best first
+                return runtime.compare(op, a, a_missing, b, b_missing)
+            case m.InSet(operand=operand, values=values, negated=negated):
+                a, a_missing = self.value(operand)
+                codes = [self.encode(v, operand.type, operand) for v in values]
+                return runtime.member(a, a_missing, codes, negated)
+            case _:
+                return runtime.truthy(*self.value(expr))
+
+    def _one_vocabulary(self, left: m.Expr, a, right: m.Expr, b):
+        """Text is coded in each field's own vocabulary: code a text constant, or a second
+        text field, in the vocabulary of the field it is compared with."""
+        if isinstance(left, m.Const) and isinstance(right, m.FieldRef):
+            return np.asarray(self.encode(left.value, left.type, right)), b
+        if isinstance(right, m.Const) and isinstance(left, m.FieldRef):
+            return a, np.asarray(self.encode(right.value, right.type, left))
+        if isinstance(left, m.FieldRef) and isinstance(right, m.FieldRef) \
+                and left.field != right.field:
+            index = {w: i for i, w in enumerate(self.table.vocab.get(left.field, ()))}
+            words = self.table.vocab.get(right.field, ())
+            recode = np.asarray([index.get(w, -3) for w in words] + [-1], dtype=np.int64)
+            return a, recode[np.where(b < 0, len(words), b)]
+        return a, b
+
+    def value(self, expr: m.Expr) -> tuple[np.ndarray, np.ndarray]:
+        """(values, missing) for a per-case leaf, encoded as in `cases`."""
+        match expr:
+            case m.FieldRef(field=name):
+                field = self.fw.fields[name]
+                if field.origin == "inspection":
+                    column = self.inputs[name][self.group]
+                else:
+                    column = self.table.fields[name][self.rows]
+                return column, runtime.missing(column)
+            case m.AnswerRef(question=qid):
+                column = self.table.answers[self.rows, self.plan.question(qid).index]
+                return column, column < 0
+            case m.Const(value=v):
+                return np.asarray(self.encode(v, expr.type, expr)), np.asarray(False)
+            case m.Arith(op=op, left=left, right=right):
+                a, am = self.value(left)
+                b, bm = self.value(right)
+                out = runtime.divide(a, b) if op == "/" else ARITH[op](a.astype(float), b)
+                missing = am | bm | np.isnan(out)
+                return out, missing
+            case m.Negate(operand=o):
+                a, missing = self.value(o)
+                return -a.astype(float), missing
+        raise TypeError(f"not a per-case expression: {type(expr).__name__}")
+
+    def encode(self, value, type_: m.Type, where: m.Expr):
+        kind = type_.kind
+        if kind == "enum":
+            return type_.values.index(value) if value in type_.values else -2
+        if kind == "rating":
+            levels = self.fw.rating_scales[type_.scale].levels
+            return levels.index(value) if value in levels else -2
+        if kind == "text":
+            ref = _text_ref(where)
+            vocab = self.table.vocab.get(ref, ()) if ref else ()
+            return vocab.index(value) if value in vocab else -2
+        if kind == "date":
+            return date_number(value)
+        if kind == "boolean":
+            return int(bool(value))
+        return value
+
+
+def _text_ref(expr: m.Expr) -> str | None:
+    return expr.field if isinstance(expr, m.FieldRef) else None
+
+
+# ----------------------------------------------------------------------------- counting
+def _runs(codes) -> list[tuple[int, int]]:
+    """Code indices as runs of consecutive values: {0, 1, 2, 5} → [(0, 2), (5, 5)]."""
+    runs: list[tuple[int, int]] = []
+    for code in sorted(codes):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], code)
+        else:
+            runs.append((code, code))
+    return runs
+
+
+def _code_mask(block: np.ndarray, runs: list[tuple[int, int]]) -> np.ndarray:
+    """Where `block` (answer codes viewed as uint8, a blank = 255) holds one of the codes.
+    Comparisons are far cheaper than a lookup-table gather; scales declared in the usual
+    order (above the line first, not applicable last) need one comparison."""
+    if not runs:
+        return np.zeros(block.shape, dtype=bool)
+    mask = None
+    for low, high in runs:
+        part = block <= high if low == 0 else (block >= low) & (block <= high)
+        mask = part if mask is None else mask | part
+    return mask
+
+
+@attrs.frozen
+class _ScaleGroup:
+    columns: np.ndarray | slice  # the answer-matrix columns on this scale
+    valid: list  # runs of codes that count (answered, not N/A)
+    above: list  # runs of codes above the line
+    answered: list  # runs of every declared code
+
+
+def _scale_groups(plan: Plan) -> list[_ScaleGroup]:
+    groups: dict[str, list[int]] = {}
+    for q in plan.questions:
+        groups.setdefault(q.scale, []).append(q.index)
+    out = []
+    for scale_id, columns in groups.items():
+        scale = plan.framework.scales[scale_id]
+        every = range(len(scale.codes))
+        cols = slice(None) if len(groups) == 1 else np.asarray(columns)
+        out.append(_ScaleGroup(
+            columns=cols,
+            valid=_runs(i for i in every if scale.codes[i] not in scale.not_applicable),
+            above=_runs(i for i in every if scale.codes[i] in scale.above),
+            answered=_runs(every)))
+    return out
+
+
+def _blocks(group: np.ndarray, rows_per_block: int):
+    """Yield row selections in inspection order, each with its segment bounds."""
+    n = len(group)
+    ordered = n == 0 or bool(np.all(group[1:] >= group[:-1]))
+    order = None if ordered else np.argsort(group, kind="stable")
+    for start in range(0, n, rows_per_block):
+        stop = min(start + rows_per_block, n)
+        rows = slice(start, stop) if ordered else order[start:stop]
+        g = group[rows]
+        starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+        yield rows, g, starts
+
+
+def _segment_sums(mask: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Column sums of a boolean matrix over each run of rows [starts[i], starts[i+1])."""
+    if len(starts) > 64:
+        return np.add.reduceat(mask.view(np.int8), starts, axis=0, dtype=np.int64)
+    ends = list(starts[1:]) + [len(mask)]
+    return np.stack([mask[a:b].view(np.int8).sum(axis=0, dtype=np.int64)
+                     for a, b in zip(starts, ends, strict=True)])
+
+
+@attrs.define
+class Counts:
+    numerators: np.ndarray  # (inspections, questions)
+    denominators: np.ndarray
+    missing: np.ndarray | None  # applicable but blank (with detail)
+    stray: np.ndarray | None  # answered where not applicable (with detail)
+    cases: dict[str, np.ndarray]  # figure → cases it counted (with detail)
+
+
+def count_answers(plan: Plan, table: CaseTable, grouping: Grouping,
+                  inputs: dict[str, np.ndarray], detail: bool = True) -> Counts:
+    """Above-the-line answers and applicable answers per inspection and question.
+
+    With `detail`, also blanks where a question applies, answers where it does not, and
+    for every aggregate the number of cases that count towards it."""
+    size, nq = grouping.size, len(plan.questions)
+    num = np.zeros((size, nq), dtype=np.int64)
+    den = np.zeros((size, nq), dtype=np.int64)
+    missing = np.zeros((size, nq), dtype=np.int64) if detail else None
+    stray = np.zeros((size, nq), dtype=np.int64) if detail else None
+    # cases behind each figure built from questions (a judged figure, from inspection
+    # inputs only, has none to count)
+    figure_sets = {node: np.asarray([plan.question(q).index for q in qs], dtype=np.int64)
+                   for node, qs in plan.questions_of.items() if qs} if detail else {}
+    cases = {node: np.zeros(size, dtype=np.int64) for node in figure_sets}
+    scales = _scale_groups(plan)
+    # each distinct condition once, with the answer columns it governs
+    conditional: dict[m.Expr, list[int]] = {}
+    for q in plan.questions:
+        if q.condition is not None:
+            conditional.setdefault(q.condition, []).append(q.index)
+    rows_per_block = max(1024, BLOCK_CELLS // max(nq, 1))
+    for rows, g, starts in _blocks(grouping.group, rows_per_block):
+        segs = g[starts]
+        answers = table.answers[rows].view(np.uint8)
+        shape = answers.shape
+        if len(scales) == 1:  # the usual case: no copies into a shared matrix
+            valid = _code_mask(answers, scales[0].valid)  # answered, not with an N/A code
+            above = _code_mask(answers, scales[0].above)
+        else:
+            valid = np.empty(shape, dtype=bool)
+            above = np.empty(shape, dtype=bool)
+            for scale in scales:
+                block = answers[:, scale.columns]
+                valid[:, scale.columns] = _code_mask(block, scale.valid)
+                above[:, scale.columns] = _code_mask(block, scale.above)
+        counted = valid.copy() if detail else valid
+        conditions = Conditions(plan, table, inputs, rows, g)
+        applicable = {}
+        for condition, columns in conditional.items():
+            holds = conditions.holds(condition)
+            for index in columns:
+                applicable[index] = holds
+                counted[:, index] &= holds
+        above &= counted
+        den[segs] += _segment_sums(counted, starts)
+        num[segs] += _segment_sums(above, starts)
+        if detail:
+            answered = np.empty(shape, dtype=bool)
+            for scale in scales:
+                answered[:, scale.columns] = _code_mask(answers[:, scale.columns],
+                                                        scale.answered)
+            blank = ~answered
+            for index, mask in applicable.items():
+                blank[:, index] &= mask
+            missing[segs] += _segment_sums(blank, starts)
+            valid &= ~counted  # answered where the question does not apply
+            stray[segs] += _segment_sums(valid, starts)
+            for node, columns in figure_sets.items():
+                if len(columns):
+                    any_counted = counted[:, columns].any(axis=1)
+                    cases[node][segs] += np.add.reduceat(any_counted, starts, dtype=np.int64)
+    return Counts(num, den, missing, stray, cases)
+
+
+# ----------------------------------------------------------------------------- figures
+class Figures:
+    """Computes inspection-level expressions; every value is a float array, NaN undefined."""
+
+    def __init__(self, plan: Plan, values: dict[str, np.ndarray], num, den,
+                 inputs: dict[str, np.ndarray], size: int):
+        self.plan = plan
+        self.fw = plan.framework
+        self.values = values
+        self.num, self.den = num, den
+        self.inputs = inputs
+        self.size = size
+
+    def compute(self, expr: m.Expr) -> np.ndarray:
+        match expr:
+            case m.Const(value=v):
+                return np.full(self.size, float(v))
+            case m.FigureRef(node=node):
+                return self.values[node]
+            case m.FieldRef(field=name):
+                return _as_float(self.inputs[name])
+            case m.Arith(op=op, left=left, right=right):
+                a, b = self.compute(left), self.compute(right)
+                return runtime.divide(a, b) if op == "/" else ARITH[op](a, b)
+            case m.Negate(operand=o):
+                return -self.compute(o)
+            case m.Reduce(function=fn, items=items):
+                rows = np.vstack([self.compute(i) for i in items])
+                if expr.type.kind == "rating":  # levels are indexed best first
+                    fn = {"min": "max", "max": "min"}[fn]
+                return REDUCE[fn](rows)
+            case m.Pooled(questions=qids):
+                idx = [self.plan.question(q).index for q in qids]
+                return runtime.proportion(self.num[:, idx].sum(axis=1),
+                                          self.den[:, idx].sum(axis=1))
+            case m.WeightedMean(items=items, weights=weights, renormalise=renormalise):
+                rows = np.vstack([self.compute(i) for i in items])
+                return runtime.weighted_mean(rows, weights, renormalise)
+            case m.Points(operand=o):
+                scale = self.fw.rating_scales[o.type.scale]
+                table = [scale.points[lv] if scale.points[lv] is not None else np.nan
+                         for lv in scale.levels]
+                return runtime.lookup(self.compute(o), table)
+            case m.BandOf(band=band, operand=o):
+                return self.band(band, self.compute(o))
+        raise TypeError(f"not a figure expression: {type(expr).__name__}")
+
+    def band_row(self, band_id: str, value: np.ndarray) -> np.ndarray:
+        """The row of the band each value falls in, after the band's rounding (NaN where
+        the value is undefined or no row holds it)."""
+        table = self.plan.bands[band_id]
+        shown = value * 100.0 if table.percent else value
+        rounded = runtime.ROUNDING[table.rounding.mode](shown, table.rounding.places)
+        return runtime.band_index(rounded, table.lows, table.low_inclusive, table.highs,
+                                  table.high_inclusive, table.otherwise)
+
+    def band(self, band_id: str, value: np.ndarray) -> np.ndarray:
+        """The band's output for each value: its row, or the rating level it gives."""
+        table = self.plan.bands[band_id]
+        row = self.band_row(band_id, value)
+        if table.gives is None:
+            return row
+        levels = self.fw.rating_scales[table.gives].levels
+        return runtime.lookup(row, [levels.index(o) if o in levels else np.nan
+                                    for o in table.outputs])
+
+
+REDUCE = {"mean": runtime.mean, "min": runtime.minimum, "max": runtime.maximum,
+          "sum": runtime.total, "count": runtime.count}
+
+
+def _as_float(column: np.ndarray) -> np.ndarray:
+    if column.dtype.kind == "f":
+        return column
+    out = column.astype(float)
+    out[column < 0] = np.nan
+    return out
+
+
+def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
+             inputs: dict[str, np.ndarray] | None = None, detail: bool = True) -> Results:
+    """Every figure of `plan` for every inspection in `grouping`.
+
+    `detail=False` computes only what the figures need (no counts of blanks, of answers
+    where a question does not apply, or of cases per aggregate). An input not given is
+    blank for every inspection, so the figures that use it are n/a."""
+    inputs = with_blank_inputs(plan.framework, inputs, grouping.size)
+    counts = count_answers(plan, table, grouping, inputs, detail)
+    num, den, cases = counts.numerators, counts.denominators, counts.cases
+    missing = counts.missing if detail else np.zeros_like(num)
+    stray = counts.stray if detail else np.zeros_like(num)
+    proportions = runtime.proportion(num, den)
+    values = {q.id: proportions[:, q.index] for q in plan.questions}
+    figures = Figures(plan, values, num, den, inputs, grouping.size)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        for step in plan.steps:
+            values[step.node] = figures.compute(step.expr)
+    for q in plan.questions:
+        cases[q.id] = den[:, q.index]
+    totals = np.bincount(grouping.group, minlength=grouping.size).astype(np.int64)
+    return Results(plan, grouping, values, num, den, cases, totals, missing, stray)

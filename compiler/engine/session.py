@@ -1,0 +1,112 @@
+"""A checked framework meets its cases: read, validate, group and attach inputs.
+
+Every command that scores (`score`, `explain`, `test`, `coverage`, `diff`) opens a session
+here; nothing in this module prints. Problems come back as diagnostics.
+"""
+
+from __future__ import annotations
+
+import attrs
+import numpy as np
+import pyarrow as pa
+from critc.compiler.check.passes import CheckResult
+from critc.compiler.engine.cases import EPOCH, CaseTable, Grouping, group_cases, with_blank_inputs
+from critc.compiler.plan.lower import Plan, plan_for
+from critc.dsl.diagnostics import Diagnostic, has_errors
+
+
+@attrs.define
+class Session:
+    """A checked framework with its cases read, validated and grouped."""
+
+    check: CheckResult
+    plan: Plan
+    table: CaseTable
+    grouping: Grouping
+    inputs: dict[str, np.ndarray]
+
+    def evaluate(self, detail: bool = True):
+        from critc.compiler.engine.evaluate import evaluate
+
+        return evaluate(self.plan, self.table, self.grouping, self.inputs, detail)
+
+
+class GroupingError(Exception):
+    """Cases cannot be grouped as asked (a usage error, not a problem in the files)."""
+
+
+def decode_value(fw, table: CaseTable, field: str, i: int) -> str:
+    """A case field's value in case `i` as the user wrote it."""
+    code = table.fields[field][i]
+    type_ = fw.fields[field].type
+    if isinstance(code, float) or np.issubdtype(type(code), np.floating):
+        if np.isnan(code):
+            return "(blank)"
+        if type_.kind == "date":
+            import datetime
+
+            return (EPOCH + datetime.timedelta(days=int(code))).isoformat()
+        return f"{float(code):g}"
+    code = int(code)
+    if code < 0:
+        return "(blank)"
+    if type_.kind == "enum":
+        return type_.values[code]
+    if type_.kind == "rating":
+        return fw.rating_scales[type_.scale].levels[code]
+    if type_.kind == "boolean":
+        return "true" if code else "false"
+    return table.vocab[field][code]
+
+
+def decode_key(fw, table: CaseTable, field: str, code) -> str:
+    index = int(np.argmax(table.fields[field] == code))
+    return decode_value(fw, table, field, index)
+
+
+def grouping_field(result: CheckResult, by: str | None = None, whole: bool = False
+                   ) -> str | None:
+    """The field cases are grouped by: `by`, else the framework's inspection field; None
+    with `whole` (one set of figures over every case)."""
+    fw = result.framework
+    field = None if whole else (by or fw.inspection)
+    if field is not None and field not in {f.id for f in fw.case_fields}:
+        raise GroupingError(f"cannot group by `{field}`: it is not a case field")
+    return field
+
+
+def open_session(result: CheckResult, cases: str | pa.Table,
+                 inputs: str | pa.Table | None = None, *, by: str | None = None,
+                 whole: bool = False, strict: bool = False, progress=None,
+                 shown: str | None = None, missing_questions: str = "error",
+                 inputs_shown: str | None = None
+                 ) -> tuple[Session | None, list[Diagnostic]]:
+    """Read `cases` (a path, or a table already read) against the clean framework of
+    `result`, group them and attach `inputs`. `shown` and `inputs_shown` name the cases and
+    the inputs in diagnostics (by default the path, or `<records>` and `<inputs>` for a
+    table). The session is None when a problem is an error; the diagnostics list every
+    problem found, errors and warnings."""
+    from critc.compiler.engine.validate import check_answers
+    from critc.compiler.io.records import load_cases, load_inputs
+
+    fw = result.framework
+    field = grouping_field(result, by, whole)
+    kwargs = {"progress": progress} if progress is not None else {}
+    table, problems = load_cases(cases, fw, shown=shown, missing_questions=missing_questions,
+                                 **kwargs)
+    plan = plan_for(result)
+    if table is None or has_errors(problems):
+        return None, problems
+    grouping = group_cases(table, field, lambda f, c: decode_key(fw, table, f, c))
+    given: dict[str, np.ndarray] = {}
+    if inputs is not None:
+        given, input_problems = load_inputs(inputs, fw, grouping.keys, table.vocab,
+                                            shown=inputs_shown,
+                                            missing_inputs=missing_questions)
+        problems.extend(input_problems)
+    values = with_blank_inputs(fw, given, grouping.size)
+    if not has_errors(problems):
+        problems.extend(check_answers(plan, table, grouping, values, strict))
+    if has_errors(problems):
+        return None, problems
+    return Session(result, plan, table, grouping, values), problems

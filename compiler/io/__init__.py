@@ -1,0 +1,1 @@
+"""Reading case records and inspection inputs, and writing output files."""

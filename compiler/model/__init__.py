@@ -1,0 +1,1 @@
+"""The checked model: the framework as typed data, and the pure helpers over it."""

@@ -1,0 +1,1 @@
+"""The lowered evaluation plan: the one source of truth for scoring semantics."""

@@ -1,0 +1,2 @@
+"""Regression tools: structural diff, impact over an archive, dated versions,
+coverage and test files."""

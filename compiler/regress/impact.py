@@ -1,0 +1,283 @@
+"""What a framework change does to an archive of cases: both versions score the same
+cases, figure by figure and inspection by inspection, and every moved figure is traced to
+the edits on its dependency path.
+
+A figure has *moved* when the figure as reports show it (declared rounding), or a band or
+rating attached to it, differs between the versions. A change too small to show after
+rounding is counted apart ("moved within rounding") and never called a move.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import attrs
+import numpy as np
+import pyarrow as pa
+from critc.compiler.check.passes import CheckResult
+from critc.compiler.engine.evaluate import Conditions, Results
+from critc.compiler.engine.session import Session
+from critc.compiler.regress.diff import Edit, Structure
+from critc.compiler.report import results as report
+
+frozen = attrs.frozen(kw_only=True)
+
+# Per case and question: how the case counts towards the question's proportion.
+NOT_COUNTED, BELOW, ABOVE = 0, 1, 2
+STATUS = {NOT_COUNTED: "not counted", BELOW: "below the line", ABOVE: "above the line"}
+
+
+@frozen
+class Side:
+    """One figure in one inspection under one version."""
+
+    value: float | None  # unrounded; None when undefined or absent
+    shown: str  # as reports show it; "n/a" when undefined, "(absent)" when not declared
+    bands: tuple[tuple[str, str], ...]  # (band id, label) attached to the figure
+
+
+ABSENT = Side(value=None, shown="(absent)", bands=())
+
+
+@frozen
+class Change:
+    inspection: str
+    figure: str
+    kind: str
+    old: Side
+    new: Side
+    moved: bool  # the figure as shown, or a band label attached to it, differs
+    band_moved: bool  # a band label both versions attach, or the rating itself, differs
+    because: tuple[Edit, ...]
+
+
+@frozen
+class Migration:
+    """How inspections moved between the labels of one banded or rated figure."""
+
+    figure: str
+    band: str  # band id, or "" for a rating figure's own levels
+    counts: dict[tuple[str, str], int]  # (old label, new label) → inspections
+
+    @property
+    def moved(self) -> int:
+        return sum(n for (a, b), n in self.counts.items() if a != b)
+
+    @property
+    def labels(self) -> tuple[list[str], list[str]]:
+        olds = sorted({a for a, _ in self.counts}, key=str)
+        news = sorted({b for _, b in self.counts}, key=str)
+        return olds, news
+
+
+@frozen
+class CaseChange:
+    case: str  # case id, or "row N"
+    inspection: str
+    questions: tuple[tuple[str, str, str], ...]  # (question, old status, new status)
+
+
+@frozen
+class Impact:
+    inspections: tuple[str, ...]
+    changes: tuple[Change, ...]  # every figure that moved, shown or within rounding
+    migrations: tuple[Migration, ...]
+    cases: tuple[CaseChange, ...]
+    case_total: int
+    only_old: tuple[str, ...]  # inspections the old version scores and the new does not
+    only_new: tuple[str, ...]
+
+    @property
+    def moved(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.moved)
+
+    @property
+    def within_rounding(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if not c.moved)
+
+    def inspections_changing_band(self) -> tuple[str, ...]:
+        changed = {c.inspection for c in self.changes if c.band_moved}
+        return tuple(k for k in self.inspections if k in changed)
+
+
+def _side(results: Results, node: str, g: int) -> Side:
+    fw = results.plan.framework
+    if node not in results.values:
+        return ABSENT
+    value = results.values[node][g]
+    return Side(value=float(value) if report.defined(value) else None,
+                shown=report.shown(fw, node, value),
+                bands=tuple(report.labels_for(results, node, g)))
+
+
+def _kind(results: Results, node: str) -> str:
+    fw = results.plan.framework
+    return "question" if node in fw.questions else fw.aggregates[node].kind
+
+
+def _rated(results: Results, node: str) -> bool:
+    return results.plan.framework.figure_type(node).kind in ("rating", "label")
+
+
+def figures_of(results: Results) -> list[str]:
+    fw = results.plan.framework
+    return [n for n in results.plan.figures if n not in fw.applications]
+
+
+def measure(structure: Structure, old: Session, new: Session, old_results: Results,
+            new_results: Results) -> Impact:
+    """Compare two versions' results over the same cases (read once per version)."""
+    old_keys, new_keys = old_results.grouping.keys, new_results.grouping.keys
+    keys = [k for k in new_keys if k in old_keys]
+    figures = figures_of(new_results) + [n for n in figures_of(old_results)
+                                         if n not in new_results.values]
+    attribution = {(n, bands): structure.attribution(n, bands) for n in figures
+                   for bands in (False, True)}
+    changes, migrations = [], {}
+    for key in keys:
+        go, gn = old_keys.index(key), new_keys.index(key)
+        for node in figures:
+            a, b = _side(old_results, node, go), _side(new_results, node, gn)
+            in_both = a is not ABSENT and b is not ABSENT
+            rated = in_both and _rated(new_results, node) and _rated(old_results, node)
+            if rated:
+                migrations.setdefault((node, ""), Counter())[(a.shown, b.shown)] += 1
+            old_bands, new_bands = dict(a.bands), dict(b.bands)
+            for band in old_bands.keys() & new_bands.keys():
+                migrations.setdefault((node, band), Counter())[
+                    (old_bands[band], new_bands[band])] += 1
+            moved = a.shown != b.shown or a.bands != b.bands
+            band_moved = (rated and a.shown != b.shown) or any(
+                old_bands[band] != new_bands[band] for band in old_bands.keys() & new_bands.keys())
+            if not moved and _same_value(a.value, b.value):
+                continue
+            kind = _kind(new_results if node in new_results.values else old_results, node)
+            changes.append(Change(inspection=key, figure=node, kind=kind, old=a, new=b,
+                                  moved=moved, band_moved=band_moved,
+                                  because=attribution[node, a.bands != b.bands]))
+    moves = tuple(Migration(figure=node, band=band, counts=dict(sorted(counts.items())))
+                  for (node, band), counts in migrations.items())
+    return Impact(inspections=tuple(keys), changes=tuple(changes), migrations=moves,
+                  cases=tuple(case_changes(old, new)), case_total=new.table.n,
+                  only_old=tuple(k for k in old_keys if k not in new_keys),
+                  only_new=tuple(k for k in new_keys if k not in old_keys))
+
+
+def diff_archive(old: CheckResult, new: CheckResult, cases: str | pa.Table,
+                 inputs: str | None = None, shown: str | None = None):
+    """Score `cases` with both clean versions and compare: (structure, impact, problems),
+    where problems is {"old": [...], "new": [...]} and impact is None when either version
+    cannot read the cases. A question the archive has no column for reads as never
+    answered, so a version that adds questions can still be compared."""
+    from critc.compiler.engine.session import open_session
+    from critc.compiler.io.records import RecordsError, read_table
+    from critc.compiler.regress.diff import compare
+
+    inputs_shown = inputs
+    try:  # each file read once, for both versions
+        if not isinstance(cases, pa.Table):
+            cases, shown = read_table(cases), shown or str(cases)
+        if inputs is not None:
+            inputs = read_table(inputs)
+    except RecordsError as exc:
+        return compare(old, new), None, {"old": [exc.diagnostic], "new": []}
+    sessions, problems = {}, {}
+    for label, result in (("old", old), ("new", new)):
+        sessions[label], problems[label] = open_session(
+            result, cases, inputs, shown=shown, inputs_shown=inputs_shown,
+            missing_questions="blank")
+    structure = compare(old, new)
+    if sessions["old"] is None or sessions["new"] is None:
+        return structure, None, problems
+    impact = measure(structure, sessions["old"], sessions["new"],
+                     sessions["old"].evaluate(detail=False),
+                     sessions["new"].evaluate(detail=False))
+    return structure, impact, problems
+
+
+def _same_value(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
+
+
+BLOCK_ROWS = 1 << 16  # cases compared at a time, to bound memory on large archives
+
+
+def _lookups(plan) -> dict[bytes, tuple[np.ndarray, list[int]]]:
+    """Per distinct scale: a table from answer code (as uint8, so blank -1 is 255) to
+    status, and the question columns that use it."""
+    out: dict[bytes, tuple[np.ndarray, list[int]]] = {}
+    for q in plan.questions:
+        lookup = np.full(256, BELOW, dtype=np.int8)
+        lookup[255] = NOT_COUNTED  # blank
+        lookup[list(q.above)] = ABOVE
+        lookup[list(q.not_applicable)] = NOT_COUNTED
+        out.setdefault(lookup.tobytes(), (lookup, []))[1].append(q.index)
+    return out
+
+
+def statuses(session: Session, rows: slice = slice(None)) -> np.ndarray:
+    """(cases, questions) int8 over `rows`: how each case counts towards each question's
+    proportion, NOT_COUNTED, BELOW or ABOVE the line (columns in plan order)."""
+    plan = session.plan
+    answers = session.table.answers[rows].view(np.uint8)
+    out = np.zeros(answers.shape, dtype=np.int8)
+    for lookup, columns in _lookups(plan).values():
+        if len(columns) == answers.shape[1]:
+            out = lookup[answers]
+        else:
+            out[:, columns] = lookup[answers[:, columns]]
+    conditions = Conditions(plan, session.table, session.inputs, rows,
+                            session.grouping.group[rows])
+    for q in plan.questions:
+        if q.condition is not None:
+            out[:, q.index] *= conditions.holds(q.condition)
+    return out
+
+
+def case_changes(old: Session, new: Session) -> list[CaseChange]:
+    """The cases whose contribution to some question's proportion differs: counted in one
+    version and not the other, or counted on the other side of the line. Both sessions
+    read the same file, so case i is the same record in both."""
+    questions = [q.id for q in new.plan.questions] + \
+        [q.id for q in old.plan.questions if q.id not in new.plan.by_id]
+    out = []
+    for start in range(0, new.table.n, BLOCK_ROWS):
+        rows = slice(start, min(start + BLOCK_ROWS, new.table.n))
+        before, after = _aligned(old, questions, rows), _aligned(new, questions, rows)
+        differs = before != after
+        cases, columns = np.nonzero(differs)
+        if not len(cases):
+            continue
+        bounds = np.flatnonzero(np.diff(cases)) + 1
+        for at, cols in zip(np.split(cases, bounds), np.split(columns, bounds), strict=True):
+            i = int(at[0])
+            key = new.grouping.keys[int(new.grouping.group[start + i])]
+            out.append(CaseChange(case=_case_name(new, start + i), inspection=key,
+                                  questions=tuple((questions[c], STATUS[int(before[i, c])],
+                                                   STATUS[int(after[i, c])])
+                                                  for c in cols.tolist())))
+    return out
+
+
+def _aligned(session: Session, questions: list[str], rows: slice) -> np.ndarray:
+    """`statuses` with one column per id in `questions` (NOT_COUNTED where the session's
+    framework has no such question)."""
+    matrix = statuses(session, rows)
+    if [q.id for q in session.plan.questions] == questions:
+        return matrix
+    out = np.zeros((matrix.shape[0], len(questions)), dtype=np.int8)
+    for c, qid in enumerate(questions):
+        if qid in session.plan.by_id:
+            out[:, c] = matrix[:, session.plan.question(qid).index]
+    return out
+
+
+def _case_name(session: Session, i: int) -> str:
+    if session.table.case_ids is not None:
+        return str(session.table.case_ids[i])
+    if session.table.rows is not None:
+        return f"row {int(session.table.rows[i])}"
+    return f"case {i + 1}"

@@ -1,0 +1,648 @@
+"""Versions of one framework in a directory, each in force for a range of dates.
+
+`load_versions(DIR)` reads every `.crit` file directly in DIR that holds a `framework`
+header: each is a version, checked on its own, with `effective from D to D` saying when it
+was in force (both days included). The ranges must not overlap, should leave no gaps, and
+only the last may be open-ended; every version must group cases by the same `inspection`
+field and date them by the same `inspection date` field.
+
+`score_versions` reads a case file once, finds each inspection's date, and scores each
+inspection with the version in force on that date. Nothing here prints; problems come back
+as diagnostics.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+
+import attrs
+import numpy as np
+import pyarrow as pa
+from critc.compiler.check.load import display_path, read_text
+from critc.compiler.check.passes import CheckResult, check_file
+from critc.compiler.engine.cases import EPOCH, CaseTable, Grouping, group_cases
+from critc.compiler.io.records import (
+    MAX_ROWS_PER_PROBLEM,
+    ROWS_KEY,
+    Encoder,
+    RecordsError,
+    encode_field,
+    file_rows,
+    read_table,
+    where,
+)
+from critc.compiler.model import framework as m
+from critc.dsl import ast
+from critc.dsl.diagnostics import Diagnostic, Label, error, has_errors, warning
+from critc.dsl.span import Span
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+@attrs.frozen
+class Version:
+    """One framework file of a version directory and the dates it was in force."""
+
+    name: str  # the file's name in the directory, e.g. "v1.crit"
+    path: str  # as diagnostics show it
+    result: CheckResult
+    start: datetime.date
+    end: datetime.date | None  # None: still in force
+    span: Span  # its `effective` clause (or its header line)
+
+    @property
+    def framework(self) -> m.Framework:
+        return self.result.framework
+
+    @property
+    def version(self) -> str | None:
+        return self.framework.header.version
+
+    def in_force(self, day: datetime.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def dates(self) -> str:
+        """`2018-06-01 to 2019-05-31`, or `from 2019-06-01` when open-ended."""
+        if self.end is None:
+            return f"from {self.start.isoformat()}"
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+    def label(self) -> str:
+        """`v1.crit (version "1", 2018-06-01 to 2019-05-31)`"""
+        version = f'version "{self.version}", ' if self.version else ""
+        return f"{self.name} ({version}{self.dates()})"
+
+    def describe(self) -> dict:
+        """The version as JSON output shows it."""
+        header = self.framework.header
+        return {"file": self.name, "name": header.name, "version": header.version,
+                "effective_from": self.start.isoformat(),
+                "effective_to": self.end.isoformat() if self.end else None}
+
+
+@attrs.frozen
+class VersionSet:
+    """The versions of a directory, in date order, with no overlaps."""
+
+    directory: str
+    versions: tuple[Version, ...]
+
+    @property
+    def first(self) -> Version:
+        return self.versions[0]
+
+    @property
+    def inspection(self) -> str | None:
+        return self.first.framework.inspection
+
+    @property
+    def inspection_date(self) -> m.Field:
+        fw = self.first.framework
+        return fw.fields[fw.inspection_date]
+
+    @property
+    def date_is_input(self) -> bool:
+        return self.inspection_date.origin == "inspection"
+
+    def in_force(self, day: datetime.date) -> Version | None:
+        for version in self.versions:
+            if version.in_force(day):
+                return version
+        return None
+
+    def nearest(self, day: datetime.date) -> str:
+        """Where `day` falls among the versions, when none is in force on it."""
+        before = [v for v in self.versions if v.end is not None and v.end < day]
+        after = [v for v in self.versions if v.start > day]
+        if before and after:
+            a, b = before[-1], after[0]
+            return f"it falls between {a.name}, which ends on {a.end.isoformat()}, and " \
+                   f"{b.name}, which starts on {b.start.isoformat()}"
+        if after:
+            return f"the earliest version, {after[0].name}, starts on " \
+                   f"{after[0].start.isoformat()}"
+        last = before[-1]
+        return f"the latest version, {last.name}, ended on {last.end.isoformat()}"
+
+
+# ----------------------------------------------------------------------------- loading
+def load_versions(directory: str | Path, sources: dict[str, str] | None = None
+                  ) -> tuple[VersionSet | None, list[Diagnostic]]:
+    """The versions in `directory`, checked, and every problem found. The set is None when
+    any problem is an error. `sources` (if given) receives the text of every file read, for
+    rendering the diagnostics."""
+    folder = Path(directory)
+    sources = {} if sources is None else sources
+    diagnostics: list[Diagnostic] = []
+    headed, plain = [], []
+    for path in sorted(p for p in folder.glob("*.crit") if p.is_file()):
+        shown = display_path(path)
+        text, problem = read_text(path, shown, None)
+        if problem is not None:
+            diagnostics.append(problem)
+            continue
+        from critc.dsl import parse
+
+        parsed = parse(text, shown)
+        if any(isinstance(item, ast.Framework) for item in parsed.module.items):
+            headed.append(path)
+        else:
+            plain.append((shown, text, parsed.diagnostics))
+    versions: list[Version] = []
+    included: set[str] = set()
+    for path in headed:
+        result = check_file(path)
+        sources.update(result.program.sources)
+        diagnostics.extend(result.diagnostics)
+        included.update(result.program.sources)
+        fw = result.framework
+        if fw is None:
+            continue
+        header = fw.header
+        shown = result.program.root
+        text = result.program.sources.get(shown, "")
+        if header.effective_from is None:
+            diagnostics.append(error(
+                "undated-version", f"`{shown}` is in a version directory but has no "
+                "`effective from` date", _header_line(header.span, text),
+                hint="say when it was in force, under the `framework` line: `effective from "
+                "2018-06-01 to 2019-05-31` (a file of shared declarations has no `framework` "
+                "header)"))
+            continue
+        versions.append(Version(path.name, shown, result, header.effective_from,
+                                header.effective_to, _effective_span(header.span, text)))
+    for shown, text, syntax in plain:
+        if shown not in included:
+            sources[shown] = text
+            diagnostics.extend(syntax)  # perhaps a version whose header does not parse
+            diagnostics.append(warning(
+                "not-a-version", f"`{shown}` has no `framework` header, so it is not a "
+                "version, and no version includes it", Span(shown, 1, 1, 1, 1),
+                hint="give it a `framework` header with `effective from` dates to make it a "
+                "version, or include it from the versions that share its declarations"))
+    if not versions and not has_errors(diagnostics):
+        diagnostics.append(error(
+            "no-versions", f"`{display_path(folder)}` holds no framework versions: no `.crit` "
+            "file in it has a `framework` header", None,
+            hint="a version directory holds one `.crit` file per version, each with "
+            "`effective from` dates"))
+    versions.sort(key=lambda v: (v.start, v.end or datetime.date.max, v.name))
+    diagnostics.extend(_date_problems(versions))
+    diagnostics.extend(_field_problems(versions))
+    diagnostics = list(dict.fromkeys(diagnostics))  # a shared include's, once
+    if has_errors(diagnostics) or not versions:
+        return None, diagnostics
+    return VersionSet(display_path(folder), tuple(versions)), diagnostics
+
+
+def _header_line(span: Span, text: str) -> Span:
+    """The `framework` line of a header, not the whole header with its clauses."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    length = len(lines[span.line - 1]) + 1 if 0 < span.line <= len(lines) else span.col + 1
+    return Span(span.path, span.line, span.col, span.line, max(length, span.col + 1))
+
+
+EFFECTIVE = re.compile(r"\beffective\s+(?:from\s+)?\d{4}-\d\d-\d\d(?:\s+to\s+\d{4}-\d\d-\d\d)?")
+
+
+def _effective_span(span: Span, text: str) -> Span:
+    """The header's `effective` clause, or else its `framework` line."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number in range(span.line, min(span.end_line, len(lines)) + 1):
+        found = EFFECTIVE.search(lines[number - 1])
+        if found:
+            return Span(span.path, number, found.start() + 1, number, found.end() + 1)
+    return _header_line(span, text)
+
+
+def _date_problems(versions: list[Version]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for i, a in enumerate(versions[:-1]):
+        if a.end is None:
+            b = versions[i + 1]
+            out.append(error(
+                "open-ended-version", f"`{a.path}` has no end date, but it is not the latest "
+                f"version: `{b.path}` starts on {b.start.isoformat()}", a.span,
+                labels=(Label(b.span, "the next version starts here"),),
+                hint=f"end it the day before: `effective from {a.start.isoformat()} to "
+                f"{(b.start - ONE_DAY).isoformat()}`; only the latest version may be "
+                "open-ended"))
+            continue
+        for b in versions[i + 1:]:
+            if b.start > a.end:
+                break
+            last = a.end if b.end is None else min(a.end, b.end)
+            both = b.start.isoformat() if last == b.start else \
+                f"{b.start.isoformat()} to {last.isoformat()}"
+            out.append(error(
+                "overlapping-versions", f"`{a.path}` ({a.dates()}) and `{b.path}` "
+                f"({b.dates()}) are both in force on {both}", b.span,
+                labels=(Label(a.span, f"{a.name} is in force {a.dates()}"),),
+                hint=f"an inspection dated then could be scored by either; `effective to` is "
+                f"inclusive, so end {a.name} on {(b.start - ONE_DAY).isoformat()} or start "
+                f"{b.name} on {(a.end + ONE_DAY).isoformat()}"))
+    covered: datetime.date | None = None  # the last day the versions so far cover
+    for i, b in enumerate(versions):
+        if covered is not None and b.start > covered + ONE_DAY:
+            a = next(v for v in versions[:i] if v.end == covered)
+            first, last = covered + ONE_DAY, b.start - ONE_DAY
+            days = first.isoformat() if first == last else \
+                f"{first.isoformat()} to {last.isoformat()}"
+            out.append(warning(
+                "version-gap", f"no version is in force on {days}, between `{a.path}` and "
+                f"`{b.path}`", b.span, labels=(Label(a.span, f"{a.name} ends on "
+                                                         f"{covered.isoformat()}"),),
+                hint=f"inspections dated then cannot be scored; if {a.name} stayed in force "
+                f"until {b.name} replaced it, end it on {last.isoformat()}"))
+        if b.end is None:
+            break  # open-ended: it covers every later day
+        covered = b.end if covered is None else max(covered, b.end)
+    return out
+
+
+def _field_problems(versions: list[Version]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if not versions:
+        return out
+    first = versions[0]
+    base = first.framework
+    for v in versions[1:]:
+        fw = v.framework
+        if fw.inspection != base.inspection:
+            out.append(error(
+                "versions-disagree", f"`{v.path}` groups cases into inspections by "
+                f"{_field_name(fw, fw.inspection)}, but `{first.path}` by "
+                f"{_field_name(base, base.inspection)}", _field_span(fw, fw.inspection, v),
+                labels=(Label(_field_span(base, base.inspection, first),
+                              f"the inspection field of {first.name}"),),
+                hint="every version must mark the same case field `inspection`, so that an "
+                "inspection is the same set of cases whichever version scores it"))
+        if _date_field(fw) != _date_field(base):
+            out.append(error(
+                "versions-disagree", f"`{v.path}` dates inspections by "
+                f"{_field_name(fw, fw.inspection_date)}, but `{first.path}` by "
+                f"{_field_name(base, base.inspection_date)}",
+                _field_span(fw, fw.inspection_date, v),
+                labels=(Label(_field_span(base, base.inspection_date, first),
+                              f"the inspection date of {first.name}"),),
+                hint="every version must mark the same field `inspection date`: its value "
+                "picks the version that scores each inspection"))
+        if fw.header.name != base.header.name:
+            out.append(warning(
+                "version-name-differs", f'`{v.path}` is framework "{fw.header.name}", but '
+                f'`{first.path}` is "{base.header.name}"', _header_line(v.framework.header.span,
+                                                                         v.result.program.sources
+                                                                         .get(v.path, "")),
+                hint="every file with a `framework` header directly in a version directory is "
+                "a version of one framework; move other frameworks elsewhere, or rename"))
+    if all(v.framework.inspection_date is None for v in versions):
+        out.append(error(
+            "no-inspection-date", f"no version in `{display_path(Path(first.path).parent)}` "
+            "marks a field `inspection date`, so critc cannot tell which version scores an "
+            "inspection", _header_line(base.header.span,
+                                       first.result.program.sources.get(first.path, "")),
+            hint='mark a date case field or inspection input: `fieldwork "First day of '
+            'fieldwork": date, inspection date`'))
+    return out
+
+
+def _date_field(fw: m.Framework) -> tuple[str | None, str | None]:
+    field = fw.fields.get(fw.inspection_date) if fw.inspection_date else None
+    return (fw.inspection_date, field.origin if field else None)
+
+
+def _field_name(fw: m.Framework, field: str | None) -> str:
+    if field is None:
+        return "no field (none is marked)"
+    what = "inspection input" if fw.fields[field].origin == "inspection" else "case field"
+    return f"the {what} `{field}`"
+
+
+def _field_span(fw: m.Framework, field: str | None, version: Version) -> Span:
+    if field is None:
+        return _header_line(fw.header.span, version.result.program.sources.get(version.path, ""))
+    return fw.fields[field].span
+
+
+# ----------------------------------------------------------------------------- scoring
+@attrs.define
+class Scored:
+    """One version's inspections and their results."""
+
+    version: Version
+    keys: tuple[str, ...]
+    dates: dict[str, datetime.date]  # inspection → its date
+    results: object = None  # critc.compiler.engine.evaluate.Results
+
+
+def _day(number: float) -> datetime.date:
+    return EPOCH + datetime.timedelta(days=int(number))
+
+
+def _subset(table: pa.Table, rows: np.ndarray) -> pa.Table:
+    """The records at `rows` (indices, in file order), keeping each one's file row."""
+    lines = file_rows(table)[rows]
+    subset = table.take(pa.array(rows, type=pa.int64()))
+    return subset.replace_schema_metadata({ROWS_KEY: json.dumps(lines.tolist()).encode()})
+
+
+def _row_list(rows: np.ndarray) -> str:
+    shown = ", ".join(str(int(r)) for r in rows[:MAX_ROWS_PER_PROBLEM])
+    more = f" and {len(rows) - MAX_ROWS_PER_PROBLEM} more" \
+        if len(rows) > MAX_ROWS_PER_PROBLEM else ""
+    return f"row{'s' * (len(rows) > 1)} {shown}{more}"
+
+
+def score_versions(versions: VersionSet, cases: str, inputs: str | None = None, *,
+                   strict: bool = False, progress=None
+                   ) -> tuple[list[Scored] | None, list[Diagnostic]]:
+    """Score each inspection in `cases` with the version in force on its date. The list
+    (one entry per version that scored any inspection, in date order) is None when any
+    problem is an error; the diagnostics list every problem found."""
+    from critc.compiler.engine.evaluate import evaluate
+    from critc.compiler.engine.session import open_session
+
+    if versions.date_is_input and inputs is None:
+        raise ValueError("the inspection date is an inspection input: inputs are needed")
+
+    try:
+        table = read_table(cases, progress) if progress else read_table(cases)
+    except RecordsError as exc:
+        return None, [exc.diagnostic]
+    inputs_table = None
+    if inputs is not None:  # read once: it dates inspections and feeds every version
+        try:
+            inputs_table = read_table(inputs)
+        except RecordsError as exc:
+            return None, [exc.diagnostic]
+    routed, assigned, diagnostics = _route(versions, table, cases, inputs, inputs_table)
+    if routed is None:
+        return None, diagnostics
+    known = {v.name: set(v.framework.questions) | {f.id for f in v.framework.case_fields}
+             for v in versions.versions}
+    everywhere = set().union(*known.values())
+    all_keys = set(assigned)
+    input_keys = _input_rows(inputs_table, versions) if inputs_table is not None else {}
+    out: list[Scored] = []
+    for scored, rows in routed:
+        v = scored.version
+        session, problems = open_session(v.result, _subset(table, rows), inputs_table,
+                                         strict=strict, shown=cases, inputs_shown=inputs)
+        for d in problems:
+            if d.code == "unknown-column" and d.span is not None and d.span.path == cases:
+                column = table.column_names[d.span.col - 1]
+                if column in everywhere - known[v.name]:
+                    continue  # a column of another version
+            if d.code == "unknown-inspection" and d.span is not None and \
+                    input_keys.get(d.span.line) in all_keys:
+                continue  # the inputs of an inspection another version scores
+            diagnostics.append(d)
+        if session is not None:
+            scored.results = evaluate(session.plan, session.table, session.grouping,
+                                      session.inputs)
+            # the session groups exactly the routed inspections
+            scored.keys = session.grouping.keys
+        out.append(scored)
+    diagnostics = list(dict.fromkeys(diagnostics))
+    if has_errors(diagnostics):
+        return None, diagnostics
+    return out, diagnostics
+
+
+def _input_rows(table: pa.Table, versions: VersionSet) -> dict[int, str]:
+    """Each line of the inputs file → the inspection it is for."""
+    key = _key_column(table, versions)
+    if key is None:
+        return {}
+    return {int(line): value for line, value in
+            zip(file_rows(table).tolist(), table.column(key).to_pylist(), strict=True)
+            if value is not None}
+
+
+def _key_column(table: pa.Table, versions: VersionSet) -> str | None:
+    key = versions.inspection or "inspection"
+    if key in table.column_names:
+        return key
+    return "" if "" in table.column_names else None
+
+
+def _route(versions: VersionSet, table: pa.Table, shown: str, inputs: str | None,
+           inputs_table: pa.Table | None):
+    """Group the cases into inspections, date each inspection and pick its version:
+    ([(Scored, row indices)] in date order, {inspection: version}, diagnostics)."""
+    from critc.compiler.engine.session import decode_key
+
+    fw = versions.first.framework
+    diagnostics: list[Diagnostic] = []
+    date_field = versions.inspection_date
+    needed = [versions.inspection] if versions.inspection else []
+    if not versions.date_is_input:
+        needed.append(date_field.id)
+    for name in needed:
+        if name not in table.column_names:
+            diagnostics.append(error(
+                "missing-column", f"no column for case field `{name}`", where(shown, 1, 1),
+                hint="it is needed to pick the version that scores each inspection"))
+    if diagnostics:
+        return None, {}, diagnostics
+    rows = file_rows(table)
+    enc = Encoder(shown, diagnostics, rows)
+    fields, vocab = {}, {}
+    for name in needed:
+        fields[name], words = encode_field(enc, table, fw.fields[name], fw.rating_scales)
+        if words is not None:
+            vocab[name] = words
+    if has_errors(diagnostics):
+        return None, {}, diagnostics
+    cases = CaseTable(n=table.num_rows, fields=fields, vocab=vocab,
+                      answers=np.empty((table.num_rows, 0), dtype=np.int8), question_ids=(),
+                      rows=rows, source=shown)
+    grouping: Grouping = group_cases(cases, versions.inspection,
+                                     lambda f, c: decode_key(fw, cases, f, c))
+    if versions.date_is_input:
+        dates, places = _input_dates(versions, inputs, inputs_table, grouping.keys,
+                                     diagnostics)
+        if dates is None:
+            return None, {}, diagnostics
+    else:
+        dates, places = _case_dates(versions, cases, grouping, shown, table, diagnostics)
+    order = np.argsort(grouping.group, kind="stable")
+    bounds = np.searchsorted(grouping.group[order], np.arange(grouping.size + 1))
+    chosen: dict[str, tuple[Version, datetime.date, np.ndarray]] = {}
+    for g, key in enumerate(grouping.keys):
+        day = dates.get(key)
+        if day is None:
+            continue
+        version = versions.in_force(day)
+        if version is None:
+            what = "the inspection" if versions.inspection is None else \
+                f"inspection `{key}`"
+            diagnostics.append(error(
+                "no-version-in-force", f"no version is in force on {day.isoformat()}, the "
+                f"date of {what}", places[key],
+                hint=f"{versions.nearest(day)}; correct the date, or add or extend a version "
+                "to cover it"))
+            continue
+        chosen[key] = (version, day, np.sort(order[bounds[g]:bounds[g + 1]]))
+    routed = []
+    for version in versions.versions:
+        mine = {k: (d, r) for k, (v, d, r) in chosen.items() if v is version}
+        if not mine:
+            continue
+        rows_of = np.sort(np.concatenate([r for _, r in mine.values()]))
+        routed.append((Scored(version, tuple(mine), {k: d for k, (d, _) in mine.items()}),
+                       rows_of))
+    diagnostics.sort(key=Diagnostic.sort_key)  # by row
+    return routed, {k: v.name for k, (v, _, _) in chosen.items()}, diagnostics
+
+
+def _case_dates(versions: VersionSet, cases: CaseTable, grouping: Grouping, shown: str,
+                table: pa.Table, diagnostics: list[Diagnostic]):
+    """Each inspection's date from the case field: one date shared by its cases."""
+    field = versions.inspection_date.id
+    column = table.column_names.index(field) + 1
+    values = cases.fields[field]
+    dates: dict[str, datetime.date] = {}
+    places: dict[str, Span] = {}
+    for g, key in enumerate(grouping.keys):
+        members = np.flatnonzero(grouping.group == g)
+        given = values[members]
+        known = ~np.isnan(given)
+        what = "the cases" if versions.inspection is None else \
+            f"the cases of inspection `{key}`"
+        if not known.any():
+            diagnostics.append(error(
+                "undated-inspection", f"{what} have no inspection date: `{field}` is blank "
+                f"in all {len(members)} of them ({_row_list(cases.rows[members])})",
+                where(shown, int(cases.rows[members[0]]), column),
+                hint=f"fill in `{field}`: the date picks the version of the framework in force"))
+            continue
+        distinct = np.unique(given[known])
+        if len(distinct) > 1:
+            parts = []
+            for day in distinct:
+                at = members[given == day]
+                parts.append(f"{_day(day).isoformat()} ({_row_list(cases.rows[at])})")
+            second = members[given == distinct[1]][0]
+            diagnostics.append(error(
+                "inconsistent-inspection-date", f"{what} have different inspection dates: "
+                + ", ".join(parts), where(shown, int(cases.rows[second]), column),
+                hint=f"the cases of one inspection share its date, which picks the version "
+                f"that scores them; correct `{field}`, or give each visit its own "
+                f"`{versions.inspection or 'inspection'}` value"))
+            continue
+        dates[key] = _day(distinct[0])
+        places[key] = where(shown, int(cases.rows[members[known][0]]), column)
+    return dates, places
+
+
+def _input_dates(versions: VersionSet, inputs: str, table: pa.Table, keys: tuple[str, ...],
+                 diagnostics: list[Diagnostic]):
+    """Each inspection's date from the inspection inputs file (`table`, read from
+    `inputs`)."""
+    fw = versions.first.framework
+    field = versions.inspection_date
+    key_column = _key_column(table, versions)
+    if key_column is None:
+        name = versions.inspection or "inspection"
+        diagnostics.append(error("missing-column", f"no column `{name}` naming each "
+                                 "inspection", where(inputs, 1, 1)))
+        return None, {}
+    if field.id not in table.column_names:
+        diagnostics.append(error("missing-column", f"no column for inspection input "
+                                 f"`{field.id}`", where(inputs, 1, 1),
+                                 hint="it is needed to pick the version that scores each "
+                                 "inspection"))
+        return None, {}
+    rows = file_rows(table)
+    enc = Encoder(inputs, diagnostics, rows)
+    codes, _ = encode_field(enc, table, field, fw.rating_scales)
+    if has_errors(diagnostics):
+        return None, {}
+    column = table.column_names.index(field.id) + 1
+    position = {k: i for i, k in enumerate(table.column(key_column).to_pylist())
+                if k is not None}
+    dates: dict[str, datetime.date] = {}
+    places: dict[str, Span] = {}
+    for key in keys:
+        what = "the inspection" if versions.inspection is None else f"inspection `{key}`"
+        if key not in position:
+            diagnostics.append(error(
+                "undated-inspection", f"{what} has no inspection date: `{inputs}` has no row "
+                "for it", where(inputs, 1, 1),
+                hint=f"add a row for `{key}` with its `{field.id}`: the date picks the version "
+                "of the framework in force"))
+            continue
+        i = position[key]
+        if np.isnan(codes[i]):
+            diagnostics.append(error(
+                "undated-inspection", f"{what} has no inspection date: `{field.id}` is blank",
+                where(inputs, int(rows[i]), column),
+                hint=f"fill in `{field.id}`: the date picks the version of the framework in "
+                "force"))
+            continue
+        dates[key] = _day(codes[i])
+        places[key] = where(inputs, int(rows[i]), column)
+    return dates, places
+
+
+# ----------------------------------------------------------------------------- output
+def notes(versions: VersionSet, scored: Scored) -> list[str]:
+    """Per inspection of `scored`, what its table's caption adds: its date and version."""
+    field = versions.inspection_date.id
+    return [f"{field} = {scored.dates[key].isoformat()}; scored with {scored.version.label()}"
+            for key in scored.results.grouping.keys]
+
+
+def summary(scored: list[Scored]) -> str:
+    """`scored 3 inspections with v1.crit (...), 2 with v2.crit (...)`"""
+    parts = []
+    for i, s in enumerate(scored):
+        count = len(s.results.grouping.keys)
+        noun = (" inspection" if count == 1 else " inspections") if i == 0 else ""
+        parts.append(f"{count}{noun} with {s.version.label()}")
+    return "scored " + ", ".join(parts)
+
+
+def as_json(versions: VersionSet, scored: list[Scored]) -> str:
+    """As single-file JSON, with the list of versions, and each inspection's date and the
+    version that scored it."""
+    from critc.compiler.report import results as report
+
+    counts = {s.version.name: len(s.results.grouping.keys) for s in scored}
+    inspections = []
+    for s in scored:
+        for item in json.loads(report.as_json(s.results))["inspections"]:
+            key = item["inspection"]
+            inspections.append({"inspection": key, "date": s.dates[key].isoformat(),
+                                "framework": s.version.describe(), "cases": item["cases"],
+                                "figures": item["figures"]})
+    payload = {
+        "versions": [dict(v.describe(), inspections=counts.get(v.name, 0))
+                     for v in versions.versions],
+        "grouped_by": versions.inspection,
+        "date_field": versions.inspection_date.id,
+        "inspections": inspections,
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+VERSION_COLUMNS = ["date", "version_file", "version", "effective_from", "effective_to"]
+
+
+def as_csv(scored: list[Scored]) -> str:
+    """As single-file CSV, with each inspection's date and version after `inspection`."""
+    from critc.compiler.io.spreadsheet import csv_text
+    from critc.compiler.report import results as report
+
+    rows = [report.CSV_HEADER[:1] + VERSION_COLUMNS + report.CSV_HEADER[1:]]
+    for s in scored:
+        described = s.version.describe()
+        for row in report.csv_rows(s.results):
+            extra = [s.dates[row[0]].isoformat(), s.version.name, described["version"] or "",
+                     described["effective_from"], described["effective_to"] or ""]
+            rows.append(row[:1] + extra + row[1:])
+    return csv_text(rows)

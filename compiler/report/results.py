@@ -1,0 +1,185 @@
+"""Results → what people and tools read: rich tables, JSON and CSV.
+
+Values stay unrounded in JSON and CSV (`value`), beside the figure as the framework
+declares it should be shown (`shown`); tables show only the declared form.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+from critc.compiler.engine import runtime
+from critc.compiler.engine.evaluate import Results
+from critc.compiler.io.spreadsheet import csv_text
+from critc.compiler.model import framework as m
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+NA = "n/a"
+
+
+def defined(value) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def shown(fw: m.Framework, node: str, value, rounding: m.Rounding | None = None) -> str:
+    """A figure as reports print it: percentages and numbers rounded as declared, ratings
+    and band labels by name, `n/a` when undefined."""
+    if not defined(value):
+        return NA
+    type_ = fw.figure_type(node)
+    rounding = rounding or fw.rounding_of(node)
+    if type_.kind == "score":
+        number = float(runtime.ROUNDING[rounding.mode](value * 100, rounding.places))
+        return f"{number:.{rounding.places}f}%"
+    if type_.kind == "rating":
+        scale = fw.rating_scales[type_.scale]
+        return scale.labels[scale.levels[int(value)]]
+    if type_.kind == "label":
+        band = fw.bands[type_.scale]
+        return band_output(band, int(value))
+    number = float(runtime.ROUNDING[rounding.mode](value, rounding.places))
+    return f"{number:.{rounding.places}f}"
+
+
+def band_output(band: m.Band, row_index: int) -> str:
+    return band.ordered_rows[row_index].output
+
+
+def labels_for(results: Results, node: str, g: int) -> list[tuple[str, str]]:
+    """[(band id, label)] attached to `node` with `on`, for inspection `g`."""
+    fw = results.plan.framework
+    out = []
+    for app in fw.applied_to(node):
+        out.append((app.band, shown(fw, app.id, results.values[app.id][g])))
+    return out
+
+
+def depth_of(fw: m.Framework, node: str) -> int:
+    depth = 0
+    parent = fw.questions[node].parent if node in fw.questions else \
+        fw.aggregates[node].parent if node in fw.aggregates else None
+    while parent is not None:
+        depth += 1
+        parent = fw.aggregates[parent].parent
+    return depth
+
+
+def title_of(fw: m.Framework, node: str) -> str:
+    if node in fw.questions:
+        q = fw.questions[node]
+        role = "" if q.role == "individual" else q.role + " "
+        return f"{role}question {node}" + (f"  {q.text}" if q.text else "")
+    agg = fw.aggregates[node]
+    return f"{agg.kind} {node}" + (f"  {agg.title}" if agg.title else "")
+
+
+def rows(results: Results, g: int, questions: bool = True):
+    fw = results.plan.framework
+    for node in results.plan.figures:
+        if node in fw.applications or (node in fw.questions and not questions):
+            continue
+        value = results.values[node][g]
+        cases = int(results.cases[node][g]) if node in results.cases else None
+        yield node, value, cases
+
+
+def print_tables(console: Console, results: Results, questions: bool = True,
+                 notes: list[str] | None = None) -> None:
+    """One table per inspection; `notes[g]`, if given, is added to inspection g's caption
+    (a version directory names the version that scored it)."""
+    fw = results.plan.framework
+    header = fw.header
+    name = header.name or "framework"
+    if header.version:
+        name += f" (version {header.version})"
+    for g, key in enumerate(results.grouping.keys):
+        what = f"{results.grouping.by} = {key}" if results.grouping.by else key
+        table = Table(title=Text(f"{name}: {what}", style="bold"), title_justify="left",
+                      caption=f"{int(results.case_totals[g])} cases"
+                      + (f"; {notes[g]}" if notes else ""), caption_justify="left")
+        table.add_column("Figure", overflow="fold")
+        table.add_column("Score", justify="right", no_wrap=True)
+        table.add_column("Band / rating", overflow="fold")
+        table.add_column("Cases", justify="right", no_wrap=True)
+        for node, value, cases in rows(results, g, questions):
+            indent = "  " * depth_of(fw, node)
+            title = title_of(fw, node)
+            style = "" if node in fw.questions else "bold"
+            kind = fw.figure_type(node).kind
+            score = shown(fw, node, value) if kind not in ("rating", "label") else ""
+            band = "; ".join(label for _, label in labels_for(results, node, g))
+            if kind in ("rating", "label"):
+                band = shown(fw, node, value)
+            table.add_row(Text(indent + title, style=style), score, band,
+                          "" if cases is None else str(cases))
+        console.print(table)
+        console.print()
+
+
+def as_json(results: Results) -> str:
+    fw = results.plan.framework
+    h = fw.header
+    inspections = []
+    for g, key in enumerate(results.grouping.keys):
+        figures = {}
+        for node in results.plan.figures:
+            if node in fw.applications:
+                continue
+            value = results.values[node][g]
+            entry = {"kind": "question" if node in fw.questions else fw.aggregates[node].kind,
+                     "type": fw.figure_type(node).kind,
+                     "value": float(value) if defined(value) else None,
+                     "shown": shown(fw, node, value)}
+            if node in fw.questions:
+                q = results.plan.question(node)
+                entry["numerator"] = int(results.numerators[g, q.index])
+                entry["denominator"] = int(results.denominators[g, q.index])
+                entry["missing"] = int(results.missing[g, q.index])
+            if node in results.cases:
+                entry["cases"] = int(results.cases[node][g])
+            bands = labels_for(results, node, g)
+            if bands:
+                entry["bands"] = {band: (None if label == NA else label) for band, label in bands}
+            figures[node] = entry
+        inspections.append({"inspection": key, "cases": int(results.case_totals[g]),
+                            "figures": figures})
+    payload = {
+        "framework": {"name": h.name, "version": h.version,
+                      "effective_from": h.effective_from.isoformat() if h.effective_from else None,
+                      "effective_to": h.effective_to.isoformat() if h.effective_to else None},
+        "grouped_by": results.grouping.by,
+        "inspections": inspections,
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+CSV_HEADER = ["inspection", "figure", "kind", "value", "shown", "bands", "cases", "numerator",
+              "denominator"]
+
+
+def csv_rows(results: Results):
+    """The long-format rows of `as_csv`, as values (user text not yet escaped)."""
+    fw = results.plan.framework
+    for g, key in enumerate(results.grouping.keys):
+        for node in results.plan.figures:
+            if node in fw.applications:
+                continue
+            value = results.values[node][g]
+            kind = "question" if node in fw.questions else fw.aggregates[node].kind
+            num = den = ""
+            if node in fw.questions:
+                q = results.plan.question(node)
+                num = int(results.numerators[g, q.index])
+                den = int(results.denominators[g, q.index])
+            bands = "; ".join(f"{b}: {label}" for b, label in labels_for(results, node, g))
+            yield [key, node, kind, repr(float(value)) if defined(value) else "",
+                   shown(fw, node, value), bands,
+                   int(results.cases[node][g]) if node in results.cases else "", num, den]
+
+
+def as_csv(results: Results) -> str:
+    """One row per inspection and figure; text cells escaped against formula injection."""
+    return csv_text([CSV_HEADER, *csv_rows(results)])
