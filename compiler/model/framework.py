@@ -12,15 +12,13 @@ import datetime
 import attrs
 from critc.dsl.span import NO_SPAN, Span
 
-frozen = attrs.frozen(kw_only=True)
-
 
 def _span():
     return attrs.field(default=NO_SPAN, eq=False, repr=False)
 
 
 # ----------------------------------------------------------------------------- types
-@frozen
+@attrs.frozen(kw_only=True)
 class Type:
     """`score` (a proportion shown as a percentage), `number`, `boolean`, `date`, `text`,
     `enum` (with its values), `rating` (with its scale), `label` (with its band), `unknown`."""
@@ -52,14 +50,14 @@ UNKNOWN = Type(kind="unknown")
 
 
 # ----------------------------------------------------------------------------- expressions
-@frozen
+@attrs.frozen(kw_only=True)
 class Const:
     value: float | str | bool | datetime.date
     type: Type
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class FieldRef:
     """A case field (per case) or an inspection input (per inspection)."""
 
@@ -68,7 +66,7 @@ class FieldRef:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class AnswerRef:
     """A question's answer code in one case (only in applicability conditions)."""
 
@@ -77,7 +75,7 @@ class AnswerRef:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class FigureRef:
     """The value of a question (its proportion) or aggregate for an inspection."""
 
@@ -86,7 +84,7 @@ class FigureRef:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Arith:
     op: str  # + - * /
     left: Expr
@@ -95,14 +93,14 @@ class Arith:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Negate:
     operand: Expr
     type: Type
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Compare:
     op: str
     left: Expr
@@ -111,7 +109,7 @@ class Compare:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class InSet:
     operand: Expr
     values: tuple
@@ -120,7 +118,7 @@ class InSet:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Logic:
     op: str  # and, or
     operands: tuple[Expr, ...]
@@ -128,14 +126,14 @@ class Logic:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Not:
     operand: Expr
     type: Type = BOOLEAN
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Reduce:
     """mean, min, max, sum or count over figures; undefined inputs are skipped."""
 
@@ -145,7 +143,7 @@ class Reduce:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Pooled:
     """Above-the-line answers over all (case, question) pairs of these questions."""
 
@@ -154,7 +152,7 @@ class Pooled:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class WeightedMean:
     items: tuple[Expr, ...]
     weights: tuple[float, ...]
@@ -163,14 +161,14 @@ class WeightedMean:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Points:
     operand: Expr
     type: Type = NUMBER
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class BandOf:
     band: str
     operand: Expr
@@ -216,7 +214,7 @@ def references(expr: Expr) -> list[tuple[str, Span]]:
 
 
 # ----------------------------------------------------------------------------- declarations
-@frozen
+@attrs.frozen(kw_only=True)
 class Rounding:
     mode: str = "half up"
     places: int = 0
@@ -228,7 +226,7 @@ class Rounding:
         return f"{self.mode} to {self.places} decimal place{'s' * (self.places != 1)}"
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Scale:
     id: str
     title: str | None
@@ -241,7 +239,7 @@ class Scale:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class RatingScale:
     id: str
     title: str | None
@@ -252,7 +250,7 @@ class RatingScale:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Field:
     id: str
     title: str | None
@@ -270,7 +268,7 @@ class Field:
         return "integer" if self.whole else self.type.kind
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Question:
     id: str
     text: str | None
@@ -284,7 +282,7 @@ class Question:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Aggregate:
     id: str
     kind: str
@@ -300,7 +298,7 @@ class Aggregate:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class BandRow:
     low: float | None  # display units (70% → 70.0)
     low_inclusive: bool
@@ -335,7 +333,7 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Band:
     id: str
     title: str | None
@@ -360,7 +358,7 @@ class Band:
         return Type(kind="label", scale=self.id)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class BandApplication:
     """A band attached to a figure with `on`: its label is reported beside the figure."""
 
@@ -370,7 +368,7 @@ class BandApplication:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Header:
     name: str | None = None
     version: str | None = None
@@ -381,7 +379,7 @@ class Header:
     span: Span = _span()
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Framework:
     header: Header
     rounding: Rounding

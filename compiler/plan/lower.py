@@ -15,10 +15,8 @@ from critc.compiler.check import graph as graphs
 from critc.compiler.model import framework as m
 from critc.dsl.span import Span
 
-frozen = attrs.frozen(kw_only=True)
 
-
-@frozen
+@attrs.frozen(kw_only=True)
 class QuestionPlan:
     id: str
     index: int  # column in the answer matrix
@@ -30,7 +28,7 @@ class QuestionPlan:
     span: Span
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class BandTable:
     id: str
     lows: tuple[float, ...]  # display units; -inf for an open end
@@ -45,7 +43,7 @@ class BandTable:
     span: Span
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Step:
     """One figure computed per inspection: an aggregate's formula, or a band label."""
 
@@ -56,7 +54,7 @@ class Step:
     span: Span
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Plan:
     framework: m.Framework
     questions: tuple[QuestionPlan, ...]

@@ -17,14 +17,12 @@ from critc.compiler.model import framework as m
 from critc.compiler.report.explain import expression_text
 from critc.dsl.span import NO_SPAN, Span
 
-frozen = attrs.frozen(kw_only=True)
-
 # Facets that only change what people read, never a figure.
 WORDING = frozenset({"wording", "title", "description", "source", "labels", "tags", "name",
                      "version", "effective dates"})
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Facet:
     name: str
     value: object  # compared with == (model objects compare without their spans)
@@ -35,7 +33,7 @@ class Facet:
     parts: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Item:
     """One declaration of a framework, cut into comparable facets."""
 
@@ -49,7 +47,7 @@ class Item:
         return next((f for f in self.facets if f.name == name), None)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Edit:
     kind: str
     id: str
@@ -187,7 +185,7 @@ def items(fw: m.Framework) -> dict[tuple[str, str], Item]:
 
 
 # ----------------------------------------------------------------------------- the diff
-@frozen
+@attrs.frozen(kw_only=True)
 class Structure:
     old: m.Framework
     new: m.Framework

@@ -21,14 +21,12 @@ from critc.compiler.engine.session import Session
 from critc.compiler.regress.diff import Edit, Structure
 from critc.compiler.report import results as report
 
-frozen = attrs.frozen(kw_only=True)
-
 # Per case and question: how the case counts towards the question's proportion.
 NOT_COUNTED, BELOW, ABOVE = 0, 1, 2
 STATUS = {NOT_COUNTED: "not counted", BELOW: "below the line", ABOVE: "above the line"}
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Side:
     """One figure in one inspection under one version."""
 
@@ -40,7 +38,7 @@ class Side:
 ABSENT = Side(value=None, shown="(absent)", bands=())
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Change:
     inspection: str
     figure: str
@@ -52,7 +50,7 @@ class Change:
     because: tuple[Edit, ...]
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Migration:
     """How inspections moved between the labels of one banded or rated figure."""
 
@@ -71,14 +69,14 @@ class Migration:
         return olds, news
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class CaseChange:
     case: str  # case id, or "row N"
     inspection: str
     questions: tuple[tuple[str, str, str], ...]  # (question, old status, new status)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Impact:
     inspections: tuple[str, ...]
     changes: tuple[Change, ...]  # every figure that moved, shown or within rounding
