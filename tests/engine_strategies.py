@@ -24,8 +24,8 @@ import numpy as np
 from critc.compiler.check.passes import check_file
 from critc.compiler.engine.cases import CaseTable, group_cases
 from critc.compiler.engine.evaluate import evaluate
-from critc.compiler.engine.session import decode_key
 from critc.compiler.io.records import load_cases, load_inputs
+from critc.compiler.io.session import decode_key
 from critc.compiler.oracle.reference import reference_scores
 from critc.compiler.plan.lower import plan_for
 from hypothesis import strategies as st

@@ -22,8 +22,8 @@ from critc.compiler.cli.main import main
 from critc.compiler.codegen.generate import generate
 from critc.compiler.engine.cases import group_cases
 from critc.compiler.engine.evaluate import evaluate
-from critc.compiler.engine.session import decode_value
 from critc.compiler.io.records import load_cases, load_inputs
+from critc.compiler.io.session import decode_value
 from critc.compiler.model import framework as m
 from critc.compiler.oracle.reference import reference_scores
 from critc.compiler.plan.lower import plan_for

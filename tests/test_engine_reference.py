@@ -13,9 +13,9 @@ import numpy as np
 from critc.compiler.engine import evaluate as evaluate_module
 from critc.compiler.engine.cases import group_cases
 from critc.compiler.engine.evaluate import evaluate
-from critc.compiler.engine.session import decode_key
-from critc.compiler.engine.validate import check_answers
 from critc.compiler.io.records import load_cases, load_inputs
+from critc.compiler.io.session import decode_key
+from critc.compiler.io.validate import check_answers
 from critc.compiler.oracle.reference import Reference
 from engine_strategies import (
     SMALL_PRELUDE,

@@ -16,8 +16,8 @@ import pyarrow.parquet as pq
 import pytest
 from critc.compiler.engine.cases import group_cases
 from critc.compiler.engine.evaluate import evaluate
-from critc.compiler.engine.validate import check_answers
 from critc.compiler.io.records import load_cases, load_inputs, read_table
+from critc.compiler.io.validate import check_answers
 from engine_strategies import compile_text, scenarios, write_cases_csv
 from hypothesis import given
 from hypothesis import strategies as st

@@ -6,7 +6,7 @@ import os
 import sys
 
 import numpy as np
-from critc.compiler.engine.session import Session
+from critc.compiler.io.session import Session
 from critc.compiler.plan.lower import plan_for
 from critc.compiler.report import render
 
@@ -14,8 +14,8 @@ from critc.compiler.report import render
 def open_session(args) -> Session | None:
     """Check the framework and read the cases; print diagnostics; None if unusable."""
     from critc.compiler.cli.main import UsageError, checked, stderr
-    from critc.compiler.engine.session import GroupingError
-    from critc.compiler.engine.session import open_session as open_cases
+    from critc.compiler.io.session import GroupingError
+    from critc.compiler.io.session import open_session as open_cases
 
     result = checked(args.framework)
     if result is None:

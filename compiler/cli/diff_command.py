@@ -47,7 +47,7 @@ def cmd_diff(args) -> int:
         stdout,
         write_output,
     )
-    from critc.compiler.engine.session import GroupingError
+    from critc.compiler.io.session import GroupingError
     from critc.compiler.regress.impact import diff_archive
 
     if args.fail_if_band_changes is not None and args.fail_if_band_changes < 0:

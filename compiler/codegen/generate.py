@@ -17,8 +17,9 @@ import math
 import pprint
 
 from critc.compiler import __version__
-from critc.compiler.engine.cases import date_number
 from critc.compiler.model import framework as m
+from critc.compiler.model.cells import date_number
+from critc.compiler.model.text import expression_text
 from critc.compiler.plan.lower import Plan
 
 WIDTH = 99
@@ -137,8 +138,6 @@ class Generator:
         return "\n\n".join(f"{name} = {literal(value)}" for name, value in parts)
 
     def structure(self) -> dict:
-        from critc.compiler.report.explain import expression_text
-
         fw = self.fw
         return {
             "questions": [{"id": q.id, "text": q.text, "role": q.role, "scale": q.scale,
@@ -205,8 +204,6 @@ class Generator:
     def conditions(self) -> str:
         """One function per distinct applicability condition, with a comment naming each
         question that uses it; `score` computes each once."""
-        from critc.compiler.report.explain import expression_text
-
         functions: dict[str, int] = {}  # condition code -> its function's number
         notes: dict[str, list[str]] = {}
         table = []
@@ -710,8 +707,6 @@ class CaseWriter:
         for q in self.plan.questions:
             if q.condition is None:
                 continue
-            from critc.compiler.report.explain import expression_text
-
             i = self.index[q.id]
             emit(f"# {gen.where(q.span)}: question {comment(q.id)} applies when "
                  f"{comment(expression_text(q.condition))}")

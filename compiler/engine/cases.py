@@ -11,12 +11,8 @@ Encodings (a blank is the missing marker of each):
 
 from __future__ import annotations
 
-import datetime
-
 import attrs
 import numpy as np
-
-EPOCH = datetime.date(1970, 1, 1)
 
 
 def blank_column(field, n: int) -> np.ndarray:
@@ -36,10 +32,6 @@ def with_blank_inputs(fw, inputs: dict[str, np.ndarray] | None, size: int
         if field.id not in out:
             out[field.id] = blank_column(field, size)
     return out
-
-
-def date_number(value: datetime.date) -> float:
-    return float((value - EPOCH).days)
 
 
 @attrs.define

@@ -12,8 +12,9 @@ from __future__ import annotations
 import attrs
 import numpy as np
 from critc.compiler.engine import runtime
-from critc.compiler.engine.cases import CaseTable, Grouping, date_number, with_blank_inputs
+from critc.compiler.engine.cases import CaseTable, Grouping, with_blank_inputs
 from critc.compiler.model import framework as m
+from critc.compiler.model.cells import date_number
 from critc.compiler.plan.lower import Plan
 
 BLOCK_CELLS = 1 << 21  # answer cells per block: bounds the memory of the masks

@@ -21,8 +21,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from critc.compiler.check.declare import did_you_mean
-from critc.compiler.engine.cases import CaseTable, blank_column, date_number
+from critc.compiler.engine.cases import CaseTable, blank_column
 from critc.compiler.model import framework as m
+from critc.compiler.model.cells import date_number
 from critc.dsl.diagnostics import Diagnostic, error, warning
 from critc.dsl.source import decode_text, read_file
 from critc.dsl.span import Span

@@ -14,7 +14,7 @@ import attrs
 import networkx as nx
 from critc.compiler.check.passes import CheckResult
 from critc.compiler.model import framework as m
-from critc.compiler.report.explain import expression_text
+from critc.compiler.model.text import expression_text
 from critc.dsl.span import NO_SPAN, Span
 
 # Facets that only change what people read, never a figure.

@@ -17,7 +17,7 @@ import numpy as np
 import pyarrow as pa
 from critc.compiler.check.passes import CheckResult
 from critc.compiler.engine.evaluate import Conditions, Results
-from critc.compiler.engine.session import Session
+from critc.compiler.io.session import Session
 from critc.compiler.regress.diff import Edit, Structure
 from critc.compiler.report import results as report
 
@@ -168,8 +168,8 @@ def diff_archive(old: CheckResult, new: CheckResult, cases: str | pa.Table,
     where problems is {"old": [...], "new": [...]} and impact is None when either version
     cannot read the cases. A question the archive has no column for reads as never
     answered, so a version that adds questions can still be compared."""
-    from critc.compiler.engine.session import open_session
     from critc.compiler.io.records import RecordsError, read_table
+    from critc.compiler.io.session import open_session
     from critc.compiler.regress.diff import compare
 
     inputs_shown = inputs

@@ -822,7 +822,7 @@ class Runner:
 
     def _score(self, test: TestCase, result: CheckResult, run: FileRun, reader: Reader,
                whole: bool) -> _Scored:
-        from critc.compiler.engine.session import GroupingError, open_session
+        from critc.compiler.io.session import GroupingError, open_session
 
         fw = result.framework
         cases, inputs = test.cases, test.inputs

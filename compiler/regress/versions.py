@@ -23,7 +23,7 @@ import numpy as np
 import pyarrow as pa
 from critc.compiler.check.load import display_path, read_text
 from critc.compiler.check.passes import CheckResult, check_file
-from critc.compiler.engine.cases import EPOCH, CaseTable, Grouping, group_cases
+from critc.compiler.engine.cases import CaseTable, Grouping, group_cases
 from critc.compiler.io.records import (
     MAX_ROWS_PER_PROBLEM,
     ROWS_KEY,
@@ -35,6 +35,7 @@ from critc.compiler.io.records import (
     where,
 )
 from critc.compiler.model import framework as m
+from critc.compiler.model.cells import EPOCH
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, Label, error, has_errors, warning
 from critc.dsl.span import Span
@@ -363,7 +364,7 @@ def score_versions(versions: VersionSet, cases: str, inputs: str | None = None, 
     (one entry per version that scored any inspection, in date order) is None when any
     problem is an error; the diagnostics list every problem found."""
     from critc.compiler.engine.evaluate import evaluate
-    from critc.compiler.engine.session import open_session
+    from critc.compiler.io.session import open_session
 
     if versions.date_is_input and inputs is None:
         raise ValueError("the inspection date is an inspection input: inputs are needed")
@@ -433,7 +434,7 @@ def _route(versions: VersionSet, table: pa.Table, shown: str, inputs: str | None
            inputs_table: pa.Table | None):
     """Group the cases into inspections, date each inspection and pick its version:
     ([(Scored, row indices)] in date order, {inspection: version}, diagnostics)."""
-    from critc.compiler.engine.session import decode_key
+    from critc.compiler.io.session import decode_key
 
     fw = versions.first.framework
     diagnostics: list[Diagnostic] = []

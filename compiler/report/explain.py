@@ -8,77 +8,13 @@ import numpy as np
 from critc.compiler.engine.cases import CaseTable
 from critc.compiler.engine.evaluate import Conditions, Figures, Results
 from critc.compiler.model import framework as m
+from critc.compiler.model.text import constant_text, expression_text, reference_text
 from critc.compiler.report.results import defined, labels_for, shown
 from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
 MAX_CASES_LISTED = 10
-
-
-def _ref(fw: m.Framework, node: str) -> str:
-    kind = fw.kind_of(node)
-    return f"{kind} {node}" if kind not in ("case field", "inspection input") else node
-
-
-def _const(expr: m.Const) -> str:
-    if expr.type.kind == "score":
-        return f"{float(expr.value) * 100:g}%"
-    if expr.type.kind == "text":
-        return '"' + str(expr.value).replace('"', '\\"') + '"'
-    if hasattr(expr.value, "isoformat"):
-        return expr.value.isoformat()
-    if isinstance(expr.value, bool):
-        return "true" if expr.value else "false"
-    if isinstance(expr.value, float):
-        return f"{expr.value:g}"
-    return str(expr.value)
-
-
-def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
-    """A model expression in the framework language's own words."""
-    def ref(node):
-        return _ref(fw, node) if fw else node
-
-    def text(e):
-        match e:
-            case m.Const():
-                return _const(e)
-            case m.FieldRef(field=name):
-                return name
-            case m.AnswerRef(question=q):
-                return f"question {q}"
-            case m.FigureRef(node=node):
-                return ref(node)
-            case m.Arith(op=op, left=a, right=b):
-                return f"({text(a)} {op} {text(b)})"
-            case m.Negate(operand=a):
-                return f"-{text(a)}"
-            case m.Compare(op=op, left=a, right=b):
-                return f"{text(a)} {op} {text(b)}"
-            case m.InSet(operand=a, values=values, negated=neg):
-                items = ", ".join(str(v) for v in values)
-                return f"{text(a)} {'not in' if neg else 'in'} {{{items}}}"
-            case m.Logic(op=op, operands=ops):
-                return f" {op} ".join(f"({text(o)})" if isinstance(o, m.Logic) else text(o)
-                                      for o in ops)
-            case m.Not(operand=a):
-                return f"not ({text(a)})"
-            case m.Reduce(function=fn, items=items):
-                return f"{fn}(" + ", ".join(text(i) for i in items) + ")"
-            case m.Pooled(questions=qs):
-                return "pooled(" + ", ".join(f"question {q}" for q in qs) + ")"
-            case m.WeightedMean(items=items, weights=weights, renormalise=renorm):
-                body = ", ".join(f"{text(i)}: {w:g}" for i, w in zip(items, weights,
-                                                                      strict=True))
-                return f"weighted mean({body})" + ("" if renorm else " without renormalising")
-            case m.Points(operand=a):
-                return f"points({text(a)})"
-            case m.BandOf(band=band, operand=a):
-                return f"{band}({text(a)})"
-        return "?"
-
-    return text(expr)
 
 
 def source_line(sources: dict[str, str], span) -> str:
@@ -126,7 +62,7 @@ class Explainer:
         fw = self.fw
         value = self.results.values[node][g]
         label = Text()
-        label.append(_ref(fw, node), style="bold")
+        label.append(reference_text(fw, node), style="bold")
         title = fw.questions[node].text if node in fw.questions else \
             fw.aggregates[node].title if node in fw.aggregates else None
         if title:
@@ -156,11 +92,11 @@ class Explainer:
                 if node in self.fw.questions:
                     tree.add(self._question_line(node, g))
                 else:
-                    tree.add(Text(f"{_ref(self.fw, node)} = "
+                    tree.add(Text(f"{reference_text(self.fw, node)} = "
                                   f"{self.value_text(expr, value)}"))
                 return
             case m.Const():
-                tree.add(Text(f"{_const(expr)}"))
+                tree.add(Text(f"{constant_text(expr)}"))
                 return
         branch = tree.add(Text(f"{self._describe(expr)} = {self.value_text(expr, value)}",
                                style="bold" if top else ""))
@@ -254,7 +190,7 @@ class Explainer:
         return name
 
     def raw(self, field: str, i: int) -> str:
-        from critc.compiler.engine.session import decode_value
+        from critc.compiler.io.session import decode_value
 
         return decode_value(self.fw, self.table, field, i)
 
@@ -282,7 +218,7 @@ class Explainer:
     def case(self, node: str, i: int, g: int) -> Tree:
         fw = self.fw
         qids = [node] if node in fw.questions else list(self.plan.questions_of.get(node, ()))
-        tree = Tree(Text(f"{self.case_name(i)} in {_ref(fw, node)}", style="bold"))
+        tree = Tree(Text(f"{self.case_name(i)} in {reference_text(fw, node)}", style="bold"))
         conditions = Conditions(self.plan, self.table, self.inputs, np.asarray([i]),
                                 self.results.grouping.group[[i]])
         for qid in qids:

@@ -10,7 +10,8 @@ import attrs
 import numpy as np
 import pyarrow as pa
 from critc.compiler.check.passes import CheckResult
-from critc.compiler.engine.cases import EPOCH, CaseTable, Grouping, group_cases, with_blank_inputs
+from critc.compiler.engine.cases import CaseTable, Grouping, group_cases, with_blank_inputs
+from critc.compiler.model.cells import EPOCH
 from critc.compiler.plan.lower import Plan, plan_for
 from critc.dsl.diagnostics import Diagnostic, has_errors
 
@@ -86,8 +87,8 @@ def open_session(result: CheckResult, cases: str | pa.Table,
     the inputs in diagnostics (by default the path, or `<records>` and `<inputs>` for a
     table). The session is None when a problem is an error; the diagnostics list every
     problem found, errors and warnings."""
-    from critc.compiler.engine.validate import check_answers
     from critc.compiler.io.records import load_cases, load_inputs
+    from critc.compiler.io.validate import check_answers
 
     fw = result.framework
     field = grouping_field(result, by, whole)

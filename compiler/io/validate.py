@@ -7,6 +7,7 @@ import numpy as np
 from critc.compiler.engine.cases import CaseTable, Grouping
 from critc.compiler.engine.evaluate import Conditions
 from critc.compiler.io.records import MAX_ROWS_PER_PROBLEM, where
+from critc.compiler.model.text import expression_text
 from critc.compiler.plan.lower import Plan
 from critc.dsl.diagnostics import Diagnostic, Severity, error, warning
 
@@ -68,8 +69,6 @@ def _rows(table: CaseTable, indices: np.ndarray) -> str:
 
 
 def _source_text(expr) -> str:
-    from critc.compiler.report.explain import expression_text
-
     return expression_text(expr)
 
 

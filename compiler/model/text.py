@@ -1,0 +1,73 @@
+"""Model expressions in the framework language's own words (for comments in generated
+code, explanations, diffs and messages)."""
+
+from __future__ import annotations
+
+from critc.compiler.model import framework as m
+
+
+def reference_text(fw: m.Framework, node: str) -> str:
+    """`criterion 1.2`, `thread roh`; a field or input by its name alone."""
+    kind = fw.kind_of(node)
+    return f"{kind} {node}" if kind not in ("case field", "inspection input") else node
+
+
+def constant_text(expr: m.Const) -> str:
+    """A constant as the framework language writes it: `70%`, `"text"`, `2024-04-01`."""
+    if expr.type.kind == "score":
+        return f"{float(expr.value) * 100:g}%"
+    if expr.type.kind == "text":
+        return '"' + str(expr.value).replace('"', '\\"') + '"'
+    if hasattr(expr.value, "isoformat"):
+        return expr.value.isoformat()
+    if isinstance(expr.value, bool):
+        return "true" if expr.value else "false"
+    if isinstance(expr.value, float):
+        return f"{expr.value:g}"
+    return str(expr.value)
+
+
+def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
+    """A model expression in the framework language's own words."""
+    def ref(node):
+        return reference_text(fw, node) if fw else node
+
+    def text(e):
+        match e:
+            case m.Const():
+                return constant_text(e)
+            case m.FieldRef(field=name):
+                return name
+            case m.AnswerRef(question=q):
+                return f"question {q}"
+            case m.FigureRef(node=node):
+                return ref(node)
+            case m.Arith(op=op, left=a, right=b):
+                return f"({text(a)} {op} {text(b)})"
+            case m.Negate(operand=a):
+                return f"-{text(a)}"
+            case m.Compare(op=op, left=a, right=b):
+                return f"{text(a)} {op} {text(b)}"
+            case m.InSet(operand=a, values=values, negated=neg):
+                items = ", ".join(str(v) for v in values)
+                return f"{text(a)} {'not in' if neg else 'in'} {{{items}}}"
+            case m.Logic(op=op, operands=ops):
+                return f" {op} ".join(f"({text(o)})" if isinstance(o, m.Logic) else text(o)
+                                      for o in ops)
+            case m.Not(operand=a):
+                return f"not ({text(a)})"
+            case m.Reduce(function=fn, items=items):
+                return f"{fn}(" + ", ".join(text(i) for i in items) + ")"
+            case m.Pooled(questions=qs):
+                return "pooled(" + ", ".join(f"question {q}" for q in qs) + ")"
+            case m.WeightedMean(items=items, weights=weights, renormalise=renorm):
+                body = ", ".join(f"{text(i)}: {w:g}" for i, w in zip(items, weights,
+                                                                      strict=True))
+                return f"weighted mean({body})" + ("" if renorm else " without renormalising")
+            case m.Points(operand=a):
+                return f"points({text(a)})"
+            case m.BandOf(band=band, operand=a):
+                return f"{band}({text(a)})"
+        return "?"
+
+    return text(expr)
