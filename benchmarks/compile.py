@@ -39,8 +39,8 @@ from critc.compiler.check.passes import check_file  # noqa: E402
 from critc.compiler.codegen.generate import generate  # noqa: E402
 from critc.compiler.engine.cases import group_cases  # noqa: E402
 from critc.compiler.engine.evaluate import evaluate  # noqa: E402
-from critc.compiler.engine.session import decode_key  # noqa: E402
 from critc.compiler.io.records import load_cases  # noqa: E402
+from critc.compiler.io.session import decode_key  # noqa: E402
 from critc.compiler.plan.lower import plan_for  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

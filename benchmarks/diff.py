@@ -19,7 +19,7 @@ import tracemalloc
 import archive
 import numpy as np
 from critc.compiler.check.passes import check_file
-from critc.compiler.engine.session import Session
+from critc.compiler.io.session import Session
 from critc.compiler.plan.lower import plan_for
 from critc.compiler.regress.diff import compare
 from critc.compiler.regress.impact import measure
