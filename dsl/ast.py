@@ -16,18 +16,15 @@ def _span():
     return attrs.field(default=NO_SPAN, eq=False, repr=False)
 
 
-node = attrs.frozen(kw_only=True)
-
-
 # ----------------------------------------------------------------------------- expressions
-@node
+@attrs.frozen(kw_only=True)
 class Number:
     value: float
     text: str = attrs.field(eq=False)
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Percent:
     """`70%`: its value is the fraction 0.7; `text` keeps the digits as written."""
 
@@ -36,25 +33,25 @@ class Percent:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class String:
     value: str
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class DateLiteral:
     value: datetime.date
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Boolean:
     value: bool
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Name:
     """A bare name: a case field, inspection input, enum value or identifier-like item id."""
 
@@ -62,7 +59,7 @@ class Name:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class ItemRef:
     """`criterion 1.2`, `question 1.2a`: a reference that names the kind of item."""
 
@@ -71,13 +68,13 @@ class ItemRef:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class SetLiteral:
     items: tuple[Expr, ...]
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Binary:
     op: str  # + - * /
     left: Expr
@@ -85,13 +82,13 @@ class Binary:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Negate:
     operand: Expr
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Compare:
     op: str  # = != < <= > >=
     left: Expr
@@ -99,7 +96,7 @@ class Compare:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class InSet:
     operand: Expr
     items: SetLiteral
@@ -107,25 +104,25 @@ class InSet:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class And:
     operands: tuple[Expr, ...]
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Or:
     operands: tuple[Expr, ...]
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Not:
     operand: Expr
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Call:
     """`mean(...)`, `pooled over ...`, `min(...)`, `points(...)`."""
 
@@ -134,21 +131,21 @@ class Call:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Weight:
     expr: Expr
     weight: Number | Percent
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class WeightedMean:
     weights: tuple[Weight, ...]
     renormalise: bool = True
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Apply:
     """`conclusion(x)`: a band applied to a figure."""
 
@@ -157,7 +154,7 @@ class Apply:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Selector:
     """A set of questions or aggregates: `all individual questions tagged roh in sections 1, 2`.
 
@@ -180,14 +177,14 @@ Expr = (Number | Percent | String | DateLiteral | Boolean | Name | ItemRef | Set
 
 
 # ----------------------------------------------------------------------------- items
-@node
+@attrs.frozen(kw_only=True)
 class Rounding:
     mode: str  # "half up", "half even", "half down", "up", "down"
     places: int
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Framework:
     name: str
     version: str | None = None
@@ -200,13 +197,13 @@ class Framework:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Include:
     path: str
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class ScaleCode:
     id: str
     label: str | None = None
@@ -216,7 +213,7 @@ class ScaleCode:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Scale:
     id: str
     title: str | None = None
@@ -226,7 +223,7 @@ class Scale:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class RatingLevel:
     id: str
     label: str | None = None
@@ -234,7 +231,7 @@ class RatingLevel:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class RatingScale:
     id: str
     title: str | None = None
@@ -244,7 +241,7 @@ class RatingScale:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class TypeRef:
     kind: str  # boolean, integer, number, date, text, enum, rating
     values: tuple[str, ...] = ()
@@ -252,7 +249,7 @@ class TypeRef:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Field:
     id: str
     title: str | None = None
@@ -263,14 +260,14 @@ class Field:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class FieldBlock:
     kind: str  # "case" or "inspection"
     fields: tuple[Field, ...] = ()
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Question:
     id: str
     text: str | None = None
@@ -283,7 +280,7 @@ class Question:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Aggregate:
     kind: str
     id: str
@@ -298,7 +295,7 @@ class Aggregate:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Threshold:
     value: float  # in display units: 70% is 70.0 with percent=True
     percent: bool
@@ -306,7 +303,7 @@ class Threshold:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class BandRow:
     test: str  # at_least, above, between, at_most, below, otherwise
     low: Threshold | None = None
@@ -316,7 +313,7 @@ class BandRow:
     span: Span = _span()
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Band:
     id: str
     title: str | None = None
@@ -332,7 +329,7 @@ class Band:
 Item = Framework | Include | Scale | RatingScale | FieldBlock | Question | Aggregate | Band
 
 
-@node
+@attrs.frozen(kw_only=True)
 class Module:
     """One parsed file."""
 
