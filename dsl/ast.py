@@ -7,9 +7,28 @@ built by hand compares equal to a parsed one, and a formatted file re-parses to 
 from __future__ import annotations
 
 import datetime
+from typing import Literal
 
 import attrs
 from critc.dsl.span import NO_SPAN, Span
+
+# ----------------------------------------------------------------------------- vocabulary
+# The keywords of the grammar (grammar.lark) that the tree keeps as strings.
+AggregateKind = Literal["section", "criterion", "domain", "standard", "outcome", "thread",
+                        "headline", "score", "rating", "phase"]
+ItemKind = AggregateKind | Literal["question"]
+Plural = Literal["questions", "sections", "criteria", "domains", "standards", "outcomes",
+                 "threads", "headlines", "scores", "ratings", "phases"]
+QuestionRole = Literal["individual", "summary", "key"]
+ScopeWord = Literal["its", "all"]
+FunctionName = Literal["mean", "pooled", "min", "max", "sum", "count", "points"]
+ArithOp = Literal["+", "-", "*", "/"]
+CompareOp = Literal["=", "!=", "<", "<=", ">", ">="]
+RoundingMode = Literal["half up", "half even", "half down", "up", "down"]
+TypeName = Literal["boolean", "integer", "number", "date", "text", "enum", "rating"]
+FieldRole = Literal["case id", "inspection", "inspection date", "optional"]
+FieldOrigin = Literal["case", "inspection"]
+ThresholdTest = Literal["at_least", "above", "between", "at_most", "below", "otherwise"]
 
 
 def _span():
@@ -63,7 +82,7 @@ class Name:
 class ItemRef:
     """`criterion 1.2`, `question 1.2a`: a reference that names the kind of item."""
 
-    kind: str
+    kind: ItemKind
     id: str
     span: Span = _span()
 
@@ -76,7 +95,7 @@ class SetLiteral:
 
 @attrs.frozen(kw_only=True)
 class Binary:
-    op: str  # + - * /
+    op: ArithOp
     left: Expr
     right: Expr
     span: Span = _span()
@@ -90,7 +109,7 @@ class Negate:
 
 @attrs.frozen(kw_only=True)
 class Compare:
-    op: str  # = != < <= > >=
+    op: CompareOp
     left: Expr
     right: Expr
     span: Span = _span()
@@ -126,7 +145,7 @@ class Not:
 class Call:
     """`mean(...)`, `pooled over ...`, `min(...)`, `points(...)`."""
 
-    function: str
+    function: FunctionName
     args: tuple[Expr, ...]
     span: Span = _span()
 
@@ -162,12 +181,12 @@ class Selector:
     singular `summary question`, which must select exactly one question.
     """
 
-    scope_word: str | None  # "its", "all" or None
-    role: str | None  # individual, summary, key
-    plural: str
+    scope_word: ScopeWord | None
+    role: QuestionRole | None
+    plural: Plural
     single: bool = False
     tags: tuple[str, ...] = ()
-    scope_kind: str | None = None
+    scope_kind: AggregateKind | Plural | None = None
     scope_ids: tuple[str, ...] = ()
     span: Span = _span()
 
@@ -179,7 +198,7 @@ Expr = (Number | Percent | String | DateLiteral | Boolean | Name | ItemRef | Set
 # ----------------------------------------------------------------------------- items
 @attrs.frozen(kw_only=True)
 class Rounding:
-    mode: str  # "half up", "half even", "half down", "up", "down"
+    mode: RoundingMode
     places: int
     span: Span = _span()
 
@@ -243,7 +262,7 @@ class RatingScale:
 
 @attrs.frozen(kw_only=True)
 class TypeRef:
-    kind: str  # boolean, integer, number, date, text, enum, rating
+    kind: TypeName
     values: tuple[str, ...] = ()
     scale: str | None = None
     span: Span = _span()
@@ -254,7 +273,7 @@ class Field:
     id: str
     title: str | None = None
     type: TypeRef
-    roles: tuple[str, ...] = ()  # "case id", "inspection", "inspection date", "optional"
+    roles: tuple[FieldRole, ...] = ()
     description: str | None = None
     source: str | None = None
     span: Span = _span()
@@ -262,7 +281,7 @@ class Field:
 
 @attrs.frozen(kw_only=True)
 class FieldBlock:
-    kind: str  # "case" or "inspection"
+    kind: FieldOrigin
     fields: tuple[Field, ...] = ()
     span: Span = _span()
 
@@ -271,7 +290,7 @@ class FieldBlock:
 class Question:
     id: str
     text: str | None = None
-    role: str = "individual"
+    role: QuestionRole = "individual"
     scale: str | None = None
     applies: Expr | None = None
     tags: tuple[str, ...] = ()
@@ -282,7 +301,7 @@ class Question:
 
 @attrs.frozen(kw_only=True)
 class Aggregate:
-    kind: str
+    kind: AggregateKind
     id: str
     title: str | None = None
     formula: Expr | None = None
@@ -305,7 +324,7 @@ class Threshold:
 
 @attrs.frozen(kw_only=True)
 class BandRow:
-    test: str  # at_least, above, between, at_most, below, otherwise
+    test: ThresholdTest
     low: Threshold | None = None
     high: Threshold | None = None
     label: str | None = None  # a text label ...

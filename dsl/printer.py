@@ -9,6 +9,8 @@ Parsing the output gives an AST equal to the input's.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from critc.dsl import ast
 
 WIDTH = 100
@@ -88,7 +90,7 @@ def _args(args) -> str:
 
 
 def selector_text(sel: ast.Selector) -> str:
-    words = [w for w in (sel.scope_word, sel.role) if w]
+    words: list[str] = [w for w in (sel.scope_word, sel.role) if w]
     words.append("question" if sel.single else sel.plural)
     if sel.tags:
         words.append("tagged " + " or ".join(sel.tags))
@@ -97,7 +99,7 @@ def selector_text(sel: ast.Selector) -> str:
     return " ".join(words)
 
 
-def expr_text(expr) -> str:
+def expr_text(expr: ast.Expr) -> str:
     match expr:
         case ast.Number(text=text) | ast.Percent(text=text):
             return text
@@ -141,7 +143,8 @@ def expr_text(expr) -> str:
             return f"{band}({expr_text(arg)})"
         case ast.Selector():
             return selector_text(expr)
-    raise TypeError(f"cannot print {type(expr).__name__}")
+        case _:
+            assert_never(expr)
 
 
 def rounding_text(r: ast.Rounding) -> str:
@@ -201,7 +204,7 @@ class Printer:
         return "\n".join(self.lines) + "\n"
 
     # ------------------------------------------------------------------ item printers
-    def item(self, item, depth: int = 0) -> None:
+    def item(self, item: ast.Item, depth: int = 0) -> None:
         match item:
             case ast.Framework():
                 self.framework(item)
@@ -219,6 +222,8 @@ class Printer:
                 self.aggregate(item, depth)
             case ast.Band():
                 self.band(item)
+            case _:
+                assert_never(item)
 
     def common(self, item, depth: int) -> None:
         if item.description is not None:
@@ -292,13 +297,14 @@ class Printer:
 
     def aggregate(self, a: ast.Aggregate, depth: int) -> None:
         head = f"{a.kind} {a.id}" + (f" {quote(a.title)}" if a.title is not None else "")
-        formula = f"= {expr_text(a.formula)}" if a.formula is not None else None
-        inline = formula is not None and len(INDENT * depth + head + " " + formula) <= WIDTH
-        if inline:
-            self.emit(depth, f"{head} {formula}", a.span.line, a.formula.span.end_line)
-        else:
+        if a.formula is None:
             self.emit(depth, head, a.span.line)
-            if formula is not None:
+        else:
+            formula = f"= {expr_text(a.formula)}"
+            if len(INDENT * depth + head + " " + formula) <= WIDTH:
+                self.emit(depth, f"{head} {formula}", a.span.line, a.formula.span.end_line)
+            else:
+                self.emit(depth, head, a.span.line)
                 self.emit(depth + 1, formula, a.formula.span.line, a.formula.span.end_line)
         if a.rated:
             self.emit(depth + 1, f"rated {a.rated}")

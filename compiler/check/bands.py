@@ -47,7 +47,8 @@ def _row(row: ast.BandRow, input_type: m.Type, band: ast.Band, rating_scales: di
                 "label-in-rating-band", f"band `{band.id}` gives ratings on `{band.gives}`, "
                 "so each row names a level, not a text", row.span,
                 hint="write the level's id without quotes"))
-        elif scale is not None and row.level not in [lv.id for lv in scale.levels]:
+        elif scale is not None and row.level is not None \
+                and row.level not in [lv.id for lv in scale.levels]:
             from critc.compiler.check.declare import did_you_mean
 
             diagnostics.append(error(

@@ -7,6 +7,7 @@ question/aggregate hierarchy that selectors walk.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 
 import attrs
 from critc.dsl import ast
@@ -14,15 +15,15 @@ from critc.dsl.diagnostics import Diagnostic, Label, error, warning
 from critc.dsl.span import Span
 
 # The plural nouns of selectors and the kinds of item they select.
-PLURAL_KIND = {
+PLURAL_KIND: dict[str, ast.ItemKind] = {
     "questions": "question", "sections": "section", "criteria": "criterion",
     "domains": "domain", "standards": "standard", "outcomes": "outcome", "threads": "thread",
     "headlines": "headline", "scores": "score", "ratings": "rating", "phases": "phase",
 }
-KIND_PLURAL = {kind: plural for plural, kind in PLURAL_KIND.items()}
+KIND_PLURAL: dict[str, str] = {kind: plural for plural, kind in PLURAL_KIND.items()}
 
 
-def did_you_mean(name: str, candidates, what: str = "") -> str | None:
+def did_you_mean(name: str, candidates: Iterable[object], what: str = "") -> str | None:
     close = difflib.get_close_matches(name, [str(c) for c in candidates], n=3, cutoff=0.6)
     if not close:
         return None
@@ -35,7 +36,7 @@ class Symbols:
     header: ast.Framework | None = None
     scales: dict[str, ast.Scale] = attrs.Factory(dict)
     rating_scales: dict[str, ast.RatingScale] = attrs.Factory(dict)
-    fields: dict[str, tuple[ast.Field, str]] = attrs.Factory(dict)
+    fields: dict[str, tuple[ast.Field, ast.FieldOrigin]] = attrs.Factory(dict)
     nodes: dict[str, ast.Question | ast.Aggregate] = attrs.Factory(dict)
     parent: dict[str, str | None] = attrs.Factory(dict)
     children: dict[str, list[str]] = attrs.Factory(dict)
@@ -210,7 +211,7 @@ def _check_rating_scale(scale: ast.RatingScale, diagnostics: list[Diagnostic]) -
         diagnostics.append(error(
             "missing-points", f"rating scale `{scale.id}` gives points to some levels but not "
             f"to {', '.join(missing)}", scale.span, hint="give every level its points or none"))
-    points = [lv.points.value for lv in with_points]
+    points = [lv.points.value for lv in scale.levels if lv.points is not None]
     if points != sorted(points, reverse=True):
         diagnostics.append(warning(
             "levels-out-of-order", f"the levels of `{scale.id}` are not listed best first",

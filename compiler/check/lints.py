@@ -33,7 +33,8 @@ def _atoms(expr: m.Expr) -> list[m.Expr]:
         case m.Not(operand=op):
             return _atoms(op)
         case m.Compare() | m.InSet():
-            refs = [x for x in m.walk(expr) if isinstance(x, (m.FieldRef, m.AnswerRef))]
+            refs: list[m.Expr] = [x for x in m.walk(expr)
+                                  if isinstance(x, (m.FieldRef, m.AnswerRef))]
             if refs and all(r.type.kind in ("enum", "rating", "boolean") for r in refs):
                 return refs
             return [expr]
@@ -56,7 +57,7 @@ def _domain(atom: m.Expr, fw: m.Framework) -> list:
     return [True, False]
 
 
-def _key(atom: m.Expr):
+def _key(atom: m.Expr) -> tuple[str, object]:
     match atom:
         case m.FieldRef(field=f):
             return ("field", f)
@@ -77,7 +78,7 @@ def detect_constant_applicability(fw: m.Framework) -> list[Diagnostic]:
     for q in fw.questions.values():
         if q.applies is None:
             continue
-        atoms = {}
+        atoms: dict[tuple[str, object], m.Expr] = {}
         for atom in _atoms(q.applies):
             atoms.setdefault(_key(atom), atom)
         domains = [_domain(a, fw) for a in atoms.values()]

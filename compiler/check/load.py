@@ -76,7 +76,8 @@ def load(path: str | Path, text: str | None = None) -> Program:
         if resolved in done:
             return
         content, problem = (given, None) if given is not None else read_text(file, shown, at)
-        if problem:
+        if content is None:
+            assert problem is not None, "read_text gives the text or a diagnostic"
             diagnostics.append(problem)
             return
         visiting.append(resolved)

@@ -82,10 +82,11 @@ def build_model(symbols: Symbols, diagnostics: list[Diagnostic],
     rating_scales = {sid: _rating_scale(s) for sid, s in symbols.rating_scales.items()}
     fields = {}
     for fid, (f, origin) in symbols.fields.items():
-        if f.type is not None and f.type.kind == "rating" and f.type.scale not in rating_scales:
+        rated = f.type.scale if f.type is not None and f.type.kind == "rating" else None
+        if f.type is not None and rated is not None and rated not in rating_scales:
             diagnostics.append(error("unknown-reference", f"there is no rating scale "
-                                     f"`{f.type.scale}`", f.type.span,
-                                     hint=did_you_mean(f.type.scale, rating_scales)))
+                                     f"`{rated}`", f.type.span,
+                                     hint=did_you_mean(rated, rating_scales)))
         fields[fid] = m.Field(id=fid, title=f.title, type=field_type(f.type), origin=origin,
                               roles=f.roles, description=f.description, source=f.source,
                               whole=f.type is not None and f.type.kind == "integer",
@@ -112,7 +113,8 @@ def build_model(symbols: Symbols, diagnostics: list[Diagnostic],
                 id=node, kind=item.kind, title=item.title, formula=formula,
                 type=resolver.types.get(node, m.UNKNOWN), parent=parent,
                 children=tuple(symbols.children.get(node, ())),
-                tags=tuple(sorted(symbols.tags[node])), rounding=rounding_of(item.rounding),
+                tags=tuple(sorted(symbols.tags[node])),
+                rounding=rounding_of(item.rounding) if item.rounding else None,
                 description=item.description, source=item.source, span=item.span)
 
     applications, band_types = _band_targets(symbols, resolver, diagnostics)
@@ -120,7 +122,7 @@ def build_model(symbols: Symbols, diagnostics: list[Diagnostic],
     for bid, band in symbols.bands.items():
         input_type = _band_input_type(band, band_types.get(bid, []), resolver.band_uses,
                                       diagnostics)
-        band_rounding = rounding_of(band.rounding) or rounding
+        band_rounding = rounding_of(band.rounding) if band.rounding else rounding
         bands[bid] = band_rules.build_band(band, input_type, band_rounding,
                                            symbols.rating_scales, diagnostics)
         if band.gives and band.gives not in rating_scales:

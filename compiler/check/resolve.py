@@ -62,31 +62,36 @@ class Resolver:
             return self.formulas[node]
         if node in self.in_progress:
             return None
-        item: ast.Aggregate = self.symbols.nodes[node]
-        self.in_progress.add(node)
-        expr = None
+        item = self.symbols.nodes[node]
+        assert isinstance(item, ast.Aggregate), f"{node} is not an aggregate"
         if item.formula is None:
             self.error("missing-formula", f"{item.kind} `{node}` has no formula", item.span,
                        hint=self._formula_hint(node))
-        else:
-            expr = self.formula(item.formula, node)
+            self.formulas[node] = None
+            self.types[node] = m.UNKNOWN
+            return None
+        self.in_progress.add(node)
+        expr = self.formula(item.formula, node)
         self.in_progress.discard(node)
         self.formulas[node] = expr
-        result = expr.type if expr is not None else m.UNKNOWN
-        known_scale = item.rated in self.symbols.rating_scales
-        if expr is not None and known_scale and result.kind not in ("rating", "unknown"):
-            self.error("type-mismatch", f"`{node}` is rated on `{item.rated}` but its formula "
-                       f"gives {_a(result)}", item.formula.span,
-                       hint=f"apply a band that gives `{item.rated}`, e.g. `= BAND(...)`")
-        if expr is not None and item.rated and result.kind == "rating" \
-                and result.scale != item.rated:
-            self.error("type-mismatch", f"`{node}` is rated on `{item.rated}` but its formula "
-                       f"gives a rating on `{result.scale}`", item.formula.span)
-        if expr is not None and not (result.numeric or result.kind in ("rating", "unknown")):
-            self.error("not-a-figure", f"the formula of `{node}` gives {_a(result)}, "
-                       "not a score, number or rating", item.formula.span)
-        self.types[node] = result
+        if expr is not None:
+            self._check_figure_type(item, expr.type, item.formula.span)
+        self.types[node] = expr.type if expr is not None else m.UNKNOWN
         return expr
+
+    def _check_figure_type(self, item: ast.Aggregate, result: m.Type, span: Span) -> None:
+        """An aggregate's formula gives a figure, and a rating on its `rated` scale if any."""
+        node = item.id
+        if item.rated in self.symbols.rating_scales and result.kind not in ("rating", "unknown"):
+            self.error("type-mismatch", f"`{node}` is rated on `{item.rated}` but its formula "
+                       f"gives {_a(result)}", span,
+                       hint=f"apply a band that gives `{item.rated}`, e.g. `= BAND(...)`")
+        if item.rated and result.kind == "rating" and result.scale != item.rated:
+            self.error("type-mismatch", f"`{node}` is rated on `{item.rated}` but its formula "
+                       f"gives a rating on `{result.scale}`", span)
+        if not (result.numeric or result.kind in ("rating", "unknown")):
+            self.error("not-a-figure", f"the formula of `{node}` gives {_a(result)}, "
+                       "not a score, number or rating", span)
 
     def _formula_hint(self, node: str) -> str:
         kids = self.symbols.children.get(node, [])
@@ -132,7 +137,7 @@ class Resolver:
             item = symbols.nodes[node]
             if symbols.kind(node) != kind:
                 continue
-            if sel.role and item.role != sel.role:
+            if not _has_role(item, sel.role):
                 continue
             if sel.tags and not symbols.tags[node] & set(sel.tags):
                 continue
@@ -170,7 +175,7 @@ class Resolver:
         if sel.scope_kind:
             kind = PLURAL_KIND.get(sel.plural, "question")
             outside = [n for n in symbols.nodes if symbols.kind(n) == kind
-                       and (not sel.role or symbols.nodes[n].role == sel.role)
+                       and _has_role(symbols.nodes[n], sel.role)
                        and (not sel.tags or symbols.tags[n] & set(sel.tags))]
             if outside:
                 shown = ", ".join(f"`{n}`" for n in outside[:3]) + (", ..." if
@@ -314,7 +319,7 @@ class Resolver:
     def _is_rating(self, expr: m.Expr) -> bool:
         if expr.type.kind in ("rating", "unknown"):
             if expr.type.kind == "rating":
-                scale = self.symbols.rating_scales.get(expr.type.scale)
+                scale = self.symbols.rating_scales.get(expr.type.scale_id)
                 if scale is not None and any(lv.points is None for lv in scale.levels):
                     self.error("missing-points", f"rating scale `{expr.type.scale}` gives no "
                                "points", expr.span, hint="add points to its levels, e.g. "
@@ -386,8 +391,10 @@ class Resolver:
         return out
 
     def _weighted_mean(self, expr: ast.WeightedMean, context: str | None) -> m.Expr | None:
-        items, weights = [], []
+        items: list[m.Expr] = []
+        weights: list[float] = []
         for entry in expr.weights:
+            value: m.Expr | None
             if isinstance(entry.expr, ast.Selector) and not entry.expr.single:
                 members = self._items([entry.expr], context)
                 if members is None:
@@ -490,31 +497,15 @@ class Resolver:
                 return self._answer(ident, expr.span)
             case ast.Compare():
                 return self._compare(expr)
-            case ast.InSet(operand=operand, items=items, negated=negated):
-                value = self.case_expr(operand)
-                if value is None:
-                    return None
-                members = [self.case_expr(item, value.type) for item in items.items]
-                if any(x is None for x in members):
-                    return None
-                names = [x for x in members if not isinstance(x, m.Const)]
-                for x in names:
-                    named = x.field if isinstance(x, m.FieldRef) else x.question
-                    self.error("not-a-value", f"`{named}` is a {symbols.kind(named)}; the "
-                               "braces of `in {...}` list values", x.span,
-                               hint="compare two fields with `=`, e.g. `a = b`")
-                if names:
-                    return None
-                for member in members:
-                    self._same_type(value, member, expr.span)
-                return m.InSet(operand=value, values=tuple(x.value for x in members),
-                               negated=negated, span=expr.span)
+            case ast.InSet():
+                return self._in_set(expr)
             case ast.And(operands=ops) | ast.Or(operands=ops):
                 values = [self.case_expr(op) for op in ops]
-                if any(v is None for v in values) or not all(self._boolean(v) for v in values):
+                operands = [v for v in values if v is not None]
+                if len(operands) < len(values) or not all(self._boolean(v) for v in operands):
                     return None
-                op = "and" if isinstance(expr, ast.And) else "or"
-                return m.Logic(op=op, operands=tuple(values), span=expr.span)
+                logic: m.LogicOp = "and" if isinstance(expr, ast.And) else "or"
+                return m.Logic(op=logic, operands=tuple(operands), span=expr.span)
             case ast.Not(operand=operand):
                 value = self.case_expr(operand)
                 if value is None or not self._boolean(value):
@@ -542,7 +533,29 @@ class Resolver:
                            "scores and functions of scores cannot appear in it", expr.span)
                 return None
 
-    def _answer(self, node: str, span: Span) -> m.Expr | None:
+    def _in_set(self, expr: ast.InSet) -> m.Expr | None:
+        value = self.case_expr(expr.operand)
+        if value is None:
+            return None
+        members = [self.case_expr(item, value.type) for item in expr.items.items]
+        found = [x for x in members if x is not None]
+        if len(found) < len(members):
+            return None
+        names = [x for x in found if isinstance(x, m.FieldRef | m.AnswerRef)]
+        for x in names:
+            named = x.field if isinstance(x, m.FieldRef) else x.question
+            self.error("not-a-value", f"`{named}` is a {self.symbols.kind(named)}; the "
+                       "braces of `in {...}` list values", x.span,
+                       hint="compare two fields with `=`, e.g. `a = b`")
+        if names:
+            return None
+        constants = [x for x in found if isinstance(x, m.Const)]
+        for member in constants:
+            self._same_type(value, member, expr.span)
+        return m.InSet(operand=value, values=tuple(x.value for x in constants),
+                       negated=expr.negated, span=expr.span)
+
+    def _answer(self, node: str, span: Span) -> m.AnswerRef | None:
         item = self.symbols.nodes[node]
         if not isinstance(item, ast.Question):
             self.error("figure-in-condition", f"`{node}` is a {item.kind}, a figure for a whole "
@@ -556,7 +569,7 @@ class Resolver:
 
     def _values_of(self, type_: m.Type) -> tuple[str, ...]:
         if type_.kind == "rating":
-            scale = self.symbols.rating_scales.get(type_.scale)
+            scale = self.symbols.rating_scales.get(type_.scale_id)
             return tuple(lv.id for lv in scale.levels) if scale else ()
         return type_.values
 
@@ -662,8 +675,13 @@ def _describe_literal(expr) -> str:
     return "this"
 
 
-def rounding_of(r: ast.Rounding | None) -> m.Rounding | None:
-    return m.Rounding(mode=r.mode, places=r.places, span=r.span) if r else None
+def _has_role(item: ast.Question | ast.Aggregate, role: ast.QuestionRole | None) -> bool:
+    """True when no role is asked for, or `item` is a question with that role."""
+    return role is None or (isinstance(item, ast.Question) and item.role == role)
+
+
+def rounding_of(r: ast.Rounding) -> m.Rounding:
+    return m.Rounding(mode=r.mode, places=r.places, span=r.span)
 
 
 __all__ = ["Resolver", "describe_selector", "field_type", "rounding_of", "KIND_PLURAL"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
+from typing import assert_never
 
 from critc.compiler.model import framework as m
 
@@ -26,9 +27,18 @@ def ordinal(value, type_: m.Type, rating_levels: Callable[[str], tuple[str, ...]
     if type_.kind == "enum" and value in type_.values:
         return type_.values.index(value)
     if type_.kind == "rating":
-        levels = rating_levels(type_.scale)
+        levels = rating_levels(type_.scale_id)
         return -levels.index(value) if value in levels else None
     return value
+
+
+def kleene(op: m.LogicOp, values: list[object]) -> bool | None:
+    """`and` / `or` over true, false and unknown (None): one decisive value decides
+    (false for `and`, true for `or`); otherwise any unknown leaves the result unknown."""
+    decisive = op == "or"
+    if any(v is decisive for v in values):
+        return decisive
+    return None if any(v is None for v in values) else not decisive
 
 
 def evaluate(expr: m.Expr, lookup: Callable[[m.Expr], object],
@@ -53,16 +63,8 @@ def evaluate(expr: m.Expr, lookup: Callable[[m.Expr], object],
             if a is None:
                 return None
             return (a in values) != negated
-        case m.Logic(op="and", operands=ops):
-            values = [evaluate(o, lookup, rating_levels) for o in ops]
-            if any(v is False for v in values):
-                return False
-            return None if any(v is None for v in values) else True
-        case m.Logic(op="or", operands=ops):
-            values = [evaluate(o, lookup, rating_levels) for o in ops]
-            if any(v is True for v in values):
-                return True
-            return None if any(v is None for v in values) else False
+        case m.Logic(op=op, operands=ops):
+            return kleene(op, [evaluate(o, lookup, rating_levels) for o in ops])
         case m.Not(operand=operand):
             value = evaluate(operand, lookup, rating_levels)
             return None if value is None else not value
@@ -77,4 +79,8 @@ def evaluate(expr: m.Expr, lookup: Callable[[m.Expr], object],
         case m.Negate(operand=operand):
             value = evaluate(operand, lookup, rating_levels)
             return None if value is None else -value
-    raise TypeError(f"not a per-case expression: {type(expr).__name__}")
+        case m.FigureRef() | m.Reduce() | m.Pooled() | m.WeightedMean() | m.Points() \
+                | m.BandOf():
+            raise TypeError(f"not a per-case expression: {type(expr).__name__}")
+        case _:
+            assert_never(expr)

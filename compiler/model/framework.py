@@ -8,9 +8,20 @@ mutated after the checker builds it.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from typing import Literal, assert_never
 
 import attrs
+from critc.dsl.ast import AggregateKind, ArithOp, CompareOp, FieldOrigin, FieldRole, QuestionRole
+from critc.dsl.ast import RoundingMode as RoundingMode
 from critc.dsl.span import NO_SPAN, Span
+
+TypeKind = Literal["score", "number", "boolean", "date", "text", "enum", "rating", "label",
+                   "unknown"]
+CellKind = TypeKind | Literal["integer"]  # how a field's cell is read
+ReduceFunction = Literal["mean", "min", "max", "sum", "count"]
+LogicOp = Literal["and", "or"]
+Value = float | str | bool | datetime.date  # a constant, or a value in a set
 
 
 def _span():
@@ -23,9 +34,9 @@ class Type:
     """`score` (a proportion shown as a percentage), `number`, `boolean`, `date`, `text`,
     `enum` (with its values), `rating` (with its scale), `label` (with its band), `unknown`."""
 
-    kind: str
+    kind: TypeKind
     values: tuple[str, ...] = ()
-    scale: str | None = None
+    scale: str | None = None  # the rating scale of a rating, the band of a label
 
     def __str__(self) -> str:
         if self.kind == "enum":
@@ -40,6 +51,13 @@ class Type:
     def numeric(self) -> bool:
         return self.kind in ("score", "number")
 
+    @property
+    def scale_id(self) -> str:
+        """The rating scale (kind `rating`) or band (kind `label`) this type refers to."""
+        if self.scale is None:
+            raise ValueError(f"a {self.kind} type names no scale")
+        return self.scale
+
 
 SCORE = Type(kind="score")
 NUMBER = Type(kind="number")
@@ -52,9 +70,16 @@ UNKNOWN = Type(kind="unknown")
 # ----------------------------------------------------------------------------- expressions
 @attrs.frozen(kw_only=True)
 class Const:
-    value: float | str | bool | datetime.date
+    value: Value
     type: Type
     span: Span = _span()
+
+    @property
+    def number(self) -> float:
+        """The value of a numeric constant (a score, a number or a boolean)."""
+        if isinstance(self.value, str | datetime.date):
+            raise TypeError(f"{self.value!r} is not a number")
+        return float(self.value)
 
 
 @attrs.frozen(kw_only=True)
@@ -86,7 +111,7 @@ class FigureRef:
 
 @attrs.frozen(kw_only=True)
 class Arith:
-    op: str  # + - * /
+    op: ArithOp
     left: Expr
     right: Expr
     type: Type
@@ -102,7 +127,7 @@ class Negate:
 
 @attrs.frozen(kw_only=True)
 class Compare:
-    op: str
+    op: CompareOp
     left: Expr
     right: Expr
     type: Type = BOOLEAN
@@ -112,7 +137,7 @@ class Compare:
 @attrs.frozen(kw_only=True)
 class InSet:
     operand: Expr
-    values: tuple
+    values: tuple[Value, ...]
     negated: bool
     type: Type = BOOLEAN
     span: Span = _span()
@@ -120,7 +145,7 @@ class InSet:
 
 @attrs.frozen(kw_only=True)
 class Logic:
-    op: str  # and, or
+    op: LogicOp
     operands: tuple[Expr, ...]
     type: Type = BOOLEAN
     span: Span = _span()
@@ -137,7 +162,7 @@ class Not:
 class Reduce:
     """mean, min, max, sum or count over figures; undefined inputs are skipped."""
 
-    function: str
+    function: ReduceFunction
     items: tuple[Expr, ...]
     type: Type
     span: Span = _span()
@@ -190,10 +215,13 @@ def children(expr: Expr) -> tuple[Expr, ...]:
             return (a,)
         case Logic(operands=items) | Reduce(items=items) | WeightedMean(items=items):
             return tuple(items)
-    return ()
+        case Const() | FieldRef() | AnswerRef() | FigureRef() | Pooled():
+            return ()
+        case _:
+            assert_never(expr)
 
 
-def walk(expr: Expr):
+def walk(expr: Expr) -> Iterator[Expr]:
     yield expr
     for child in children(expr):
         yield from walk(child)
@@ -201,7 +229,7 @@ def walk(expr: Expr):
 
 def references(expr: Expr) -> list[tuple[str, Span]]:
     """Every declaration `expr` refers to, with the span of the reference, in order."""
-    out = []
+    out: list[tuple[str, Span]] = []
     for sub in walk(expr):
         match sub:
             case FieldRef(field=name) | AnswerRef(question=name) | FigureRef(node=name):
@@ -216,7 +244,7 @@ def references(expr: Expr) -> list[tuple[str, Span]]:
 # ----------------------------------------------------------------------------- declarations
 @attrs.frozen(kw_only=True)
 class Rounding:
-    mode: str = "half up"
+    mode: RoundingMode = "half up"
     places: int = 0
     span: Span = _span()
 
@@ -255,15 +283,15 @@ class Field:
     id: str
     title: str | None
     type: Type
-    origin: str  # "case" or "inspection"
-    roles: tuple[str, ...] = ()
+    origin: FieldOrigin
+    roles: tuple[FieldRole, ...] = ()
     description: str | None = None
     source: str | None = None
     whole: bool = False  # declared `integer`: a number with no fractional part
     span: Span = _span()
 
     @property
-    def cell_kind(self) -> str:
+    def cell_kind(self) -> CellKind:
         """How a cell of this field is read: its type's kind, or "integer"."""
         return "integer" if self.whole else self.type.kind
 
@@ -272,7 +300,7 @@ class Field:
 class Question:
     id: str
     text: str | None
-    role: str
+    role: QuestionRole
     scale: str
     applies: Expr | None
     tags: tuple[str, ...]  # its own tags and those of its enclosing aggregates
@@ -285,7 +313,7 @@ class Question:
 @attrs.frozen(kw_only=True)
 class Aggregate:
     id: str
-    kind: str
+    kind: AggregateKind
     title: str | None
     formula: Expr | None
     type: Type

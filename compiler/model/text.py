@@ -3,6 +3,9 @@ code, explanations, diffs and messages)."""
 
 from __future__ import annotations
 
+import datetime
+from typing import assert_never
+
 from critc.compiler.model import framework as m
 
 
@@ -15,10 +18,10 @@ def reference_text(fw: m.Framework, node: str) -> str:
 def constant_text(expr: m.Const) -> str:
     """A constant as the framework language writes it: `70%`, `"text"`, `2024-04-01`."""
     if expr.type.kind == "score":
-        return f"{float(expr.value) * 100:g}%"
+        return f"{expr.number * 100:g}%"
     if expr.type.kind == "text":
         return '"' + str(expr.value).replace('"', '\\"') + '"'
-    if hasattr(expr.value, "isoformat"):
+    if isinstance(expr.value, datetime.date):
         return expr.value.isoformat()
     if isinstance(expr.value, bool):
         return "true" if expr.value else "false"
@@ -29,10 +32,10 @@ def constant_text(expr: m.Const) -> str:
 
 def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
     """A model expression in the framework language's own words."""
-    def ref(node):
+    def ref(node: str) -> str:
         return reference_text(fw, node) if fw else node
 
-    def text(e):
+    def text(e: m.Expr) -> str:
         match e:
             case m.Const():
                 return constant_text(e)
@@ -68,6 +71,7 @@ def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
                 return f"points({text(a)})"
             case m.BandOf(band=band, operand=a):
                 return f"{band}({text(a)})"
-        return "?"
+            case _:
+                assert_never(e)
 
     return text(expr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import decimal
 import math
+from typing import assert_never
 
 from critc.compiler.model import casewise
 from critc.compiler.model import framework as m
@@ -72,7 +73,10 @@ class Reference:
                 above, answered = self.counts(node)
                 self.memo[node] = above / answered if answered else None
             elif node in self.fw.aggregates:
-                self.memo[node] = self.compute(self.fw.aggregates[node].formula)
+                formula = self.fw.aggregates[node].formula
+                if formula is None:
+                    raise ValueError(f"aggregate {node} has no formula")
+                self.memo[node] = self.compute(formula)
             elif node in self.fw.applications:
                 app = self.fw.applications[node]
                 self.memo[node] = self.band(app.band, self.value(app.target))
@@ -82,14 +86,14 @@ class Reference:
 
     def compute(self, expr: m.Expr):
         match expr:
-            case m.Const(value=v):
-                return float(v)
+            case m.Const():
+                return expr.number
             case m.FigureRef(node=node):
                 return self.value(node)
             case m.FieldRef(field=name):
                 value = self.inputs.get(name)
                 if value is not None and self.fw.fields[name].type.kind == "rating":
-                    return float(self.levels(self.fw.fields[name].type.scale).index(value))
+                    return float(self.levels(self.fw.fields[name].type.scale_id).index(value))
                 return None if value is None else float(value)
             case m.Arith(op=op, left=left, right=right):
                 a, b = self.compute(left), self.compute(right)
@@ -131,11 +135,14 @@ class Reference:
                 level = self.compute(o)
                 if level is None:
                     return None
-                scale = self.fw.rating_scales[o.type.scale]
+                scale = self.fw.rating_scales[o.type.scale_id]
                 return scale.points[scale.levels[int(level)]]
             case m.BandOf(band=band, operand=o):
                 return self.band(band, self.compute(o))
-        raise TypeError(type(expr).__name__)
+            case m.AnswerRef() | m.Compare() | m.InSet() | m.Logic() | m.Not():
+                raise TypeError(f"not a formula: {type(expr).__name__}")
+            case _:
+                assert_never(expr)
 
     def band(self, band_id: str, value):
         """The band's output: a row index for text labels, a level index for ratings."""
