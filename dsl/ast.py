@@ -272,7 +272,7 @@ class TypeRef:
 class Field:
     id: str
     title: str | None = None
-    type: TypeRef
+    type: TypeRef | None  # None only in a tree built by hand
     roles: tuple[FieldRole, ...] = ()
     description: str | None = None
     source: str | None = None

@@ -135,7 +135,8 @@ def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic
     length = 1
     hint = syntax_errors.hint_for(exc, text)
     if isinstance(exc, UnexpectedCharacters):
-        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        pos = exc.pos_in_stream  # typed Optional by lark; always set on this exception
+        char = text[pos] if pos is not None and pos < len(text) else ""
         message = f"unexpected character {char!r}"
         if char == '"':
             message = "text in double quotes is not closed on this line"

@@ -7,6 +7,7 @@ collected as diagnostics in `ToAst.diagnostics`.
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 import attrs
 from critc.dsl import ast
@@ -64,7 +65,7 @@ class ToAst(Transformer):
         return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
 
     def tspan(self, token: Token) -> Span:
-        return Span(self.path, token.line, token.column, token.end_line, token.end_column)
+        return self.span(token)  # a token carries its position as a subtree's meta does
 
     def assemble(self, what: str, clauses, span: Span) -> dict:
         """Fold clauses into keyword arguments; report repeats and misplaced clauses."""
@@ -221,7 +222,7 @@ class ToAst(Transformer):
         span = self.span(meta)
         strings = self.strings(children[1:2])
         title = self.unquote(strings[0]) if strings else None
-        codes = []
+        codes: list[ast.ScaleCode] = []
         clauses = self.clauses(children)
         for child in children:
             if isinstance(child, list):
@@ -267,7 +268,7 @@ class ToAst(Transformer):
         span = self.span(meta)
         strings = self.strings(children[1:2])
         title = self.unquote(strings[0]) if strings else None
-        levels = []
+        levels: list[ast.RatingLevel] = []
         for child in children:
             if isinstance(child, list):
                 levels.extend(c for c in child if isinstance(c, ast.RatingLevel))
@@ -307,19 +308,20 @@ class ToAst(Transformer):
         span = self.span(meta)
         title = None
         type_ref = None
-        roles = []
+        roles: list[ast.FieldRole] = []
         for child in children[1:]:
             if isinstance(child, Token) and child.type == "STRING":
                 title = self.unquote(child)
             elif isinstance(child, ast.TypeRef):
                 type_ref = child
             elif isinstance(child, str) and not isinstance(child, Token):
-                roles.append(child)
+                roles.append(cast(ast.FieldRole, child))  # a role word of the grammar
         fields = self.assemble("field", self.clauses(children), span)
         return ast.Field(id=str(children[0]), title=title, type=type_ref, roles=tuple(roles),
                          span=span, **fields)
 
-    def _type(kind):  # noqa: N805 - a small factory used only in this class body
+    @staticmethod
+    def _type(kind: ast.TypeName):  # a small factory used only in this class body
         def build(self, meta, children):
             return ast.TypeRef(kind=kind, span=self.span(meta))
         return build
@@ -367,7 +369,7 @@ class ToAst(Transformer):
 
     def question(self, meta, children):
         span = self.span(meta)
-        role = "individual"
+        role: ast.QuestionRole = "individual"
         rest = list(children)
         if isinstance(rest[0], str) and not isinstance(rest[0], Token):
             role = rest.pop(0)
@@ -528,6 +530,7 @@ class ToAst(Transformer):
 
     def weight(self, meta, children):
         expr, tok = children
+        weight: ast.Number | ast.Percent
         if tok.type == "PERCENT":
             weight = ast.Percent(value=float(str(tok)[:-1]) / 100, text=str(tok),
                                  span=self.tspan(tok))
