@@ -7,6 +7,7 @@ built by hand compares equal to a parsed one, and a formatted file re-parses to 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 import attrs
@@ -31,7 +32,7 @@ FieldOrigin = Literal["case", "inspection"]
 ThresholdTest = Literal["at_least", "above", "between", "at_most", "below", "otherwise"]
 
 
-def _span():
+def _span() -> Span:
     return attrs.field(default=NO_SPAN, eq=False, repr=False)
 
 
@@ -357,7 +358,7 @@ class Module:
     span: Span = _span()
 
 
-def walk_nodes(items):
+def walk_nodes(items: Iterable[Item | Question | Aggregate]) -> Iterator[Question | Aggregate]:
     """Yield every question and aggregate, depth first, parents before children."""
     for item in items:
         if isinstance(item, (Question, Aggregate)):

@@ -9,9 +9,11 @@ Parsing the output gives an AST equal to the input's.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import assert_never
 
 from critc.dsl import ast
+from critc.dsl.parser import Comment
 
 WIDTH = 100
 INDENT = "  "
@@ -27,7 +29,7 @@ def quote(text: str) -> str:
 
 
 # ----------------------------------------------------------------------------- expressions
-def _prec(expr) -> int:
+def _prec(expr: ast.Expr) -> int:
     match expr:
         case ast.Or():
             return 1
@@ -44,12 +46,12 @@ def _prec(expr) -> int:
     return 8
 
 
-def _wrap(expr, minimum: int) -> str:
+def _wrap(expr: ast.Expr, minimum: int) -> str:
     text = expr_text(expr)
     return f"({text})" if _prec(expr) < minimum else text
 
 
-def _trailing_selector(expr) -> ast.Selector | None:
+def _trailing_selector(expr: ast.Expr) -> ast.Selector | None:
     """The selector whose words end `expr`'s text, if any: a scope (`in sections 1, 2`) or a
     tag filter (`tagged a or b`) there would swallow a following `, id` or `or name`."""
     match expr:
@@ -66,17 +68,17 @@ def _trailing_selector(expr) -> ast.Selector | None:
     return None
 
 
-def _ends_with_scope(expr) -> bool:
+def _ends_with_scope(expr: ast.Expr) -> bool:
     sel = _trailing_selector(expr)
     return sel is not None and bool(sel.scope_ids)
 
 
-def _ends_with_tags(expr) -> bool:
+def _ends_with_tags(expr: ast.Expr) -> bool:
     sel = _trailing_selector(expr)
     return sel is not None and bool(sel.tags) and not sel.scope_ids
 
 
-def _args(args) -> str:
+def _args(args: Sequence[ast.Expr]) -> str:
     parts = []
     for i, arg in enumerate(args):
         text = expr_text(arg)
@@ -154,8 +156,13 @@ def rounding_text(r: ast.Rounding) -> str:
 
 
 # ----------------------------------------------------------------------------- items
+# the items that may carry `description` and `source` clauses
+Described = (ast.Framework | ast.Scale | ast.RatingScale | ast.Field | ast.Question
+             | ast.Aggregate | ast.Band)
+
+
 class Printer:
-    def __init__(self, comments=()):
+    def __init__(self, comments: Iterable[Comment] = ()):
         self.lines: list[str] = []
         self.pending = sorted(comments, key=lambda c: (c.line, c.col))
         self.standalone: set[tuple[int, int]] = set()
@@ -225,7 +232,7 @@ class Printer:
             case _:
                 assert_never(item)
 
-    def common(self, item, depth: int) -> None:
+    def common(self, item: Described, depth: int) -> None:
         if item.description is not None:
             self.emit(depth, f"description {quote(item.description)}")
         if item.source is not None:
@@ -358,7 +365,8 @@ def type_text(t: ast.TypeRef | None) -> str:
     return t.kind
 
 
-def format_module(module: ast.Module, comments=(), source: str | None = None) -> str:
+def format_module(module: ast.Module, comments: Iterable[Comment] = (),
+                  source: str | None = None) -> str:
     """The canonical text of a parsed file, keeping its comments."""
     printer = Printer(comments)
     if source is not None:

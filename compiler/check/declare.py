@@ -7,12 +7,16 @@ question/aggregate hierarchy that selectors walk.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 import attrs
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, Label, error, warning
 from critc.dsl.span import Span
+
+Scale = ast.Scale | ast.RatingScale  # answer and rating scales share one set of names
+AnyScale = TypeVar("AnyScale", ast.Scale, ast.RatingScale)
 
 # The plural nouns of selectors and the kinds of item they select.
 PLURAL_KIND: dict[str, ast.ItemKind] = {
@@ -80,7 +84,7 @@ RESERVED = frozenset(_KINDS + _PLURALS + (
     "its", "all", "individual", "summary", "key", "not", "true", "false"))
 
 
-def declare(modules, diagnostics: list[Diagnostic]) -> Symbols:
+def declare(modules: Iterable[ast.Module], diagnostics: list[Diagnostic]) -> Symbols:
     symbols = Symbols()
     for module in modules:
         for item in module.items:
@@ -104,7 +108,8 @@ def _claim(symbols: Symbols, ident: str, what: str, span: Span,
     return True
 
 
-def _declare_item(item, symbols: Symbols, diagnostics: list[Diagnostic], parent, inherited):
+def _declare_item(item: ast.Item, symbols: Symbols, diagnostics: list[Diagnostic],
+                  parent: str | None, inherited: tuple[str, ...]) -> None:
     match item:
         case ast.Framework():
             if symbols.header is not None:
@@ -157,7 +162,8 @@ def _declare_item(item, symbols: Symbols, diagnostics: list[Diagnostic], parent,
                 symbols.bands[item.id] = item
 
 
-def _declare_named(table: dict, item, what: str, diagnostics: list[Diagnostic], other: dict):
+def _declare_named(table: dict[str, AnyScale], item: AnyScale, what: str,
+                   diagnostics: list[Diagnostic], other: Mapping[str, Scale]) -> None:
     for existing in (table.get(item.id), other.get(item.id)):
         if existing is not None:
             diagnostics.append(error(

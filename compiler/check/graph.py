@@ -8,16 +8,18 @@ refers to a. The graph finds cycles and gives the evaluation order.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 import networkx as nx
 from critc.compiler.model import framework as m
 from critc.dsl.diagnostics import Diagnostic, Label, error
+from critc.dsl.span import Span
 
 
 def build(fw: m.Framework, order: dict[str, int]) -> nx.DiGraph:
     graph = nx.DiGraph()
 
-    def add(node: str, kind: str, span, title=None):
+    def add(node: str, kind: str, span: Span, title: str | None = None) -> None:
         graph.add_node(node, kind=kind, span=span, title=title, order=order.get(node, 10**9))
 
     for field in fw.fields.values():
@@ -32,7 +34,7 @@ def build(fw: m.Framework, order: dict[str, int]) -> nx.DiGraph:
     for app in fw.applications.values():
         add(app.id, "band label", app.span)
 
-    def link(source: str, target: str, span) -> None:
+    def link(source: str, target: str, span: Span) -> None:
         if source in graph and not graph.has_edge(source, target):
             graph.add_edge(source, target, span=span)
 
@@ -85,7 +87,7 @@ def used_by(graph: nx.DiGraph, node: str) -> list[str]:
     return _ordered(graph, nx.descendants(graph, node))
 
 
-def _ordered(graph: nx.DiGraph, nodes) -> list[str]:
+def _ordered(graph: nx.DiGraph, nodes: Iterable[str]) -> list[str]:
     return sorted(nodes, key=lambda n: (graph.nodes[n]["order"], n))
 
 

@@ -6,6 +6,7 @@ Each `detect_*` function looks for one problem; `lint` runs them all.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Collection
 
 import networkx as nx
 from critc.compiler.model import casewise
@@ -15,7 +16,8 @@ from critc.dsl.diagnostics import Diagnostic, error, warning
 MAX_COMBINATIONS = 4096
 
 
-def lint(fw: m.Framework, graph: nx.DiGraph, attached=frozenset()) -> list[Diagnostic]:
+def lint(fw: m.Framework, graph: nx.DiGraph,
+         attached: Collection[str] = frozenset()) -> list[Diagnostic]:
     """`attached`: bands with an `on` clause, which are used even if no target resolved."""
     out: list[Diagnostic] = []
     out.extend(detect_constant_applicability(fw))
@@ -57,7 +59,7 @@ def _domain(atom: m.Expr, fw: m.Framework) -> list:
     return [True, False]
 
 
-def _key(atom: m.Expr) -> tuple[str, object]:
+def _key(atom: m.Expr) -> tuple[str, str | int]:
     match atom:
         case m.FieldRef(field=f):
             return ("field", f)
@@ -78,7 +80,7 @@ def detect_constant_applicability(fw: m.Framework) -> list[Diagnostic]:
     for q in fw.questions.values():
         if q.applies is None:
             continue
-        atoms: dict[tuple[str, object], m.Expr] = {}
+        atoms: dict[tuple[str, str | int], m.Expr] = {}
         for atom in _atoms(q.applies):
             atoms.setdefault(_key(atom), atom)
         domains = [_domain(a, fw) for a in atoms.values()]
@@ -94,7 +96,7 @@ def detect_constant_applicability(fw: m.Framework) -> list[Diagnostic]:
         for combo in itertools.product(*domains):
             env = dict(zip(keys, combo, strict=True))
 
-            def lookup(ref, env=env):
+            def lookup(ref: m.Expr, env: dict[tuple[str, str | int], object] = env) -> object:
                 return env[_key(ref)]
 
             outcomes.add(_decide(q.applies, lookup, env, levels))
@@ -113,10 +115,12 @@ def detect_constant_applicability(fw: m.Framework) -> list[Diagnostic]:
     return out
 
 
-def _decide(expr: m.Expr, lookup, env: dict, levels) -> bool:
+def _decide(expr: m.Expr, lookup: Callable[[m.Expr], object],
+            env: dict[tuple[str, str | int], object],
+            levels: Callable[[str], tuple[str, ...]]) -> bool:
     """Evaluate with free atoms (whole comparisons) taken from `env`."""
     if ("atom", id(expr)) in env:
-        return env[("atom", id(expr))]
+        return bool(env[("atom", id(expr))])  # a free atom is true or false
     match expr:
         case m.Logic(op=op, operands=ops):
             values = [_decide(o, lookup, env, levels) for o in ops]
@@ -153,7 +157,7 @@ def _under_broken_formula(fw: m.Framework, node: str | None) -> bool:
 
 
 def detect_unused_bands(fw: m.Framework, graph: nx.DiGraph,
-                        attached=frozenset()) -> list[Diagnostic]:
+                        attached: Collection[str] = frozenset()) -> list[Diagnostic]:
     return [warning("unused-band", f"band `{b.id}` is never used", b.span,
                     hint=f"attach it with `on ...` or apply it in a formula: `{b.id}(...)`")
             for b in fw.bands.values()

@@ -19,6 +19,7 @@ from critc.compiler.check.resolve import Resolver, field_type, rounding_of
 from critc.compiler.model import framework as m
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, Label, error, has_errors, warning
+from critc.dsl.span import Span
 
 # Diagnostics that a syntax error elsewhere can cause; hidden while syntax errors stand.
 CASCADING = {"unknown-reference", "unknown-tag", "empty-selection", "question-feeds-no-score",
@@ -215,9 +216,13 @@ def _field_roles(fields: dict[str, m.Field], diagnostics: list[Diagnostic]) -> d
     return roles
 
 
-def _band_targets(symbols: Symbols, resolver: Resolver, diagnostics: list[Diagnostic]):
+BandUse = tuple[m.Type, Span]  # the type of what a band bands, and where
+
+
+def _band_targets(symbols: Symbols, resolver: Resolver, diagnostics: list[Diagnostic]
+                  ) -> tuple[dict[str, m.BandApplication], dict[str, list[BandUse]]]:
     applications: dict[str, m.BandApplication] = {}
-    types: dict[str, list[tuple[m.Type, object]]] = {}
+    types: dict[str, list[BandUse]] = {}
     for bid, band in symbols.bands.items():
         for target in band.targets:
             if isinstance(target, ast.Selector):
@@ -251,7 +256,9 @@ def _band_targets(symbols: Symbols, resolver: Resolver, diagnostics: list[Diagno
     return applications, types
 
 
-def _band_input_type(band: ast.Band, targets, uses, diagnostics: list[Diagnostic]) -> m.Type:
+def _band_input_type(band: ast.Band, targets: list[BandUse],
+                     uses: list[tuple[str, m.Type, Span]],
+                     diagnostics: list[Diagnostic]) -> m.Type:
     seen = list(targets) + [(t, span) for b, t, span in uses if b == band.id]
     kinds = {t.kind for t, _ in seen} - {"unknown"}
     if len(kinds) > 1:

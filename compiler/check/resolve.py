@@ -7,6 +7,8 @@ inspection, over question proportions, aggregates and inspection inputs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from critc.compiler.check.declare import KIND_PLURAL, PLURAL_KIND, Symbols, did_you_mean
 from critc.compiler.model import framework as m
 from critc.dsl import ast
@@ -200,7 +202,7 @@ class Resolver:
         return True
 
     # ------------------------------------------------------------------ formulas
-    def formula(self, expr, context: str | None) -> m.Expr | None:
+    def formula(self, expr: ast.Expr, context: str | None) -> m.Expr | None:
         """An inspection-level expression; None when it cannot be resolved (reported)."""
         match expr:
             case ast.Number(value=v):
@@ -286,7 +288,8 @@ class Resolver:
             return False
         return True
 
-    def _items(self, args, context: str | None, allow_points: bool = True) -> list[m.Expr] | None:
+    def _items(self, args: Iterable[ast.Expr], context: str | None,
+               allow_points: bool = True) -> list[m.Expr] | None:
         """Flatten call arguments: selectors become their members."""
         out: list[m.Expr] = []
         ok = True
@@ -426,7 +429,7 @@ class Resolver:
         return m.WeightedMean(items=tuple(items), weights=tuple(weights),
                               renormalise=expr.renormalise, type=result, span=expr.span)
 
-    def _apply(self, band: str, arg, context: str | None, span: Span) -> m.Expr | None:
+    def _apply(self, band: str, arg: ast.Expr, context: str | None, span: Span) -> m.Expr | None:
         if band not in self.symbols.bands:
             self.error("unknown-reference", f"there is no band `{band}`", span,
                        hint=did_you_mean(band, self.symbols.bands))
@@ -440,7 +443,7 @@ class Resolver:
         return m.BandOf(band=band, operand=value, type=out, span=span)
 
     # ------------------------------------------------------------------ conditions
-    def condition(self, expr, question: str) -> m.Expr | None:
+    def condition(self, expr: ast.Expr, question: str) -> m.Expr | None:
         value = self.case_expr(expr)
         if value is not None and value.type.kind not in ("boolean", "unknown"):
             self.error("condition-not-boolean", f"this condition gives {_a(value.type)}, not "
@@ -449,7 +452,7 @@ class Resolver:
             return None
         return value
 
-    def case_expr(self, expr, expect: m.Type | None = None) -> m.Expr | None:
+    def case_expr(self, expr: ast.Expr, expect: m.Type | None = None) -> m.Expr | None:
         """A per-case expression; `expect` lets a bare name be read as an enum value."""
         symbols = self.symbols
         match expr:
@@ -610,7 +613,7 @@ class Resolver:
                    "expected", value.span)
         return False
 
-    def question_scale(self, item: ast.Question, report: bool = True):
+    def question_scale(self, item: ast.Question, report: bool = True) -> ast.Scale | None:
         symbols = self.symbols
         name = item.scale
         if name is None:
@@ -649,7 +652,7 @@ def _arith_type(op: str, a: m.Type, b: m.Type) -> m.Type:
     return m.NUMBER
 
 
-def _not_a_value(value, type_: m.Type) -> str:
+def _not_a_value(value: object, type_: m.Type) -> str:
     if type_.kind == "rating":
         return f"`{value}` is not a level of rating scale `{type_.scale}`"
     return f"`{value}` is not one of the declared values {{{', '.join(type_.values)}}}"
@@ -662,7 +665,7 @@ def _a(type_: m.Type) -> str:
     return ("an " if text[:1] in "aeiou" else "a ") + text
 
 
-def _describe_literal(expr) -> str:
+def _describe_literal(expr: ast.Expr) -> str:
     match expr:
         case ast.String(value=v):
             return f'the text "{v}"'

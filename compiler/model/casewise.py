@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from typing import assert_never
+from typing import Any, assert_never
 
 from critc.compiler.model import framework as m
 
@@ -19,7 +19,7 @@ COMPARE = {"=": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator
 ARITH = {"+": operator.add, "-": operator.sub, "*": operator.mul}
 
 
-def ordinal(value, type_: m.Type, rating_levels: Callable[[str], tuple[str, ...]]):
+def ordinal(value: Any, type_: m.Type, rating_levels: Callable[[str], tuple[str, ...]]) -> Any:
     """Enum values order as declared; rating levels are declared best first, so a better
     level orders higher."""
     if value is None:
@@ -42,7 +42,7 @@ def kleene(op: m.LogicOp, values: list[object]) -> bool | None:
 
 
 def evaluate(expr: m.Expr, lookup: Callable[[m.Expr], object],
-             rating_levels: Callable[[str], tuple[str, ...]] = lambda s: ()):
+             rating_levels: Callable[[str], tuple[str, ...]] = lambda s: ()) -> Any:
     """The value of `expr`, with `lookup` giving the value of each FieldRef/AnswerRef."""
     match expr:
         case m.Const(value=v):

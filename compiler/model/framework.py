@@ -24,7 +24,7 @@ LogicOp = Literal["and", "or"]
 Value = float | str | bool | datetime.date  # a constant, or a value in a set
 
 
-def _span():
+def _span() -> Span:
     return attrs.field(default=NO_SPAN, eq=False, repr=False)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import decimal
 import math
-from typing import assert_never
+from typing import Any, assert_never
 
 from critc.compiler.model import casewise
 from critc.compiler.model import framework as m
@@ -32,7 +32,7 @@ class Reference:
         self.fw = fw
         self.cases = cases
         self.inputs = inputs or {}
-        self.memo: dict[str, object] = {}
+        self.memo: dict[str, Any] = {}  # a figure's value, or an input's
 
     def levels(self, scale: str) -> tuple[str, ...]:
         return self.fw.rating_scales[scale].levels
@@ -42,12 +42,15 @@ class Reference:
         if condition is None:
             return True
 
-        def lookup(ref):
-            if isinstance(ref, m.AnswerRef):
-                return case.get(ref.question)
-            field = self.fw.fields[ref.field]
-            return self.inputs.get(ref.field) if field.origin == "inspection" \
-                else case.get(ref.field)
+        def lookup(ref: m.Expr) -> object:
+            match ref:
+                case m.AnswerRef(question=question):
+                    return case.get(question)
+                case m.FieldRef(field=name):
+                    field = self.fw.fields[name]
+                    return self.inputs.get(name) if field.origin == "inspection" \
+                        else case.get(name)
+            raise TypeError(f"not a per-case reference: {type(ref).__name__}")
 
         return casewise.evaluate(condition, lookup, self.levels) is True
 
@@ -67,7 +70,7 @@ class Reference:
                 above += 1
         return above, answered
 
-    def value(self, node: str):
+    def value(self, node: str) -> Any:
         if node not in self.memo:
             if node in self.fw.questions:
                 above, answered = self.counts(node)
@@ -84,7 +87,7 @@ class Reference:
                 self.memo[node] = self.inputs.get(node)
         return self.memo[node]
 
-    def compute(self, expr: m.Expr):
+    def compute(self, expr: m.Expr) -> Any:
         match expr:
             case m.Const():
                 return expr.number
@@ -144,7 +147,7 @@ class Reference:
             case _:
                 assert_never(expr)
 
-    def band(self, band_id: str, value):
+    def band(self, band_id: str, value: float | None) -> float | None:
         """The band's output: a row index for text labels, a level index for ratings."""
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return None
