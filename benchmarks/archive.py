@@ -9,9 +9,11 @@ an applicability condition over an enum or boolean case field.
 from __future__ import annotations
 
 import numpy as np
+import spec
 from critc.compiler.check.passes import check_file
 from critc.compiler.engine.cases import CaseTable, Grouping
 from critc.compiler.plan.lower import plan_for
+from critc.compiler.report.explain import expression_text
 
 
 def framework_text(sections: int = 10, criteria: int = 4, per_criterion: int = 5) -> str:
@@ -82,3 +84,37 @@ def build(cases: int, questions_per_criterion: int = 5, sections: int = 10, crit
     group = fields["inspection"].astype(np.int32)
     grouping = Grouping(group, tuple(str(i) for i in range(inspections)), "inspection")
     return plan, table, grouping
+
+
+def spec_of(plan) -> dict:
+    """The framework of benchmarks/archive.py as plain data (raises on any other shape)."""
+    fw = plan.framework
+    index = {q.id: q.index for q in plan.questions}
+    criteria, sections, threads = [], [], []
+    for agg in fw.aggregates.values():
+        if agg.kind == "criterion":
+            kids = agg.children
+            criteria.append({
+                "id": agg.id,
+                "individual": [index[k] for k in kids if fw.questions[k].role == "individual"],
+                "summary": next(index[k] for k in kids if fw.questions[k].role == "summary"),
+                "weights": list(agg.formula.weights),
+            })
+        elif agg.kind == "section":
+            sections.append({"id": agg.id, "children": list(agg.children)})
+        elif agg.kind == "thread":
+            threads.append({"id": agg.id, "questions": [
+                index[q] for q in fw.questions if agg.id in fw.questions[q].tags]})
+    band = plan.bands["conclusion"]
+    assert band.percent and band.rounding.mode == "half up" and band.rounding.places == 0
+    return {
+        "questions": [q.id for q in plan.questions],
+        "condition": [0 if q.condition is None else spec.CONDITIONS[expression_text(q.condition)]
+                      for q in plan.questions],
+        "codes": list(fw.scales["sufficiency"].codes),
+        "rosh": list(fw.fields["rosh"].type.values),
+        "criteria": criteria,
+        "sections": sections,
+        "threads": threads,
+        "band": {"id": band.id, "lows": list(band.lows), "otherwise": band.otherwise},
+    }
