@@ -76,3 +76,16 @@ def test_every_diagnostic_code_is_documented():
     assert emitted - documented == set(), "emitted but not documented"
     assert documented - emitted == set(), "documented but emitted nowhere"
     assert {"test-bad-value", "test-unknown-field", "answer-where-not-applicable"} <= emitted
+
+
+# ----------------------------------------------------------------------------- architecture
+def test_layers_hold():
+    """Every import-linter contract in pyproject.toml ([tool.importlinter]) is kept: each
+    stage imports only the stages below it, rich only in report/ and cli/, the oracle only
+    the model, the embedded runtimes only NumPy."""
+    lint_imports = Path(sys.executable).parent / "lint-imports"
+    if not lint_imports.exists():
+        pytest.fail("import-linter is not installed (it is in the test extra)")
+    done = subprocess.run([str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]

@@ -97,6 +97,7 @@ def _score_versions(args) -> int:
     )
     from critc.compiler.regress import versions
     from critc.compiler.report import results as report
+    from critc.compiler.report import versions as version_report
 
     if args.by or args.all:
         option = "--by" if args.by else "--all"
@@ -119,18 +120,18 @@ def _score_versions(args) -> int:
     if scored is None:
         return EXIT_PROBLEMS
     if args.format == "json":
-        write_output(args.output, versions.as_json(found, scored))
+        write_output(args.output, version_report.as_json(found, scored))
     elif args.format == "csv":
-        write_output(args.output, versions.as_csv(scored))
+        write_output(args.output, version_report.as_csv(scored))
     else:
         console = render.plain_console() \
             if args.output else stdout()
         for s in scored:
             report.print_tables(console, s.results, not args.hide_questions,
-                                versions.notes(found, s))
+                                version_report.notes(found, s))
         if args.output:
             write_output(args.output, console.export_text())
-    stderr().print(versions.summary(scored), markup=False)
+    stderr().print(version_report.summary(scored), markup=False)
     return EXIT_OK
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from critc.compiler.report import render
+from critc.compiler.report import render, testrun
 
 
 def cmd_test(args) -> int:
@@ -34,7 +34,7 @@ def cmd_test(args) -> int:
                 continue
             mark = "✗" if test.status == "fail" else "✗ error:"
             out.print(f"[bold red]{mark}[/] {_escape(test.name)}  [dim]({where})[/]")
-            for line in testing.failure_text(test).splitlines():
+            for line in testrun.failure_text(test).splitlines():
                 out.print("    " + _escape(line), soft_wrap=True)
         if run.problem is not None:
             out.print(f"[bold red]✗[/] {_escape(run.path)}: {_escape(run.problem)}")
@@ -55,11 +55,11 @@ def cmd_test(args) -> int:
                 out.print(f"updated {_escape(run.path)}: re-recorded {count} "
                           f"test{'s' * (count != 1)}")
     if args.junit:
-        write_atomic(Path(args.junit), testing.junit_xml(runs))
+        write_atomic(Path(args.junit), testrun.junit_xml(runs))
     if args.coverage:
         _test_coverage(runs, out)
     passed, failed, errors = testing.summary(runs)
-    line = testing.summary_line(runs)
+    line = testrun.summary_line(runs)
     if updated:
         count = sum(t.status == "fail" for r in runs if r.path in updated for t in r.tests)
         line += f"; {count} re-recorded"

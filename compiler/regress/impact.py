@@ -18,8 +18,8 @@ import pyarrow as pa
 from critc.compiler.check.passes import CheckResult
 from critc.compiler.engine.evaluate import Conditions, Results
 from critc.compiler.io.session import Session
+from critc.compiler.io.values import defined, labels_for, shown
 from critc.compiler.regress.diff import Edit, Structure
-from critc.compiler.report import results as report
 
 # Per case and question: how the case counts towards the question's proportion.
 NOT_COUNTED, BELOW, ABOVE = 0, 1, 2
@@ -104,9 +104,9 @@ def _side(results: Results, node: str, g: int) -> Side:
     if node not in results.values:
         return ABSENT
     value = results.values[node][g]
-    return Side(value=float(value) if report.defined(value) else None,
-                shown=report.shown(fw, node, value),
-                bands=tuple(report.labels_for(results, node, g)))
+    return Side(value=float(value) if defined(value) else None,
+                shown=shown(fw, node, value),
+                bands=tuple(labels_for(results, node, g)))
 
 
 def _kind(results: Results, node: str) -> str:

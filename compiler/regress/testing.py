@@ -34,8 +34,8 @@ import pyarrow as pa
 from critc.compiler.check.declare import did_you_mean
 from critc.compiler.check.load import display_path
 from critc.compiler.check.passes import CheckResult, check_file
+from critc.compiler.io.values import NA, defined, labels_for, shown
 from critc.compiler.model import framework as m
-from critc.compiler.report.results import NA, defined, labels_for, shown
 from critc.dsl.diagnostics import Diagnostic, error, has_errors
 from critc.dsl.source import FRAMEWORK_LIMIT, decode_text, read_file
 from critc.dsl.span import Span
@@ -1038,16 +1038,7 @@ def _inline_inputs(reader: Reader, fw: m.Framework, source: Source, cases: pa.Ta
                    records, source.key, path_of=reader.path)
 
 
-# ----------------------------------------------------------------------------- text
-def failure_text(run: TestRun) -> str:
-    """What went wrong, in lines, for people and for JUnit."""
-    lines = []
-    if run.problem:
-        lines.append(run.problem)
-    lines.extend(m.describe() for m in run.mismatches)
-    return "\n".join(lines)
-
-
+# ----------------------------------------------------------------------------- counts
 def summary(runs: list[FileRun]) -> tuple[int, int, int]:
     """(passed, failed, errors); a file that cannot be read is one error."""
     passed = sum(t.status == "pass" for r in runs for t in r.tests)
@@ -1056,13 +1047,6 @@ def summary(runs: list[FileRun]) -> tuple[int, int, int]:
     errors += sum(1 for r in runs if r.problem is not None)
     return passed, failed, errors
 
-
-def summary_line(runs: list[FileRun]) -> str:
-    passed, failed, errors = summary(runs)
-    text = f"{passed} passed, {failed} failed"
-    if errors:
-        text += f", {errors} error{'s' * (errors != 1)}"
-    return text
 
 
 # ----------------------------------------------------------------------------- update
@@ -1211,55 +1195,3 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
         text = text[:edit.start] + edit.text + text[edit.end:]
     return text
-
-
-# ----------------------------------------------------------------------------- JUnit
-def junit_xml(runs: list[FileRun]) -> str:
-    """JUnit XML: a testsuite per test file, a testcase per test; no timestamps or times,
-    so the same run gives the same bytes."""
-    import xml.etree.ElementTree as ET
-
-    passed, failed, errors = summary(runs)
-    root = ET.Element("testsuites", name="critc test", tests=str(passed + failed + errors),
-                      failures=str(failed), errors=str(errors))
-    for run in runs:
-        suite_failures = sum(t.status == "fail" for t in run.tests)
-        suite_errors = sum(t.status == "error" for t in run.tests)
-        tests = len(run.tests)
-        if run.problem is not None:
-            suite_errors, tests = suite_errors + 1, tests + 1
-        suite = ET.SubElement(root, "testsuite", name=run.path, tests=str(tests),
-                              failures=str(suite_failures), errors=str(suite_errors),
-                              skipped="0")
-        classname = re.sub(r"\.test\.ya?ml$", "", run.path).replace("/", ".").replace("\\", ".")
-        if run.problem is not None:
-            case = ET.SubElement(suite, "testcase", name="(test file)", classname=classname,
-                                 file=run.path)
-            problem = ET.SubElement(case, "error", message=run.problem, type="problem")
-            problem.text = _diagnostics_text(run)
-        for test in run.tests:
-            case = ET.SubElement(suite, "testcase", name=test.name, classname=classname,
-                                 file=run.path, line=str(test.test.line))
-            if test.status == "fail":
-                count = len(test.mismatches)
-                message = f"{count} expectation{'s' * (count != 1)} not met" if count \
-                    else (test.problem or "failed")
-                failure = ET.SubElement(case, "failure", message=message, type="mismatch")
-                failure.text = failure_text(test)
-            elif test.status == "error":
-                problem = ET.SubElement(case, "error", message=test.problem or "error",
-                                        type="problem")
-                problem.text = _diagnostics_text(run)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") \
-        + "\n"
-
-
-def _diagnostics_text(run: FileRun) -> str:
-    from critc.compiler.report import render
-
-    return render.to_plain(run.diagnostics, run.sources, run.path).rstrip("\n")
-
-
-__all__ = ["Runner", "FileRun", "TestRun", "find_test_files", "junit_xml", "updates",
-           "apply_edits", "summary_line", "failure_text"]

@@ -38,6 +38,7 @@ from critc.compiler.model import framework as m
 from critc.compiler.model.cells import EPOCH
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, Label, error, has_errors, warning
+from critc.dsl.source import source_lines
 from critc.dsl.span import Span
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -201,7 +202,7 @@ def load_versions(directory: str | Path, sources: dict[str, str] | None = None
 
 def _header_line(span: Span, text: str) -> Span:
     """The `framework` line of a header, not the whole header with its clauses."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = source_lines(text)
     length = len(lines[span.line - 1]) + 1 if 0 < span.line <= len(lines) else span.col + 1
     return Span(span.path, span.line, span.col, span.line, max(length, span.col + 1))
 
@@ -211,7 +212,7 @@ EFFECTIVE = re.compile(r"\beffective\s+(?:from\s+)?\d{4}-\d\d-\d\d(?:\s+to\s+\d{
 
 def _effective_span(span: Span, text: str) -> Span:
     """The header's `effective` clause, or else its `framework` line."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = source_lines(text)
     for number in range(span.line, min(span.end_line, len(lines)) + 1):
         found = EFFECTIVE.search(lines[number - 1])
         if found:
@@ -588,62 +589,3 @@ def _input_dates(versions: VersionSet, inputs: str, table: pa.Table, keys: tuple
         dates[key] = _day(codes[i])
         places[key] = where(inputs, int(rows[i]), column)
     return dates, places
-
-
-# ----------------------------------------------------------------------------- output
-def notes(versions: VersionSet, scored: Scored) -> list[str]:
-    """Per inspection of `scored`, what its table's caption adds: its date and version."""
-    field = versions.inspection_date.id
-    return [f"{field} = {scored.dates[key].isoformat()}; scored with {scored.version.label()}"
-            for key in scored.results.grouping.keys]
-
-
-def summary(scored: list[Scored]) -> str:
-    """`scored 3 inspections with v1.crit (...), 2 with v2.crit (...)`"""
-    parts = []
-    for i, s in enumerate(scored):
-        count = len(s.results.grouping.keys)
-        noun = (" inspection" if count == 1 else " inspections") if i == 0 else ""
-        parts.append(f"{count}{noun} with {s.version.label()}")
-    return "scored " + ", ".join(parts)
-
-
-def as_json(versions: VersionSet, scored: list[Scored]) -> str:
-    """As single-file JSON, with the list of versions, and each inspection's date and the
-    version that scored it."""
-    from critc.compiler.report import results as report
-
-    counts = {s.version.name: len(s.results.grouping.keys) for s in scored}
-    inspections = []
-    for s in scored:
-        for item in json.loads(report.as_json(s.results))["inspections"]:
-            key = item["inspection"]
-            inspections.append({"inspection": key, "date": s.dates[key].isoformat(),
-                                "framework": s.version.describe(), "cases": item["cases"],
-                                "figures": item["figures"]})
-    payload = {
-        "versions": [dict(v.describe(), inspections=counts.get(v.name, 0))
-                     for v in versions.versions],
-        "grouped_by": versions.inspection,
-        "date_field": versions.inspection_date.id,
-        "inspections": inspections,
-    }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
-
-
-VERSION_COLUMNS = ["date", "version_file", "version", "effective_from", "effective_to"]
-
-
-def as_csv(scored: list[Scored]) -> str:
-    """As single-file CSV, with each inspection's date and version after `inspection`."""
-    from critc.compiler.io.spreadsheet import csv_text
-    from critc.compiler.report import results as report
-
-    rows = [report.CSV_HEADER[:1] + VERSION_COLUMNS + report.CSV_HEADER[1:]]
-    for s in scored:
-        described = s.version.describe()
-        for row in report.csv_rows(s.results):
-            extra = [s.dates[row[0]].isoformat(), s.version.name, described["version"] or "",
-                     described["effective_from"], described["effective_to"] or ""]
-            rows.append(row[:1] + extra + row[1:])
-    return csv_text(rows)

@@ -7,54 +7,15 @@ declares it should be shown (`shown`); tables show only the declared form.
 from __future__ import annotations
 
 import json
-import math
 
-from critc.compiler.engine import runtime
 from critc.compiler.engine.evaluate import Results
 from critc.compiler.io.spreadsheet import csv_text
+from critc.compiler.io.values import NA, defined, labels_for, shown
+from critc.compiler.io.values import band_output as band_output  # report.explain uses it here
 from critc.compiler.model import framework as m
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-
-NA = "n/a"
-
-
-def defined(value) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value))
-
-
-def shown(fw: m.Framework, node: str, value, rounding: m.Rounding | None = None) -> str:
-    """A figure as reports print it: percentages and numbers rounded as declared, ratings
-    and band labels by name, `n/a` when undefined."""
-    if not defined(value):
-        return NA
-    type_ = fw.figure_type(node)
-    rounding = rounding or fw.rounding_of(node)
-    if type_.kind == "score":
-        number = float(runtime.ROUNDING[rounding.mode](value * 100, rounding.places))
-        return f"{number:.{rounding.places}f}%"
-    if type_.kind == "rating":
-        scale = fw.rating_scales[type_.scale]
-        return scale.labels[scale.levels[int(value)]]
-    if type_.kind == "label":
-        band = fw.bands[type_.scale]
-        return band_output(band, int(value))
-    number = float(runtime.ROUNDING[rounding.mode](value, rounding.places))
-    return f"{number:.{rounding.places}f}"
-
-
-def band_output(band: m.Band, row_index: int) -> str:
-    return band.ordered_rows[row_index].output
-
-
-def labels_for(results: Results, node: str, g: int) -> list[tuple[str, str]]:
-    """[(band id, label)] attached to `node` with `on`, for inspection `g`."""
-    fw = results.plan.framework
-    out = []
-    for app in fw.applied_to(node):
-        out.append((app.band, shown(fw, app.id, results.values[app.id][g])))
-    return out
 
 
 def depth_of(fw: m.Framework, node: str) -> int:
@@ -119,39 +80,47 @@ def print_tables(console: Console, results: Results, questions: bool = True,
         console.print()
 
 
-def as_json(results: Results) -> str:
+def figure_json(results: Results, node: str, g: int) -> dict:
+    """One figure of inspection `g` as JSON output shows it."""
     fw = results.plan.framework
-    h = fw.header
+    value = results.values[node][g]
+    entry = {"kind": "question" if node in fw.questions else fw.aggregates[node].kind,
+             "type": fw.figure_type(node).kind,
+             "value": float(value) if defined(value) else None,
+             "shown": shown(fw, node, value)}
+    if node in fw.questions:
+        q = results.plan.question(node)
+        entry["numerator"] = int(results.numerators[g, q.index])
+        entry["denominator"] = int(results.denominators[g, q.index])
+        entry["missing"] = int(results.missing[g, q.index])
+    if node in results.cases:
+        entry["cases"] = int(results.cases[node][g])
+    bands = labels_for(results, node, g)
+    if bands:
+        entry["bands"] = {band: (None if label == NA else label) for band, label in bands}
+    return entry
+
+
+def inspections_json(results: Results) -> list[dict]:
+    """Each inspection with its case count and figures, as JSON output shows them."""
+    fw = results.plan.framework
     inspections = []
     for g, key in enumerate(results.grouping.keys):
-        figures = {}
-        for node in results.plan.figures:
-            if node in fw.applications:
-                continue
-            value = results.values[node][g]
-            entry = {"kind": "question" if node in fw.questions else fw.aggregates[node].kind,
-                     "type": fw.figure_type(node).kind,
-                     "value": float(value) if defined(value) else None,
-                     "shown": shown(fw, node, value)}
-            if node in fw.questions:
-                q = results.plan.question(node)
-                entry["numerator"] = int(results.numerators[g, q.index])
-                entry["denominator"] = int(results.denominators[g, q.index])
-                entry["missing"] = int(results.missing[g, q.index])
-            if node in results.cases:
-                entry["cases"] = int(results.cases[node][g])
-            bands = labels_for(results, node, g)
-            if bands:
-                entry["bands"] = {band: (None if label == NA else label) for band, label in bands}
-            figures[node] = entry
+        figures = {node: figure_json(results, node, g) for node in results.plan.figures
+                   if node not in fw.applications}
         inspections.append({"inspection": key, "cases": int(results.case_totals[g]),
                             "figures": figures})
+    return inspections
+
+
+def as_json(results: Results) -> str:
+    h = results.plan.framework.header
     payload = {
         "framework": {"name": h.name, "version": h.version,
                       "effective_from": h.effective_from.isoformat() if h.effective_from else None,
                       "effective_to": h.effective_to.isoformat() if h.effective_to else None},
         "grouped_by": results.grouping.by,
-        "inspections": inspections,
+        "inspections": inspections_json(results),
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
