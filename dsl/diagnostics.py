@@ -35,7 +35,7 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
         span = self.span
         where = (span.path, span.line, span.col) if span else ("", 0, 0)
         return (*where, self.severity.value, self.code, self.message)
