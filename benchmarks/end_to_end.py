@@ -1,0 +1,78 @@
+"""End to end from files on disk: each scorer a process of its own, timed whole.
+
+`critc score --format csv` (reading, validating every cell, scoring with detail, writing
+the report) against DuckDB and Polars reading the same CSV or Parquet file, checking every
+cell's spelling and computing the same figures (benchmarks/file_peers.py). Wall time and
+peak resident memory come from `/usr/bin/time` (GNU time) around each child: not
+`os.wait4` from this process, since Linux carries a process's peak RSS across exec, so a
+child forked from this (large) process would report at least this process's size. The
+peers' figures are checked equal to critc's engine on the archive the files were written
+from; critc's own run must exit 0.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import spec as specs
+
+HERE = Path(__file__).resolve().parent
+CRITC = Path(sys.executable).with_name("critc")
+TIME = "/usr/bin/time"  # GNU time: -f %M is the peak RSS in KiB
+
+
+def measure(command: list[str], folder: Path) -> tuple[float, float, int, str]:
+    """(wall seconds, peak RSS MiB, exit status, stderr) of one child process."""
+    stats = folder / "time.txt"
+    start = time.perf_counter()
+    done = subprocess.run([TIME, "-f", "%M", "-o", str(stats), *command],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    seconds = time.perf_counter() - start
+    peak_kib = int(stats.read_text(encoding="utf-8").split()[-1])
+    return seconds, peak_kib / 1024, done.returncode, done.stderr.decode("utf-8", "replace")
+
+
+def critc_command(framework: Path, cases: Path, out: Path) -> list[str]:
+    return [str(CRITC), "score", str(framework), str(cases), "--format", "csv", "-o", str(out)]
+
+
+def peer_command(engine: str, cases: Path, spec_path: Path, out: Path) -> list[str]:
+    return [sys.executable, str(HERE / "file_peers.py"), engine, str(cases), str(spec_path),
+            str(out)]
+
+
+def load_peer(path: Path) -> tuple[np.ndarray, np.ndarray, dict]:
+    with np.load(path) as saved:
+        values = {k[2:]: saved[k] for k in saved.files if k.startswith("v:")}
+        return saved["num"], saved["den"], values
+
+
+def run(spec: dict, framework: Path, files: dict[str, Path], results, folder: Path,
+        engines=("duckdb", "polars")) -> list[dict]:
+    """One row per (scorer, file format): seconds, peak RSS, and the check's outcome."""
+    spec_path = folder / "spec.json"
+    spec_path.write_text(json.dumps(spec), encoding="utf-8")
+    rows = []
+    for fmt, cases in files.items():
+        out = folder / f"critc-{fmt}.csv"
+        seconds, rss, status, stderr = measure(critc_command(framework, cases, out), folder)
+        if status != 0:
+            raise RuntimeError(f"critc score {cases} exited {status}: {stderr[-2000:]}")
+        rows.append({"implementation": f"critc score --format csv, from {fmt}",
+                     "seconds": seconds, "peak_rss_mib": rss, "check": "exit 0"})
+        for engine in engines:
+            out = folder / f"{engine}-{fmt}.npz"
+            command = peer_command(engine, cases, spec_path, out)
+            seconds, rss, status, stderr = measure(command, folder)
+            if status != 0:
+                raise RuntimeError(f"{engine} on {cases} exited {status}: {stderr[-2000:]}")
+            worst = specs.check_equal(f"{engine} from {fmt}", results, *load_peer(out))
+            rows.append({"implementation": f"{engine}, from {fmt} (with cell checks)",
+                         "seconds": seconds, "peak_rss_mib": rss,
+                         "check": f"equal (max |diff| {worst:.1e})"})
+    return rows
