@@ -1,0 +1,78 @@
+"""Completion: what may be written at the cursor, read from the text before it on its line
+and from the checked model."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from critc.compiler.model import framework as m
+from critc.dsl.parser import lark_parser
+from lsprotocol import types as lsp
+
+WORD = r"[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*"
+KIND_WORDS = ("question", "section", "criterion", "domain", "standard", "outcome", "thread",
+              "headline", "score", "rating", "phase")
+IN_SET = re.compile(rf"(?:question\s+({WORD})|({WORD}))\s+(?:not\s+)?in\s*\{{[^}}]*$")
+COMPARED = re.compile(rf"(?:question\s+({WORD})|({WORD}))\s*(?:=|!=)\s*[A-Za-z0-9_]*$")
+AFTER_KIND = re.compile(rf"\b({'|'.join(KIND_WORDS)})\s+[A-Za-z0-9_.\-]*$")
+AFTER_TAGS = re.compile(rf"\b(?:tags\s+(?:{WORD}\s*,\s*)*|tagged\s+(?:{WORD}\s+or\s+)*)\w*$")
+AFTER_SCALE = re.compile(r"\b(?:on|default\s+scale)\s+\w*$")
+AFTER_RATED = re.compile(r"\b(?:rated|gives|:\s*rating)\s+\w*$")
+
+
+@functools.cache
+def keywords() -> tuple[str, ...]:
+    """Every word of the grammar (grammar.lark), such as `applies`, `pooled`, `tagged`."""
+    words = {t.pattern.value for t in lark_parser().terminals
+             if t.pattern.type == "str" and t.pattern.value.isalpha()}
+    return tuple(sorted(words))
+
+
+def _items(names, kind: lsp.CompletionItemKind, detail: dict[str, str] | None = None
+           ) -> list[lsp.CompletionItem]:
+    detail = detail or {}
+    return [lsp.CompletionItem(label=name, kind=kind, detail=detail.get(name)) for name in names]
+
+
+def _values_of(fw: m.Framework, question: str | None, name: str | None) -> list[str]:
+    """The values a question's answer or a field may take: scale codes, enum values, levels."""
+    if question and question in fw.questions:
+        scale = fw.scales.get(fw.questions[question].scale)
+        return list(scale.codes) if scale else []
+    field = fw.fields.get(name or "")
+    if field is None:
+        return []
+    if field.type.values:
+        return list(field.type.values)
+    rating = fw.rating_scales.get(field.type.scale or "")
+    return list(rating.levels) if rating and field.type.kind == "rating" else []
+
+
+def completions(fw: m.Framework | None, before: str, tags: set[str]) -> list[lsp.CompletionItem]:
+    """The completion items for a cursor with `before` on its line before it."""
+    value = lsp.CompletionItemKind.EnumMember
+    if fw is None:
+        return _items(keywords(), lsp.CompletionItemKind.Keyword)
+    for pattern in (IN_SET, COMPARED):
+        match = pattern.search(before)
+        if match:
+            return _items(_values_of(fw, match.group(1), match.group(2)), value)
+    if AFTER_TAGS.search(before):
+        return _items(sorted(tags), lsp.CompletionItemKind.Constant)
+    if AFTER_SCALE.search(before):
+        return _items(fw.scales, lsp.CompletionItemKind.Enum)
+    if AFTER_RATED.search(before):
+        return _items(fw.rating_scales, lsp.CompletionItemKind.Enum)
+    match = AFTER_KIND.search(before)
+    if match:
+        kind = match.group(1)
+        ids = fw.questions if kind == "question" else \
+            [a.id for a in fw.aggregates.values() if a.kind == kind]
+        titles = {q.id: q.text or "" for q in fw.questions.values()} | \
+            {a.id: a.title or "" for a in fw.aggregates.values()}
+        return _items(ids, lsp.CompletionItemKind.Reference, titles)
+    fields = {f.id: f.title or f.origin for f in fw.fields.values()}
+    return (_items(fields, lsp.CompletionItemKind.Field, fields)
+            + _items(fw.bands, lsp.CompletionItemKind.Function)
+            + _items(keywords(), lsp.CompletionItemKind.Keyword))

@@ -1,0 +1,299 @@
+"""`critc lsp` end to end: a real server process, spoken to over the protocol (pytest-lsp).
+
+Each test works on a copy of rules/omi-2012 and the shared file it includes, in tmp_path."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from critc.compiler.check.passes import check_file
+
+pytest_lsp = pytest.importorskip("pytest_lsp")
+from lsprotocol import types as lsp  # noqa: E402
+from pygls.uris import from_fs_path  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+SERVER = [sys.executable, "-m", "critc.compiler.lsp"]
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(lsp.InitializeParams(
+        capabilities=lsp.ClientCapabilities(), initialization_options={"debounce": 50}))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.fixture
+def framework(tmp_path: Path) -> Path:
+    """A copy of omi-2012 with its include, laid out as in rules/."""
+    (tmp_path / "omi-2012").mkdir()
+    (tmp_path / "shared").mkdir()
+    shutil.copy(REPO / "rules/shared/probation-cases.crit", tmp_path / "shared")
+    target = tmp_path / "omi-2012" / "omi-2012.crit"
+    shutil.copy(REPO / "rules/omi-2012/omi-2012.crit", target)
+    return target
+
+
+def uri(path: Path) -> str:
+    return from_fs_path(str(path))
+
+
+async def diagnostics_for(client: LanguageClient, target: str, version: int | None = None,
+                          timeout: float = 20) -> list[lsp.Diagnostic]:
+    """The diagnostics published for `target` (for `version` or later, when given)."""
+    async def wait() -> list[lsp.Diagnostic]:
+        while True:
+            await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            if target in client.diagnostics and (version is None or target in seen_after):
+                return client.diagnostics[target]
+
+    seen_after: set[str] = set()
+    if version is not None:
+        client.diagnostics.pop(target, None)
+        seen_after.add(target)
+    return await asyncio.wait_for(wait(), timeout)
+
+
+async def open_file(client: LanguageClient, path: Path, text: str | None = None
+                    ) -> list[lsp.Diagnostic]:
+    client.diagnostics.pop(uri(path), None)
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(text_document=lsp.TextDocumentItem(
+        uri=uri(path), language_id="crit", version=1,
+        text=path.read_text("utf-8") if text is None else text)))
+    return await diagnostics_for(client, uri(path))
+
+
+def position_of(text: str, needle: str, offset: int = 0) -> lsp.Position:
+    """The position of `needle` (plus `offset` characters) in `text` (ASCII before it)."""
+    index = text.index(needle) + offset
+    line = text.count("\n", 0, index)
+    return lsp.Position(line=line, character=index - (text.rfind("\n", 0, index) + 1))
+
+
+def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
+    """Apply text edits (ASCII text: UTF-16 units are characters here), last first."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def offset(p: lsp.Position) -> int:
+        return min(starts[min(p.line, len(lines))] + p.character, len(text))
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character),
+                       reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
+
+
+@pytest.mark.asyncio
+async def test_a_clean_framework_gets_no_diagnostics(client: LanguageClient, framework: Path):
+    assert await open_file(client, framework) == []
+
+
+@pytest.mark.asyncio
+async def test_a_typo_as_you_type_gets_a_located_diagnostic_with_help(client: LanguageClient,
+                                                                      framework: Path):
+    text = framework.read_text("utf-8")
+    await open_file(client, framework)
+    typo = text.replace("applies when court_report != none", "applies when court_reprt != none",
+                        1)
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri(framework), version=2),
+        content_changes=[lsp.TextDocumentContentChangeEvent_Type2(text=typo)]))
+    found = await diagnostics_for(client, uri(framework), version=2)
+    assert [d.code for d in found] == ["unknown-reference"]
+    start = position_of(typo, "court_reprt")
+    assert found[0].range == lsp.Range(
+        start=start, end=lsp.Position(line=start.line, character=start.character + 11))
+    assert found[0].severity == lsp.DiagnosticSeverity.Error
+    assert "help: did you mean `court_report`?" in found[0].message
+    assert found[0].code_description.href.endswith("diagnostics.md#unknown-reference")
+
+
+@pytest.mark.asyncio
+async def test_a_did_you_mean_code_action_gives_a_file_that_checks_clean(
+        client: LanguageClient, framework: Path):
+    typo = framework.read_text("utf-8").replace("applies when court_report != none",
+                                                "applies when court_reprt != none", 1)
+    found = await open_file(client, framework, typo)
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(framework)), range=found[0].range,
+        context=lsp.CodeActionContext(diagnostics=found)))
+    [fix] = [a for a in actions if a.is_preferred]
+    assert fix.title == "Replace `court_reprt` with `court_report`"
+    fixed = apply_edits(typo, fix.edit.changes[uri(framework)])
+    framework.write_text(fixed, "utf-8")
+    assert check_file(framework).diagnostics == ()
+
+
+@pytest.mark.asyncio
+async def test_acknowledging_a_warning_gives_a_file_that_checks_clean(client: LanguageClient,
+                                                                      framework: Path):
+    text = framework.read_text("utf-8") + (
+        '\nband unused "Never applied"\n  50% and above: "high"\n  otherwise: "low"\n')
+    found = await open_file(client, framework, text)
+    assert [d.code for d in found] == ["unused-band"]
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(framework)), range=found[0].range,
+        context=lsp.CodeActionContext(diagnostics=found)))
+    [allow] = actions
+    fixed = apply_edits(text, allow.edit.changes[uri(framework)])
+    assert "# critc: allow unused-band (reason)\nband unused" in fixed
+    framework.write_text(fixed, "utf-8")
+    assert check_file(framework).diagnostics == ()
+
+
+@pytest.mark.asyncio
+async def test_hover_on_a_question_shows_wording_applicability_and_what_it_feeds(
+        client: LanguageClient, framework: Path):
+    text = framework.read_text("utf-8")
+    await open_file(client, framework)
+    result = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(framework)),
+        position=position_of(text, "question 1.1-07", 10)))
+    value = result.contents.value
+    assert "**question 1.1-07**" in value
+    assert "Was the report based on the required RoH assessment?" in value
+    assert "Applies to: court_report != none" in value
+    assert "`roh`" in value
+    assert "Feeds section 1, criterion 1.1, headline roh" in value
+
+
+@pytest.mark.asyncio
+async def test_hover_on_a_field_and_on_a_band(client: LanguageClient, framework: Path):
+    text = framework.read_text("utf-8")
+    await open_file(client, framework)
+    field = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(framework)),
+        position=position_of(text, "court_report != none", 2)))
+    assert "**case field court_report**" in field.contents.value
+    assert "Values: " in field.contents.value
+    band = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(framework)),
+        position=position_of(text, "band improvement", 6)))
+    assert "| when | gives |" in band.contents.value
+
+
+@pytest.mark.asyncio
+async def test_definition_across_an_include(client: LanguageClient, framework: Path):
+    text = framework.read_text("utf-8")
+    await open_file(client, framework)
+    shared = framework.parent.parent / "shared" / "probation-cases.crit"
+    found = await client.text_document_definition_async(lsp.DefinitionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(framework)),
+        position=position_of(text, "rosh in {", 1)))
+    shared_text = shared.read_text("utf-8")
+    start = position_of(shared_text, "  rosh \"", 2)
+    assert found == [lsp.Location(uri=uri(shared), range=lsp.Range(
+        start=start, end=lsp.Position(line=start.line, character=start.character + 4)))]
+
+
+@pytest.mark.asyncio
+async def test_references_and_rename_of_a_tag(client: LanguageClient, framework: Path):
+    text = framework.read_text("utf-8")
+    await open_file(client, framework)
+    where = lsp.TextDocumentIdentifier(uri=uri(framework))
+    at = position_of(text, "tagged ce", 7)
+    refs = await client.text_document_references_async(lsp.ReferenceParams(
+        text_document=where, position=at, context=lsp.ReferenceContext(
+            include_declaration=True)))
+    expected = text.count(" tags ce") + 1  # every `tags ce` and the `tagged ce`
+    assert len(refs) == expected
+    edit = await client.text_document_rename_async(lsp.RenameParams(
+        text_document=where, position=at, new_name="compliance"))
+    renamed = apply_edits(text, edit.changes[uri(framework)])
+    assert " tags ce" not in renamed and "tagged compliance" in renamed
+    framework.write_text(renamed, "utf-8")
+    assert check_file(framework).diagnostics == ()
+
+
+@pytest.mark.asyncio
+async def test_rename_of_a_field_edits_every_file_and_refuses_a_taken_name(
+        client: LanguageClient, framework: Path):
+    text = framework.read_text("utf-8")
+    await open_file(client, framework)
+    where = lsp.TextDocumentIdentifier(uri=uri(framework))
+    at = position_of(text, "rosh in {", 1)
+    edit = await client.text_document_rename_async(lsp.RenameParams(
+        text_document=where, position=at, new_name="risk_of_harm"))
+    shared = framework.parent.parent / "shared" / "probation-cases.crit"
+    assert set(edit.changes) == {uri(framework), uri(shared)}
+    for path in (framework, shared):
+        path.write_text(apply_edits(path.read_text("utf-8"), edit.changes[uri(path)]), "utf-8")
+    assert check_file(framework).diagnostics == ()
+    with pytest.raises(Exception, match="already the name"):
+        await client.text_document_rename_async(lsp.RenameParams(
+            text_document=where, position=at, new_name="tier"))
+
+
+@pytest.mark.asyncio
+async def test_completion_of_enum_values_ids_and_fields(client: LanguageClient,
+                                                       framework: Path):
+    text = framework.read_text("utf-8")
+    await open_file(client, framework)
+    where = lsp.TextDocumentIdentifier(uri=uri(framework))
+
+    async def labels(position: lsp.Position) -> list[str]:
+        found = await client.text_document_completion_async(lsp.CompletionParams(
+            text_document=where, position=position))
+        return [item.label for item in found.items]
+
+    assert await labels(position_of(text, "rosh in {", 9)) == [
+        "low", "medium", "high", "very_high"]
+    ids = await labels(position_of(text, "criterion 1.1 ", 10))
+    assert "1.1" in ids and "1.2" in ids and "1.1-01" not in ids
+    anywhere = await labels(lsp.Position(line=position_of(text, "court_report != none").line,
+                                         character=19))
+    assert "court_report" in anywhere and "applies" in anywhere
+
+
+@pytest.mark.asyncio
+async def test_document_symbols_nest_sections_criteria_and_questions(client: LanguageClient,
+                                                                     framework: Path):
+    await open_file(client, framework)
+    symbols = await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(framework))))
+    names = [s.name for s in symbols]
+    assert names[0] == "Offender Management Inspection (OMI2)"
+    section = symbols[names.index("section 1")]
+    criterion = section.children[0]
+    assert criterion.name == "criterion 1.1"
+    assert criterion.children[0].name == "question 1.1-01"
+    assert criterion.children[0].detail == "Was the report of the appropriate type?"
+
+
+@pytest.mark.asyncio
+async def test_formatting_gives_the_canonical_form(client: LanguageClient, framework: Path):
+    text = framework.read_text("utf-8")
+    messy = text.replace('section 1 "Assessment', 'section   1   "Assessment', 1)
+    await open_file(client, framework, messy)
+    edits = await client.text_document_formatting_async(lsp.DocumentFormattingParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(framework)),
+        options=lsp.FormattingOptions(tab_size=2, insert_spaces=True)))
+    assert apply_edits(messy, edits) == text
+
+
+@pytest.mark.asyncio
+async def test_non_ascii_and_crlf_give_utf16_ranges(client: LanguageClient, tmp_path: Path):
+    path = tmp_path / "emoji.crit"
+    text = ('framework "Façade 🏠" version "1"\r\n\r\ncase fields\r\n'
+            '  size "Größe 🏠": one of {small, large}\r\n\r\n'
+            'scale yes_no\r\n  yes above the line\r\n  no\r\n\r\n'
+            'criterion 1 "Crit 🏠" = pooled over its questions\r\n'
+            '  question 1a "Ça 🏠?" on yes_no\r\n'
+            '    applies when size = "🏠" or sze in {small}\r\n')
+    found = await open_file(client, path, text)
+    [typo] = [d for d in found if d.code == "unknown-reference"]
+    line = '    applies when size = "🏠" or sze in {small}'
+    before = line[: line.index("sze")]
+    character = len(before.encode("utf-16-le")) // 2  # the emoji counts two units
+    assert character == len(before) + 1
+    assert typo.range == lsp.Range(start=lsp.Position(line=11, character=character),
+                                   end=lsp.Position(line=11, character=character + 3))
