@@ -1,36 +1,53 @@
-"""Score a large synthetic archive four ways and print them side by side.
+"""critc against the peers a user would pick, side by side in one run, figures checked equal.
 
-    python benchmarks/run.py                  # 1,000,000 cases x 200 questions, 500 inspections
-    python benchmarks/run.py --cases 100000        # smaller
+    .venv/bin/python benchmarks/run.py --sizes 10000,100000,1000000 --end-to-end 200000
 
-The four: critc's engine; a hand-written NumPy version of the same computation; a pandas
-groupby version; and the per-case reference evaluator on a sample, scaled up linearly.
-All must agree; the figures compared are every question, criterion, section and thread.
-Results are measured, never asserted: record them in docs/performance.md.
+In memory, per archive size (benchmarks/archive.py: 200 questions, 500 inspections): critc's
+engine (`detail=False`, and `detail=True` as `critc score` runs it), careful NumPy
+(careful_numpy.py), Polars and DuckDB over an Arrow table and pandas over a DataFrame
+(dataframes.py), and the compiled module's `score_case` loop on a sample, extrapolated
+(per_case.py). End to end, from a CSV and a Parquet file (end_to_end.py): `critc score`,
+DuckDB and Polars, each a process of its own with its peak RSS. Every peer's figures must
+equal critc's (counts and bands exactly, fractions to 1e-12) or the run stops.
+
+Times are measured, never asserted; record them in docs/performance.md. Peers whose
+package is missing are skipped (`pip install -e .[bench]` installs them).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import gc
+import importlib.util
+import json
 import os
 import platform
 import sys
+import tempfile
 import time
-import tracemalloc
+from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
 import archive  # noqa: E402
+import careful_numpy  # noqa: E402
+import case_files  # noqa: E402
+import dataframes  # noqa: E402
+import end_to_end  # noqa: E402
+import per_case  # noqa: E402
+import spec as specs  # noqa: E402
 from critc.compiler.engine.evaluate import evaluate  # noqa: E402
-from critc.compiler.oracle.reference import Reference  # noqa: E402
-from critc.compiler.report.explain import expression_text  # noqa: E402
+
+CRITC = "critc engine, detail=False"
 
 
-def timed(fn, repeat: int = 3):
+def best_of(fn, repeat: int):
+    """(best seconds, last result) of `repeat` calls."""
     best, out = float("inf"), None
     for _ in range(repeat):
+        out = None
         gc.collect()
         start = time.perf_counter()
         out = fn()
@@ -38,219 +55,176 @@ def timed(fn, repeat: int = 3):
     return best, out
 
 
-# ----------------------------------------------------------------------------- hand-written
-def condition_masks(table):
-    """The archive's three applicability conditions, keyed as critc prints them."""
-    rosh, custody = table.fields["rosh"], table.fields["custody"]
-    return {
-        "rosh in {medium, high, very_high}": rosh >= 1,
-        "not (custody)": custody == 0,
-        "rosh >= high or custody": (rosh >= 2) | (custody == 1),
-    }
+def installed(package: str) -> bool:
+    return importlib.util.find_spec(package) is not None
 
 
-def handwritten(plan, table, grouping):
-    """What an analyst would write for this one framework with NumPy, column by column."""
-    answers = table.answers
-    group = grouping.group
-    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-    masks = condition_masks(table)
-
-    nq = answers.shape[1]
-    num = np.empty((len(starts), nq), dtype=np.int64)
-    den = np.empty((len(starts), nq), dtype=np.int64)
-    for q in plan.questions:
-        column = answers[:, q.index]
-        counted = (column == 0) | (column == 1)
-        if q.condition is not None:
-            counted &= masks[expression_text(q.condition)]
-        den[:, q.index] = np.add.reduceat(counted, starts, dtype=np.int64)
-        num[:, q.index] = np.add.reduceat(counted & (column == 0), starts, dtype=np.int64)
-    return derived(plan, num, den)
+def critc_peer(plan, table, grouping, detail: bool):
+    def run():
+        r = evaluate(plan, table, grouping, detail=detail)
+        return r.numerators, r.denominators, r.values
+    return run
 
 
-def handwritten_matrix(plan, table, grouping):
-    """The same, written over the whole answer matrix at once (more memory, fewer loops)."""
-    answers = table.answers
-    group = grouping.group
-    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-    masks = condition_masks(table)
+def in_memory_peers(spec: dict, plan, table, grouping) -> list[tuple[str, object, str]]:
+    """(name, function returning (num, den, figures), package needed or '')."""
+    fields, size = table.fields, grouping.size
+    peers = [(CRITC, critc_peer(plan, table, grouping, False), ""),
+             ("critc engine, detail=True (as critc score)",
+              critc_peer(plan, table, grouping, True), ""),
+             ("careful NumPy", lambda: careful_numpy.score(
+                 spec, table.answers, fields["rosh"], fields["custody"], grouping.group,
+                 size), "")]
+    arrow = dataframes.arrow_table(spec, table, grouping.group)
+    for name, counter, package in [("Polars, lazy group_by/agg on Arrow",
+                                     dataframes.polars_counts, "polars"),
+                                    ("DuckDB SQL on Arrow", dataframes.duckdb_counts,
+                                     "duckdb")]:
+        peer = dataframes.with_figures(counter)
+        peers.append((name, lambda peer=peer: peer(spec, arrow, size), package))
+    if installed("pandas"):
+        frame = dataframes.pandas_frame(arrow)
+        peer = dataframes.with_figures(dataframes.pandas_counts)
+        peers.append(("pandas groupby", lambda: peer(spec, frame, size), "pandas"))
+    else:
+        peers.append(("pandas groupby", None, "pandas"))
+    return peers
 
-    counted = (answers == 0) | (answers == 1)
-    for q in plan.questions:
-        if q.condition is not None:
-            counted[:, q.index] &= masks[expression_text(q.condition)]
-    above = counted & (answers == 0)
-    den = np.add.reduceat(counted, starts, axis=0, dtype=np.int64)
-    num = np.add.reduceat(above, starts, axis=0, dtype=np.int64)
-    return derived(plan, num, den)
 
-
-def derived(plan, num, den):
-    """Criteria (80/20), sections (mean of criteria) and threads (pooled) from counts."""
-    with np.errstate(invalid="ignore", divide="ignore"):
-        p = num / np.where(den > 0, den, np.nan)
-    fw = plan.framework
-    out = {q.id: p[:, q.index] for q in plan.questions}
-    index = {q.id: q.index for q in plan.questions}
-    for agg in fw.aggregates.values():
-        if agg.kind != "criterion":
+def measure_in_memory(spec: dict, plan, table, grouping, repeat: int) -> list[dict]:
+    reference = evaluate(plan, table, grouping, detail=False)
+    rows = []
+    for name, run, package in in_memory_peers(spec, plan, table, grouping):
+        if run is None or (package and not installed(package)):
+            rows.append({"implementation": name, "size": table.n, "seconds": None,
+                         "check": f"skipped: {package} is not installed"})
             continue
-        kids = list(agg.children)
-        individual = np.array([index[k] for k in kids if fw.questions[k].role == "individual"])
-        summary = index[next(k for k in kids if fw.questions[k].role == "summary")]
-        sub = p[:, individual]
-        count = (~np.isnan(sub)).sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mean = np.where(count > 0, np.nansum(sub, axis=1) / count, np.nan)
-            parts = np.stack([mean, p[:, summary]])
-            w = np.array([[0.8], [0.2]])
-            ok = ~np.isnan(parts)
-            out[agg.id] = (np.where(ok, parts, 0) * w).sum(0) / (w * ok).sum(0)
-    for agg in fw.aggregates.values():
-        if agg.kind == "section":
-            rows = np.stack([out[c] for c in agg.children])
-            count = (~np.isnan(rows)).sum(axis=0)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                out[agg.id] = np.where(count > 0, np.nansum(rows, axis=0) / count, np.nan)
-        elif agg.kind == "thread":
-            cols = [index[q] for q in fw.questions if agg.id in fw.questions[q].tags]
-            with np.errstate(invalid="ignore", divide="ignore"):
-                total = den[:, cols].sum(1)
-                out[agg.id] = np.where(total > 0, num[:, cols].sum(1) / total, np.nan)
-    return out
+        seconds, (num, den, values) = best_of(run, repeat)
+        worst = specs.check_equal(name, reference, num, den, values)
+        rows.append({"implementation": name, "size": table.n, "seconds": seconds,
+                     "check": f"equal (max |diff| {worst:.1e})"})
+    return rows
 
 
-# ----------------------------------------------------------------------------- pandas
-def with_pandas(plan, table, grouping):
-    import pandas as pd
-
-    answers = table.answers
-    masks = condition_masks(table)
-
-    frame = pd.DataFrame(answers, columns=[q.id for q in plan.questions])
-    counted = frame.isin([0, 1])
-    for q in plan.questions:
-        if q.condition is not None:
-            counted[q.id] &= masks[expression_text(q.condition)]
-    above = counted & (frame == 0)
-    key = pd.Series(grouping.group, name="inspection")
-    den = counted.groupby(key).sum()
-    num = above.groupby(key).sum()
-    p = num / den.where(den > 0)
-    fw = plan.framework
-    out = {q: p[q].to_numpy() for q in p.columns}
-    for agg in fw.aggregates.values():
-        if agg.kind == "criterion":
-            kids = list(agg.children)
-            ind = [k for k in kids if fw.questions[k].role == "individual"]
-            summ = [k for k in kids if fw.questions[k].role == "summary"][0]
-            parts = pd.DataFrame({"i": p[ind].mean(axis=1), "s": p[summ]})
-            w = pd.Series({"i": 0.8, "s": 0.2})
-            out[agg.id] = ((parts * w).sum(axis=1, min_count=1)
-                           / parts.notna().mul(w).sum(axis=1)).to_numpy()
-    for agg in fw.aggregates.values():
-        if agg.kind == "section":
-            out[agg.id] = pd.DataFrame({c: out[c] for c in agg.children}).mean(axis=1).to_numpy()
-        elif agg.kind == "thread":
-            cols = [q for q in fw.questions if agg.id in fw.questions[q].tags]
-            out[agg.id] = (num[cols].sum(axis=1) / den[cols].sum(axis=1).where(
-                lambda s: s > 0)).to_numpy()
-    return out
+def measure_per_case(spec: dict, plan, table, module, sample: int) -> dict:
+    sample = min(sample, table.n)
+    rows = per_case.case_rows(spec, table, sample)
+    seconds, scored = min((per_case.loop(module, rows) for _ in range(3)),
+                          key=lambda run: run[0])
+    alone = per_case.each_case_alone(plan, table, sample)
+    worst = per_case.check_cases(spec, plan.bands["conclusion"].outputs, scored, alone)
+    return {"implementation": f"compiled score_case loop (extrapolated from {sample:,} cases)",
+            "size": table.n, "seconds": seconds * table.n / sample,
+            "check": f"equal per case (max |diff| {worst:.1e})"}
 
 
-# ----------------------------------------------------------------------------- per case
-def per_case(plan, table, grouping, sample: int):
-    fw = plan.framework
-    codes = fw.scales["sufficiency"].codes
-    rosh_values = fw.fields["rosh"].type.values
-    cases = []
-    for i in range(sample):
-        case = {"rosh": rosh_values[table.fields["rosh"][i]],
-                "custody": bool(table.fields["custody"][i])}
-        for q in plan.questions:
-            code = int(table.answers[i, q.index])
-            case[q.id] = codes[code] if code >= 0 else None
-        cases.append(case)
-    start = time.perf_counter()
-    ref = Reference(fw, cases)
-    for node in list(fw.questions) + list(fw.aggregates):
-        ref.value(node)
-    return time.perf_counter() - start
+def with_ratios(rows: list[dict], baseline: str) -> list[dict]:
+    """Each row's time over the baseline's time at the same size (and format)."""
+    base = {(r["size"], r.get("format")): r["seconds"] for r in rows
+            if r["implementation"].startswith(baseline)}
+    for r in rows:
+        b = base.get((r["size"], r.get("format")))
+        r["ratio_to_critc"] = r["seconds"] / b if r["seconds"] and b else None
+    return rows
 
 
-def compare(a: dict, b: dict, nodes) -> float:
-    worst = 0.0
-    for node in nodes:
-        x, y = np.asarray(a[node], dtype=float), np.asarray(b[node], dtype=float)
-        if not np.array_equal(np.isnan(x), np.isnan(y)):
-            return float("inf")
-        worst = max(worst, float(np.nanmax(np.abs(x - y), initial=0.0)))
-    return worst
+def describe(ratio: float | None) -> str:
+    if ratio is None:
+        return ""
+    if ratio < 1:
+        return f"{1 / ratio:.1f}x faster than critc"
+    return f"{ratio:.1f}x slower than critc" if ratio > 1.005 else "same as critc"
+
+
+def print_table(title: str, rows: list[dict]) -> None:
+    print(f"\n{title}")
+    print(f"{'implementation':62} {'cases':>9} {'seconds':>9} {'x critc':>8} {'peak RSS':>9}"
+          f"  vs critc; check")
+    for r in rows:
+        seconds = f"{r['seconds']:9.3f}" if r["seconds"] is not None else f"{'-':>9}"
+        ratio = f"{r['ratio_to_critc']:8.2f}" if r.get("ratio_to_critc") else f"{'-':>8}"
+        rss = f"{r['peak_rss_mib']:6,.0f} MiB" if r.get("peak_rss_mib") else f"{'-':>9}"
+        print(f"{r['implementation']:62} {r['size']:9,} {seconds} {ratio} {rss}  "
+              f"{describe(r.get('ratio_to_critc'))}; {r['check']}")
+
+
+def run_end_to_end(cases: int, inspections: int, folder: Path) -> list[dict]:
+    plan, table, grouping = archive.build(cases, inspections=inspections)
+    spec = archive.spec_of(plan)
+    reference = evaluate(plan, table, grouping, detail=False)
+    framework = folder / "benchmark.crit"
+    framework.write_text(archive.framework_text(), encoding="utf-8")
+    csv_path, parquet_path = case_files.write(spec, table, folder)
+    del table, grouping
+    files = {"CSV": csv_path, "Parquet": parquet_path}
+    engines = tuple(e for e in ("duckdb", "polars") if installed(e))
+    rows = end_to_end.run(spec, framework, files, reference, folder, engines)
+    sizes = {fmt: path.stat().st_size / 2**20 for fmt, path in files.items()}
+    for r in rows:
+        r["size"] = cases
+        r["format"] = next(fmt for fmt in files if f"from {fmt}" in r["implementation"])
+        r["file_mib"] = sizes[r["format"]]
+    return rows
+
+
+def environment() -> dict:
+    versions = {"python": platform.python_version(), "numpy": np.__version__}
+    for package in ("pyarrow", "polars", "duckdb", "pandas"):
+        if installed(package):
+            versions[package] = __import__(package).__version__
+    return {"date": datetime.date.today().isoformat(),
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores (nproc)",
+            "load_average_at_start": os.getloadavg(), "versions": versions}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--sizes", default="10000,100000,1000000",
+                        help="archive sizes (cases) for the in-memory comparison")
+    parser.add_argument("--end-to-end", type=int, default=200_000, metavar="CASES",
+                        help="cases in the CSV/Parquet files (0 to skip)")
     parser.add_argument("--inspections", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
     parser.add_argument("--sample", type=int, default=2_000,
-                        help="cases the per-case reference scores (then scaled)")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--skip-pandas", action="store_true")
+                        help="cases the compiled score_case loop scores (then extrapolated)")
+    parser.add_argument("--json", type=Path, default=Path(__file__).with_name("results.json"))
     args = parser.parse_args()
 
-    plan, table, grouping = archive.build(args.cases, inspections=args.inspections)
-    nq = len(plan.questions)
-    matrix_mb = table.answers.nbytes / 2**20
-    print(f"archive: {args.cases:,} cases x {nq} questions in {args.inspections} inspections;"
-          f" int8 answer matrix {matrix_mb:.0f} MiB")
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, NumPy {np.__version__}")
+    env = environment()
+    print(f"{env['date']}; {env['machine']}; load average {env['load_average_at_start']}; "
+          + ", ".join(f"{k} {v}" for k, v in env["versions"].items()))
+    in_memory = []
+    with tempfile.TemporaryDirectory() as tmp:
+        module = per_case.compile_module(_framework_file(Path(tmp)), Path(tmp))
+        for size in [int(s) for s in args.sizes.split(",") if s]:
+            plan, table, grouping = archive.build(size, inspections=args.inspections)
+            spec = archive.spec_of(plan)
+            in_memory += measure_in_memory(spec, plan, table, grouping, args.repeat)
+            in_memory.append(measure_per_case(spec, plan, table, module, args.sample))
+            del plan, table, grouping
+            gc.collect()
+    in_memory = with_ratios(in_memory, CRITC)
+    print_table(f"In memory: {args.inspections} inspections x 200 questions; best of "
+                f"{args.repeat}", in_memory)
+    files = []
+    if args.end_to_end:
+        with tempfile.TemporaryDirectory() as tmp:
+            files = with_ratios(run_end_to_end(args.end_to_end, args.inspections, Path(tmp)),
+                                "critc score")
+        print_table("End to end from files, each a process of its own (wall time, peak RSS)",
+                    files)
+    env["load_average_at_end"] = os.getloadavg()
+    print(f"\nload average at the end: {env['load_average_at_end']}")
+    args.json.write_text(json.dumps({"environment": env, "in_memory": in_memory,
+                                     "end_to_end": files}, indent=1) + "\n",
+                         encoding="utf-8")
+    print(f"results written to {args.json}")
 
-    t_critc, results = timed(lambda: evaluate(plan, table, grouping, detail=False),
-                             args.repeat)
-    t_full, _ = timed(lambda: evaluate(plan, table, grouping), 1)
-    tracemalloc.start()
-    evaluate(plan, table, grouping, detail=False)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
 
-    t_numpy, by_hand = timed(lambda: handwritten(plan, table, grouping), args.repeat)
-    nodes = [n for n in by_hand]
-    agree_numpy = compare(results.values, by_hand, nodes)
-
-    t_matrix, by_matrix = timed(lambda: handwritten_matrix(plan, table, grouping), args.repeat)
-    tracemalloc.start()
-    handwritten_matrix(plan, table, grouping)
-    _, peak_matrix = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    rows = [("critc engine", t_critc, ""),
-            ("hand-written NumPy, column by column", t_numpy,
-             f"max |diff| {agree_numpy:.1e}"),
-            ("hand-written NumPy, whole matrix", t_matrix,
-             f"max |diff| {compare(results.values, by_matrix, nodes):.1e}; "
-             f"peak {peak_matrix / 2**20:.0f} MiB")]
-    if not args.skip_pandas:
-        t_pandas, pandas_out = timed(lambda: with_pandas(plan, table, grouping), 1)
-        rows.append(("pandas groupby", t_pandas,
-                     f"max |diff| {compare(results.values, pandas_out, nodes):.1e}"))
-    t_sample = per_case(plan, table, grouping, min(args.sample, args.cases))
-    t_ref = t_sample * args.cases / min(args.sample, args.cases)
-    rows.append((f"per-case reference (scaled from {min(args.sample, args.cases):,} cases)",
-                 t_ref, ""))
-
-    print()
-    print(f"{'':52} {'seconds':>9} {'vs critc':>9}")
-    for name, seconds, note in rows:
-        print(f"{name:52} {seconds:9.3f} {seconds / t_critc:8.1f}x  {note}")
-    print(f"{'critc engine with per-figure case counts':52} {t_full:9.3f} "
-          f"{t_full / t_critc:8.1f}x")
-    print()
-    print(f"critc peak memory while scoring (tracemalloc, beyond the inputs): "
-          f"{peak / 2**20:.0f} MiB = {peak / table.answers.nbytes:.2f}x the answer matrix")
-    print(f"throughput: {args.cases / t_critc:,.0f} cases/s, "
-          f"{args.cases * nq / t_critc / 1e6:,.0f} M answers/s")
-
+def _framework_file(folder: Path) -> Path:
+    path = folder / "benchmark.crit"
+    path.write_text(archive.framework_text(), encoding="utf-8")
+    return path
 
 
 if __name__ == "__main__":
