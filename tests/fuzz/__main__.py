@@ -26,10 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.replay:
         failed = 0
-        for path in args.replay:
-            violations = campaign.replay(path, args.time_limit)
-            failed += bool(violations)
-            print(f"{path}: " + ("; ".join(map(str, violations)) or "ok"))
+        with campaign.Workspace() as ws:
+            for path in args.replay:
+                violations = campaign.replay(path, ws, args.time_limit)
+                failed += bool(violations)
+                print(f"{path}: " + ("; ".join(map(str, violations)) or "ok"))
         return 1 if failed else 0
     counts = campaign.run(args.minutes * 60, args.seed, args.corpus, args.fuzzer,
                           args.max_inputs, args.time_limit, not args.no_minimise,

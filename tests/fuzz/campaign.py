@@ -28,6 +28,7 @@ class Counts:
     failures: Counter = attrs.Factory(Counter)  # (fuzzer, violation kind) → inputs
     written: list[tuple[Path, contract.Violation]] = attrs.Factory(list)
     signatures: set = attrs.Factory(set)
+    violations: list[contract.Violation] = attrs.Factory(list)  # the first of each signature
     seconds: float = 0.0
 
     def total(self, kind: str) -> int:
@@ -76,6 +77,7 @@ def run(seconds: float, seed: int, corpus: Path | None, names: list[str] | None 
                 new = [v for v in violations if (fuzzer.name, v.signature) not in counts.signatures]
                 for v in new:
                     counts.signatures.add((fuzzer.name, v.signature))
+                    counts.violations.append(v)
                     log(f"[{fuzzer.name}] {v}")
                     if corpus is not None:
                         path = save_minimised(fuzzer, item, v, ws, corpus, minimise)
@@ -95,12 +97,11 @@ def save_minimised(fuzzer, item, violation: contract.Violation, ws: Workspace, c
     return fuzzer.save(item, corpus / "pending")
 
 
-def replay(path: Path, time_limit: float = contract.DEFAULT_TIME_LIMIT
+def replay(path: Path, ws: Workspace, time_limit: float = contract.DEFAULT_TIME_LIMIT
            ) -> list[contract.Violation]:
     """The contract's violations for one corpus file (`<corpus>/<fuzzer>/<file>`)."""
     fuzzer = FUZZERS[path.parent.name](random.Random(0), time_limit)
-    with Workspace() as ws:
-        return fuzzer.check(fuzzer.load(path), ws)
+    return fuzzer.check(fuzzer.load(path), ws)
 
 
 def corpus_files(folder: Path) -> list[Path]:

@@ -27,7 +27,8 @@ def lexical_problem(kind: str, cell: str) -> str | None:
     if cell != cell.strip() and kind != "text":
         return f"{cell!r} has surrounding whitespace"
     if kind in ("number", "integer") and not NUMBER.fullmatch(cell):
-        return f"{cell!r} is not a {kind} (digits, optional `-`, optional `.digits`)"
+        article = "an" if kind == "integer" else "a"
+        return f"{cell!r} is not {article} {kind} (digits, optional `-`, optional `.digits`)"
     if kind == "date":
         if not DATE.fullmatch(cell):
             return f"{cell!r} is not a YYYY-MM-DD date"
