@@ -14,9 +14,10 @@ import re
 import attrs
 from critc.dsl import ast, syntax_errors
 from critc.dsl.diagnostics import Diagnostic, error
+from critc.dsl.source import normalise
 from critc.dsl.span import Span
 from critc.dsl.to_ast import ToAst
-from lark import Lark, Token
+from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.indenter import DedentError, Indenter
 
@@ -53,7 +54,7 @@ class ParseResult:
 
 def parse(text: str, path: str = "<text>") -> ParseResult:
     """Parse framework source text; never raises for any input string."""
-    text = _normalise(text)
+    text = normalise(text)
     diagnostics: list[Diagnostic] = []
     items: list[ast.Item] = []
     module = _parse_chunk(text, path, diagnostics)
@@ -70,11 +71,6 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
     return ParseResult(module, tuple(diagnostics), tuple(find_comments(text)))
 
 
-def _normalise(text: str) -> str:
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return text if text.endswith("\n") else text + "\n"
-
-
 def _parse_chunk(text: str, path: str, diagnostics: list[Diagnostic]) -> ast.Module | None:
     try:
         tree = lark_parser().parse(text)
@@ -84,10 +80,42 @@ def _parse_chunk(text: str, path: str, diagnostics: list[Diagnostic]) -> ast.Mod
     except DedentError as exc:
         diagnostics.append(_dedent_diagnostic(exc, text, path))
         return None
+    too_deep = _too_deep(tree, path)
+    if too_deep is not None:
+        diagnostics.append(too_deep)
+        return None
     builder = ToAst(path)
     module = builder.transform(tree)
     diagnostics.extend(builder.diagnostics)
     return module
+
+
+# How deeply expressions may nest: `not not ... x`, `- - ... 1`, `mean(mean(...))`, and a
+# chain of `a + b + ...` (each operator nests the sum before it). Every pass after the
+# parser walks expressions recursively, so the limit is checked on the parse tree, before
+# anything recurses; real formulas nest a handful of levels.
+MAX_NESTING = 50
+EXPRESSION_RULES = frozenset({
+    "or_expr", "and_expr", "not_op", "compare", "in_set", "not_in_set", "binary", "negate",
+    "call", "call_of", "weighted_mean", "apply", "weight",
+})
+
+
+def _too_deep(tree: Tree, path: str) -> Diagnostic | None:
+    """An `expression-too-deep` error at the first expression nested more than MAX_NESTING
+    deep, found without recursion (the tree may be far deeper than Python's stack)."""
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        depth += node.data in EXPRESSION_RULES
+        if depth > MAX_NESTING:
+            meta = node.meta
+            span = Span(path, meta.line, meta.column, meta.end_line, meta.end_column)
+            return error("expression-too-deep", f"this expression nests more than "
+                         f"{MAX_NESTING} levels deep", span,
+                         hint="split it into smaller aggregates, each with its own formula")
+        stack.extend((child, depth) for child in node.children if isinstance(child, Tree))
+    return None
 
 
 def _top_level_chunks(text: str):

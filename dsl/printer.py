@@ -14,6 +14,7 @@ from typing import assert_never
 
 from critc.dsl import ast
 from critc.dsl.parser import Comment
+from critc.dsl.source import source_lines
 
 WIDTH = 100
 INDENT = "  "
@@ -169,7 +170,7 @@ class Printer:
         self.blank_lines: set[int] = set()
 
     def set_sources(self, text: str) -> None:
-        lines = text.split("\n")
+        lines = source_lines(text)
         self.blank_lines = {i + 1 for i, line in enumerate(lines) if not line.strip()}
         for c in self.pending:
             before = lines[c.line - 1][: c.col - 1] if c.line <= len(lines) else ""

@@ -16,6 +16,18 @@ from critc.dsl.span import Span
 FRAMEWORK_LIMIT = 8 << 20  # bytes: the largest framework in rules/ is about 100 KB
 
 
+def normalise(text: str) -> str:
+    """Source text as the parser reads it, and as every line and column number counts it:
+    no byte-order mark, every line ending (CRLF, or CR alone) a newline, a final newline."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.endswith("\n") else text + "\n"
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of a source text, numbered as the parser numbers them (line N is item N-1)."""
+    return normalise(text).split("\n")
+
+
 def read_file(path: Path, shown: str, at: Span | None = None, *,
               limit: int | None = None,
               missing_hint: str = "check the path") -> tuple[bytes | None, Diagnostic | None]:

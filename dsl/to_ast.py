@@ -50,6 +50,12 @@ ACCEPTS = {
     "band": {"band_on", "gives", "rounding", "description", "source"},
 }
 
+# Numbers in a framework (weights, constants, thresholds, points, places) are written with at
+# most this many digits before the decimal point and this many after it, so every one is an
+# ordinary finite float: `1` followed by 400 zeros would otherwise read as infinity.
+MAX_DIGITS = 15
+MAX_PLACES = 15  # `N decimal places` in a rounding clause
+
 
 @v_args(meta=True)
 class ToAst(Transformer):
@@ -66,6 +72,28 @@ class ToAst(Transformer):
 
     def tspan(self, token: Token) -> Span:
         return self.span(token)  # a token carries its position as a subtree's meta does
+
+    def number_value(self, token: Token) -> float:
+        """A NUMBER or PERCENT token's value as written (70% is 70.0); a number outside the
+        range a framework can use is reported and read as 0."""
+        digits = str(token).removesuffix("%")
+        whole, _, fraction = digits.partition(".")
+        if len(whole.lstrip("0")) <= MAX_DIGITS and len(fraction) <= MAX_DIGITS:
+            return float(digits)
+        self.diagnostics.append(error(
+            "number-out-of-range", f"`{_clipped(digits)}` has more digits than a framework "
+            "number can have", self.tspan(token),
+            hint=f"write at most {MAX_DIGITS} digits before the decimal point and "
+            f"{MAX_DIGITS} after it"))
+        return 0.0
+
+    def number_node(self, token: Token) -> ast.Number | ast.Percent:
+        """A number or percentage in an expression or a weight (70% is the fraction 0.7)."""
+        if token.type == "PERCENT":
+            return ast.Percent(value=self.number_value(token) / 100, text=str(token),
+                               span=self.tspan(token))
+        return ast.Number(value=self.number_value(token), text=str(token),
+                          span=self.tspan(token))
 
     def assemble(self, what: str, clauses, span: Span) -> dict:
         """Fold clauses into keyword arguments; report repeats and misplaced clauses."""
@@ -193,7 +221,14 @@ class ToAst(Transformer):
         return 0
 
     def decimals(self, meta, children):
-        return int(float(children[0]))
+        places = int(self.number_value(children[0]))
+        if places <= MAX_PLACES:
+            return places
+        self.diagnostics.append(error(
+            "number-out-of-range", f"{_clipped(str(children[0]))} decimal places are more than "
+            "a figure can be rounded to", self.tspan(children[0]),
+            hint=f"round to at most {MAX_PLACES} decimal places"))
+        return MAX_PLACES
 
     def band_on(self, meta, children):
         return Clause("band_on", tuple(children), self.span(meta))
@@ -283,7 +318,8 @@ class ToAst(Transformer):
             if child.type == "STRING":
                 label = self.unquote(child)
             elif child.type == "NUMBER":
-                points = ast.Number(value=float(child), text=str(child), span=self.tspan(child))
+                points = ast.Number(value=self.number_value(child), text=str(child),
+                                    span=self.tspan(child))
         return ast.RatingLevel(id=str(children[0]), label=label, points=points,
                                span=self.span(meta))
 
@@ -428,11 +464,12 @@ class ToAst(Transformer):
 
     def plain_value(self, meta, children):
         tok = children[0]
-        return ast.Threshold(value=float(tok), percent=False, text=str(tok), span=self.tspan(tok))
+        return ast.Threshold(value=self.number_value(tok), percent=False, text=str(tok),
+                             span=self.tspan(tok))
 
     def percent_value(self, meta, children):
         tok = children[0]
-        return ast.Threshold(value=float(str(tok)[:-1]), percent=True, text=str(tok),
+        return ast.Threshold(value=self.number_value(tok), percent=True, text=str(tok),
                              span=self.tspan(tok))
 
     def at_least(self, meta, children):
@@ -455,12 +492,10 @@ class ToAst(Transformer):
 
     # ------------------------------------------------------------------ expressions
     def number(self, meta, children):
-        tok = children[0]
-        return ast.Number(value=float(tok), text=str(tok), span=self.tspan(tok))
+        return self.number_node(children[0])
 
     def percent(self, meta, children):
-        tok = children[0]
-        return ast.Percent(value=float(str(tok)[:-1]) / 100, text=str(tok), span=self.tspan(tok))
+        return self.number_node(children[0])
 
     def string(self, meta, children):
         return ast.String(value=self.unquote(children[0]), span=self.span(meta))
@@ -530,13 +565,7 @@ class ToAst(Transformer):
 
     def weight(self, meta, children):
         expr, tok = children
-        weight: ast.Number | ast.Percent
-        if tok.type == "PERCENT":
-            weight = ast.Percent(value=float(str(tok)[:-1]) / 100, text=str(tok),
-                                 span=self.tspan(tok))
-        else:
-            weight = ast.Number(value=float(tok), text=str(tok), span=self.tspan(tok))
-        return ast.Weight(expr=expr, weight=weight, span=self.span(meta))
+        return ast.Weight(expr=expr, weight=self.number_node(tok), span=self.span(meta))
 
     def renormalise(self, meta, children):
         return "without"
@@ -584,3 +613,8 @@ class ToAst(Transformer):
 
 def _kind_of(node) -> str:
     return "question" if isinstance(node, ast.Question) else node.kind
+
+
+def _clipped(digits: str) -> str:
+    """A long run of digits for a message: its start and how long it is."""
+    return digits if len(digits) <= 40 else f"{digits[:20]}… ({len(digits):,} digits)"

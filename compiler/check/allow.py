@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from critc.dsl.diagnostics import Diagnostic, Severity, warning
+from critc.dsl.source import source_lines
 from critc.dsl.span import Span
 
 DIRECTIVE = re.compile(r"#\s*critc:\s*allow\s+([a-z][a-z0-9-]*(?:\s*,\s*[a-z][a-z0-9-]*)*)")
@@ -39,7 +40,7 @@ def apply(diagnostics: list[Diagnostic], sources: dict[str, str], comments: dict
     allowed: set[int] = set()
     out: list[Diagnostic] = []
     for path, found in comments.items():
-        lines = sources[path].split("\n")
+        lines = source_lines(sources[path])  # numbered as the comments' positions are
         for comment in found:
             match = DIRECTIVE.match(comment.text)
             if not match:

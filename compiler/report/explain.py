@@ -10,6 +10,7 @@ from critc.compiler.engine.evaluate import Conditions, Figures, Results
 from critc.compiler.model import framework as m
 from critc.compiler.model.text import constant_text, expression_text, reference_text
 from critc.compiler.report.results import defined, labels_for, shown
+from critc.dsl.source import source_lines
 from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
@@ -21,7 +22,8 @@ def source_line(sources: dict[str, str], span) -> str:
     text = sources.get(span.path)
     if text is None or span.line < 1:
         return ""
-    return text.split("\n")[span.line - 1].strip()
+    lines = source_lines(text)  # numbered as the parser numbers them
+    return lines[span.line - 1].strip() if span.line <= len(lines) else ""
 
 
 class Explainer:

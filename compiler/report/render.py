@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from critc.dsl.diagnostics import Diagnostic, Severity
+from critc.dsl.source import source_lines
 from critc.dsl.span import Span
 from rich.console import Console
 from rich.text import Text
@@ -23,7 +24,7 @@ def _source_line(sources: dict[str, str], span: Span) -> str | None:
     text = sources.get(span.path)
     if text is None or span.line < 1:
         return None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as the parser reads it
+    lines = source_lines(text)  # numbered as the parser numbers them
     return lines[span.line - 1].replace("\t", " ") if span.line <= len(lines) else None
 
 

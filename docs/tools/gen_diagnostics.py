@@ -220,6 +220,33 @@ entry("repeated-clause", "error",
       ex('criterion 1.2 "Assessment of Risk of Harm" = mean of its questions\n'
          '  question 1.2d "Was the full RoH analysis of sufficient quality?"\n'
          '    applies when rosh in {medium, high, very_high}\n'), group=G)
+entry("expression-too-deep", "error",
+      "An expression nests more than 50 levels deep: `not not ...`, `- - ...`, calls inside "
+      "calls such as `mean(mean(...))`, or a chain of more than 50 terms joined by `+` "
+      "(each operator nests the part before it).",
+      "Every step after parsing (checking, formatting, scoring, compiling) walks an "
+      "expression level by level; a limit far above what a framework needs keeps all of "
+      "them working. Brackets alone do not count.",
+      ex('criterion 1.2 "Assessment of Risk of Harm" = mean of its questions\n'
+         '  question 1.2d "Was the full RoH analysis of sufficient quality?"\n'
+         '    applies when ' + "not " * 50 + 'rosh = low\n'),
+      "Write the expression more simply (`not not x` is `x`), or split it into aggregates, "
+      "each with its own formula.",
+      ex('criterion 1.2 "Assessment of Risk of Harm" = mean of its questions\n'
+         '  question 1.2d "Was the full RoH analysis of sufficient quality?"\n'
+         '    applies when rosh = low\n'), group=G)
+entry("number-out-of-range", "error",
+      "A number in the framework (a threshold, weight, constant, points value or number of "
+      "decimal places) has more than 15 digits before or after the decimal point, or a "
+      "rounding asks for more than 15 decimal places.",
+      "Such a number cannot be held exactly: `1` followed by 400 zeros would become "
+      "infinity and `0.000...1` would become zero, silently.",
+      ex(C12 + '\nband conclusion\n  on criterion 1.2\n  70% and above: "Good."\n'
+         '  1' + '0' * 20 + '% and above: "Impossible."\n  otherwise: "Poor."\n'),
+      "Write the number as the framework means it, with at most 15 digits on each side of "
+      "the point.",
+      ex(C12 + '\nband conclusion\n  on criterion 1.2\n  70% and above: "Good."\n'
+         '  otherwise: "Poor."\n'), group=G)
 entry("invalid-date", "error",
       "A date written as `YYYY-MM-DD` does not exist on the calendar.",
       "Dates are checked so that a typing slip cannot silently shift a period.",

@@ -1,0 +1,151 @@
+"""Hardening regressions (issue 15, items 4 to 15): inputs found by fuzzing that crashed
+critc or were scored silently are now diagnostics, each with a location."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from cli_run import run
+from critc.compiler.check.passes import check_file
+from critc.dsl import parse
+from critc.dsl.parser import MAX_NESTING
+from critc.dsl.printer import format_module
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE = (ROOT / "tests" / "golden" / "checker_base.crit").read_text("utf-8")
+SPARE = 'band spare\n  70% and above: "Good"\n  otherwise: "Poor"\n'
+
+SMALL = '''framework "Deep" version "1"
+
+scale yesno "Yes or no"
+  yes "Yes" above the line
+  no "No"
+
+case fields
+  case_ref "Case": text, case id
+  area "Area": text, inspection
+  n "N": number
+
+section 1 "Work" = mean of its criteria
+'''
+CASES = "case_ref,area,n,1.1a\nc1,A,1,yes\nc2,A,2,no\nc3,B,0,yes\n"
+
+
+def codes(diagnostics) -> list[str]:
+    return [d.code for d in diagnostics]
+
+
+# ----------------------------------------------------------------------------- 4: line endings
+@pytest.mark.parametrize("ending", ["\r", "\r\n"])
+def test_an_allow_comment_works_with_any_line_ending(ending):
+    text = BASE + "\n# critc: allow unused-band (kept)\n\n" + SPARE
+    result = check_file("base.crit", text.replace("\n", ending))
+    assert codes(result.diagnostics) == [] and codes(result.allowed) == ["unused-band"]
+
+
+def test_a_trailing_allow_comment_with_cr_line_endings():
+    text = BASE + "\n" + SPARE.replace("band spare\n", "band spare  # critc: allow unused-band\n")
+    result = check_file("base.crit", text.replace("\n", "\r"))
+    assert codes(result.diagnostics) == [] and codes(result.allowed) == ["unused-band"]
+
+
+def test_fmt_keeps_comments_and_blank_lines_whatever_the_line_endings():
+    text = BASE + "\n\n# a comment on its own\n" + SPARE.replace("band spare\n",
+                                                                 "band spare  # why\n")
+    expected = format_module(parse(text).module, parse(text).comments, text)
+    cr = text.replace("\n", "\r")
+    assert format_module(parse(cr).module, parse(cr).comments, cr) == expected
+
+
+# ----------------------------------------------------------------------------- 5: nesting
+def _nested(kind: str, depth: int) -> str:
+    """A framework whose one expression nests `depth` levels deep (as the parser counts)."""
+    question = '  criterion 1.1 "C" = mean(questions)\n    question 1.1a "Q"\n'
+    condition = {
+        "not": "not " * (depth - 1) + "n > 0",
+        "negate": "- " * (depth - 1) + "1 < n",
+        "sum": " + ".join(["n"] * depth) + " > 0",
+    }
+    if kind in condition:
+        return SMALL + question + "      applies when " + condition[kind] + "\n"
+    formula = {
+        "mean": "mean(" * depth + "questions" + ")" * depth,
+        "min": "min(" * depth + "questions" + ")" * depth,
+        # a weighted mean and each of its weights are a level each
+        "weighted": "weighted mean(" * (depth // 2) + "questions" + ": 1)" * (depth // 2),
+    }[kind]
+    return SMALL + f'  criterion 1.1 "C" = {formula}\n    question 1.1a "Q"\n'
+
+
+KINDS = ["not", "negate", "sum", "mean", "min", "weighted"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_expression_nested_too_deep_is_a_located_error(kind, capsys, tmp_path):
+    framework = tmp_path / "deep.crit"
+    framework.write_text(_nested(kind, 500))
+    code, out, err = run(capsys, "check", "--format", "json", framework)
+    found = json.loads(out)
+    assert code == 1 and [d["code"] for d in found] == ["expression-too-deep"]
+    assert found[0]["span"]["line"] > 1
+    assert run(capsys, "fmt", framework)[0] == 1
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_expression_at_the_nesting_limit_goes_through_every_command(kind, capsys, tmp_path):
+    framework, cases = tmp_path / "deep.crit", tmp_path / "cases.csv"
+    framework.write_text(_nested(kind, MAX_NESTING))
+    cases.write_text(CASES)
+    assert run(capsys, "check", framework)[0] == 0
+    code, formatted, _ = run(capsys, "fmt", framework)
+    assert code == 0 and parse(formatted).module == parse(framework.read_text()).module
+    assert run(capsys, "graph", framework)[0] == 0
+    assert run(capsys, "score", framework, cases, "--format", "json")[0] == 0
+    assert run(capsys, "explain", framework, cases, "--node", "1.1")[0] == 0
+    module_path = tmp_path / "deep_module.py"
+    assert run(capsys, "compile", framework, "-o", module_path)[0] == 0
+    spec = importlib.util.spec_from_file_location("deep_module", module_path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    scores = module.score({"case_ref": ["c1", "c2"], "area": ["A", "A"], "n": [1, 2],
+                           "1.1a": ["yes", "no"]})
+    assert set(scores) == {"A"}
+    assert "1.1" in module.score_case({"case_ref": "c1", "area": "A", "n": 1, "1.1a": "yes"})
+
+
+# ----------------------------------------------------------------------------- 6: numbers
+@pytest.mark.parametrize("row", [
+    "1" + "0" * 400 + " and above",  # infinity as a float
+    "0." + "0" * 400 + "1 and above",  # zero as a float
+    "1" + "0" * 400 + "% and above",
+])
+def test_a_threshold_outside_the_range_of_numbers_is_a_located_error(row):
+    text = BASE + "\n" + SPARE.replace("70% and above", row)
+    found = [d for d in check_file("base.crit", text).diagnostics if d.is_error]
+    assert codes(found) == ["number-out-of-range"]
+    assert found[0].span.line == BASE.count("\n") + 3 and found[0].span.col == 3
+    assert len(found[0].message) < 200
+
+
+@pytest.mark.parametrize("formula", [
+    "weighted mean(questions: 1" + "0" * 30 + ")",
+    "mean(questions) * 1" + "0" * 400,
+])
+def test_weights_and_constants_outside_the_range_are_errors(formula):
+    text = SMALL + f'  criterion 1.1 "C" = {formula}\n    question 1.1a "Q"\n'
+    assert "number-out-of-range" in codes(check_file("n.crit", text).diagnostics)
+
+
+def test_rounding_to_too_many_places_is_an_error():
+    text = BASE + "\n" + SPARE.replace("band spare\n", "band spare rounding half up to 400 "
+                                       "decimal places\n")
+    assert "number-out-of-range" in codes(check_file("base.crit", text).diagnostics)
+
+
+def test_fifteen_digit_numbers_are_still_numbers():
+    text = BASE + "\n" + SPARE.replace("70% and above", "999999999999999.123456789012345 "
+                                       "and above")
+    assert "number-out-of-range" not in codes(check_file("base.crit", text).diagnostics)
