@@ -235,7 +235,7 @@ def folding_range(ls: CritServer, params: lsp.FoldingRangeParams) -> list[lsp.Fo
 
 
 @server.feature(lsp.TEXT_DOCUMENT_COMPLETION,
-                lsp.CompletionOptions(trigger_characters=["{", " ", ","]))
+                lsp.CompletionOptions(trigger_characters=["{", ","]))
 def completion(ls: CritServer, params: lsp.CompletionParams) -> lsp.CompletionList:
     uri = params.text_document.uri
     document = ls.workspace.get_text_document(uri)
