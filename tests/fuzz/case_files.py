@@ -114,7 +114,7 @@ def _xlsx(recipe: Recipe) -> bytes:
 
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(recipe.header)
+    sheet.append([_xlsx_safe(h) for h in recipe.header])
     for row in recipe.rows:
         cells = []
         for i, value in enumerate(row):
