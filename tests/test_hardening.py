@@ -149,3 +149,146 @@ def test_fifteen_digit_numbers_are_still_numbers():
     text = BASE + "\n" + SPARE.replace("70% and above", "999999999999999.123456789012345 "
                                        "and above")
     assert "number-out-of-range" not in codes(check_file("base.crit", text).diagnostics)
+
+
+# ----------------------------------------------------------------------------- 9, 10: cells
+CELLS = '''framework "Cells" version "1"
+
+scale answer
+  sufficient above the line
+  insufficient
+
+case fields
+  ref: text, case id
+  insp: text, inspection
+  size: number
+  visits: integer
+  seen: date
+  flag: boolean
+
+section 1 "S" = mean of its questions
+  question 1a "A"
+    applies when size > 0 and visits > 0 and seen > 2000-01-01 and flag
+'''
+GOOD = {"size": "2.5", "visits": "7", "seen": "2023-06-01", "flag": "true", "1a": "sufficient"}
+BAD_CELLS = [
+    ("size", v) for v in ["1_000", "１２", "٣", " 6", "6 ", "6\u00a0", "\u00a06", "6\t", "+6",
+                          "1e3", ".5e1", "6.", "1e-400", ".5", "-", "1" + "0" * 400, "inf",
+                          "nan", "0x10"]
+] + [
+    ("visits", v) for v in ["1e1", "1_0", "7e0", "7.", "7.5", "9007199254740993", "1e308",
+                           "1" + "0" * 5000, " 7", "٣"]
+] + [
+    ("seen", v) for v in ["20230601", "2023-W22-4", "2023-06-01 ", "2023-6-01", "２０２３-06-01",
+                          "2023-02-30", "2023-06-01T00:00"]
+] + [
+    ("flag", v) for v in [" true", "true ", "true\r", "tru", "ｔrue"]
+] + [
+    ("1a", v) for v in ["insufficient\r", "insufficient ", "\u00a0insufficient"]
+]
+
+
+def _cells_framework():
+    from critc.compiler.check.passes import check_file as check
+
+    result = check("cells.crit", CELLS)
+    assert result.ok, result.diagnostics
+    return result
+
+
+def _csv_with(tmp_path, column: str, value: str) -> Path:
+    import csv
+
+    row = {"ref": "c1", "insp": "A", **GOOD, column: value}
+    path = tmp_path / "cases.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(row), lineterminator="\n",
+                                quoting=csv.QUOTE_ALL)  # a CR stays in its cell
+        writer.writeheader()
+        writer.writerow(row)
+    return path
+
+
+@pytest.mark.parametrize(("column", "value"), BAD_CELLS)
+def test_a_cell_outside_the_documented_forms_is_a_located_error(column, value, tmp_path):
+    from critc.compiler.io.records import load_cases
+
+    framework = _cells_framework().framework
+    path = _csv_with(tmp_path, column, value)
+    _table, problems = load_cases(path, framework)
+    invalid = [d for d in problems if d.code == "invalid-value"]
+    assert len(invalid) == 1 and invalid[0].is_error
+    col = ["ref", "insp", *GOOD].index(column) + 1
+    assert (invalid[0].span.line, invalid[0].span.col) == (2, col)
+    assert len(invalid[0].message) < 300
+
+
+@pytest.mark.parametrize(("column", "value"), BAD_CELLS)
+def test_a_generated_module_refuses_the_same_cells(column, value, tmp_path):
+    from critc.compiler.codegen.generate import generate
+    from critc.compiler.plan.lower import plan_for
+
+    module_path = tmp_path / "cells_module.py"
+    module_path.write_text(generate(plan_for(_cells_framework()), "cells.crit", CELLS))
+    spec = importlib.util.spec_from_file_location("cells_module", module_path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    case = {"ref": "c1", "insp": "A", **GOOD}
+    assert module.score_case(case)["1a"] == 1.0
+    with pytest.raises(module.ScoringError, match=column):
+        module.score({k: [v] for k, v in {**case, column: value}.items()})
+    with pytest.raises(module.ScoringError, match=column):
+        module.score_case({**case, column: value})
+
+
+@pytest.mark.parametrize(("column", "value", "expected"), [
+    ("size", "-0.25", -0.25), ("size", "12", 12.0), ("visits", "7.0", 7.0),
+    ("visits", "9007199254740992", 9007199254740992.0), ("visits", "-3", -3.0),
+    ("flag", "YES", 1), ("flag", "0", 0),
+])
+def test_the_documented_forms_are_read_exactly(column, value, expected, tmp_path):
+    from critc.compiler.io.records import load_cases
+
+    table, problems = load_cases(_csv_with(tmp_path, column, value),
+                                 _cells_framework().framework)
+    assert problems == [] and table.fields[column][0] == expected
+
+
+@pytest.mark.parametrize("value", [1e-05, 2.5e-7, 1e22, 0.1, 3.0, -1.5])
+def test_typed_numbers_are_read_as_the_number_they_hold(value):
+    from critc.compiler.model.cells import number_text, read_number
+
+    assert read_number(number_text(value)) == value
+
+
+HEADER = "ref,insp,size,visits,seen,flag,1a"
+
+
+@pytest.mark.parametrize(("body", "line"), [
+    (HEADER + "\nc1,A,1,2,2023-06-01,true,insufficient\r\n", 2),
+    (HEADER + "\nc1,A,1,2,2023-06-01,true,insufficient\r", 2),
+    (HEADER + "\r\nc1,A,1,2,2023-06-01,true\r,insufficient\r\n", 2),
+    (HEADER + "\r\nc0,A,1,2,2023-06-01,true,sufficient\r\n"
+     "c1,A,1,2,2023-06-01,true,insufficient\n", 3),
+])
+def test_a_stray_carriage_return_in_a_csv_is_not_a_line_ending(body, line, tmp_path):
+    """`insufficient` then CR, in a file whose lines end in LF, is refused as `insufficient `
+    is; it was read as `insufficient`."""
+    from critc.compiler.io.records import load_cases
+
+    path = tmp_path / "cases.csv"
+    path.write_bytes(body.encode())
+    _table, problems = load_cases(path, _cells_framework().framework)
+    assert [(d.code, d.span.line) for d in problems] == [("malformed-records", line)]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_any_one_line_ending_reads_the_same(ending, tmp_path):
+    from critc.compiler.io.records import load_cases
+
+    lines = [HEADER, "c1,A,1,2,2023-06-01,true,insufficient",
+             'c2,A,1,2,2023-06-01,true,"in\r\nsufficient"']
+    path = tmp_path / "cases.csv"
+    path.write_bytes(ending.join(lines).encode() + ending.encode())
+    _table, problems = load_cases(path, _cells_framework().framework)
+    assert [(d.code, d.span.line) for d in problems] == [("invalid-value", 3)]

@@ -25,10 +25,10 @@ from critc.compiler.plan.lower import Plan
 WIDTH = 99
 
 
-def _body(package: str, module: str) -> str:
-    """A runtime module's source after its `import numpy as np` line."""
+def _body(package: str, module: str, after: str = "import numpy as np") -> str:
+    """A runtime module's source after its `import numpy as np` (or `after`) line."""
     text = importlib.resources.files(package).joinpath(module).read_text("utf-8")
-    return text.split("\nimport numpy as np\n", 1)[1].strip("\n")
+    return text.split(f"\n{after}\n", 1)[1].strip("\n")
 
 
 class _Source:
@@ -301,6 +301,7 @@ and band labels are given by name; band labels are keyed "band[figure]".
             "import datetime\nimport importlib\nimport math\nimport operator\n\n\n"
             + LAZY_NUMPY + "\n\n\n# " + "-" * 76 + " framework tables", self.tables(),
             "# " + "-" * 76 + " shared runtime", _body("critc.compiler.engine", "runtime.py"),
+            _body("critc.compiler.model", "cells.py", after="import datetime"),
             _body("critc.compiler.codegen", "module_runtime.py"), GLUE,
             "# " + "-" * 76 + " applicability", self.conditions(),
             "# " + "-" * 76 + " figures, in dependency order", self.figures(),

@@ -4,15 +4,18 @@
 module, after the framework's tables. It imports only NumPy and the standard library, and
 takes the framework's tables as arguments, so it stands alone and is tested as it is.
 The functions under "one case" serve the generated `score_case`, which is plain Python.
+
+Cells are read by the rules of `model/cells.py`, which `critc compile` copies into the
+module before this file; the import below (dropped from the copy) finds them when this
+file is imported as it is, in critc's tests.
 """
 
-import datetime
+import datetime  # noqa: I001 - cells' import stays above numpy's, where the copy starts
 import math
 
-import numpy as np
+from critc.compiler.model.cells import BOOLEANS, EPOCH, number_text, read_cell
 
-_EPOCH = datetime.date(1970, 1, 1)
-_BOOLEANS = {"true": 1, "false": 0, "yes": 1, "no": 0, "1": 1, "0": 0}
+import numpy as np
 
 
 class ScoringError(ValueError):
@@ -25,8 +28,8 @@ def _text(value):
         return None
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, (int, float)):
+        return number_text(value)
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()[:10]
     text = str(value)
@@ -40,21 +43,10 @@ def _encode_one(kind, spellings, text, where):
     if kind in ("enum", "rating", "answer"):
         if text in spellings:
             return spellings[text]
-    elif kind == "boolean":
-        if text.strip() == text and text.lower() in _BOOLEANS:
-            return _BOOLEANS[text.lower()]
-    elif kind in ("number", "integer"):
-        try:
-            number = float(text)
-        except ValueError:
-            number = math.nan
-        if math.isfinite(number) and (kind == "number" or number.is_integer()):
-            return number
-    elif kind == "date":
-        try:
-            return float((datetime.date.fromisoformat(text) - _EPOCH).days)
-        except ValueError:
-            pass
+    elif kind in ("boolean", "number", "integer", "date"):
+        value = read_cell(kind, text)
+        if value is not None:
+            return value
     elif kind == "text":
         return text
     raise ScoringError(f"{where}: {text!r} is not a valid value")
@@ -88,7 +80,7 @@ def _encode_column(kind, spellings, column, name, dtype=None):
     `dtype`, or a list if no dtype is given. Cells spelt exactly as the scale or field
     declares them are looked up straight away."""
     if dtype is not None and kind not in ("number", "integer", "date"):
-        known = {text: code for text, code in (spellings or _BOOLEANS).items()}
+        known = {text: code for text, code in (spellings or BOOLEANS).items()}
         known[None] = known[""] = -1
         try:
             return np.fromiter(map(known.__getitem__, column), dtype=dtype, count=len(column))
@@ -221,7 +213,7 @@ def _shown(kind, names, words, value):
     if kind in ("number", "integer"):
         return f"{float(value):g}"
     if kind == "date":
-        return (_EPOCH + datetime.timedelta(days=int(value))).isoformat()
+        return (EPOCH + datetime.timedelta(days=int(value))).isoformat()
     if kind == "boolean":
         return "true" if value else "false"
     if kind == "text":

@@ -13,7 +13,7 @@ import csv
 import datetime
 import io
 import json
-import math
+import re
 from pathlib import Path
 
 import attrs
@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 from critc.compiler.check.declare import did_you_mean
 from critc.compiler.engine.cases import CaseTable, blank_column
 from critc.compiler.model import framework as m
-from critc.compiler.model.cells import date_number
+from critc.compiler.model.cells import number_text, read_cell
 from critc.dsl.diagnostics import Diagnostic, error, warning
 from critc.dsl.source import decode_text, read_file
 from critc.dsl.span import Span
@@ -33,7 +33,6 @@ FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"
 MAX_ROWS_PER_PROBLEM = 5  # rows listed in one diagnostic before "and N more"
 CELL_LIMIT = 1 << 16  # bytes in one cell
 SHOWN_LIMIT = 80  # characters of a cell quoted in a message
-BOOLEANS = {"true": 1, "false": 0, "yes": 1, "no": 0, "1": 1, "0": 0}
 
 
 class RecordsError(Exception):
@@ -122,6 +121,7 @@ def _read_csv(text: str, data: bytes, shown: str, progress=_no_progress) -> pa.T
         raise RecordsError(error("empty-records", f"`{shown}` has no header row",
                                  where(shown, 1, 1))) from None
     _check_header(header, shown)
+    _check_line_endings(text, shown)
     try:
         import pyarrow.csv as pacsv
 
@@ -154,6 +154,34 @@ def _read_csv(text: str, data: bytes, shown: str, progress=_no_progress) -> pa.T
         if len(starts) == table.num_rows:
             table = _with_rows(table, starts)
     return table
+
+
+ENDINGS = {"\n": "LF", "\r\n": "CR LF", "\r": "CR"}
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _check_line_endings(text: str, shown: str) -> None:
+    """Every line of a CSV file ends as its first line does (LF, CR LF or CR alone), so a
+    stray CR is never taken for a line ending: `insufficient` then CR in a file of LF lines
+    is refused, as `insufficient ` is, rather than read as `insufficient`. Inside quotes,
+    CR and LF are part of the cell."""
+    first = LINE_BREAK.search(text)
+    if first is None:
+        return
+    ending, breaks = first.group(), text.count("\r\n")
+    if breaks == text.count("\r") == text.count("\n") if ending == "\r\n" else \
+            ("\r" if ending == "\n" else "\n") not in text:
+        return  # the common case, found without a scan
+    quotes, previous = 0, 0
+    for found in LINE_BREAK.finditer(text):
+        quotes, previous = quotes + text.count('"', previous, found.start()), found.start()
+        if quotes % 2 == 0 and found.group() != ending:
+            line = text.count(ending, 0, found.start()) + 1
+            raise RecordsError(error(
+                "malformed-records", f"line {line} ends in {ENDINGS[found.group()]} but the "
+                f"file's lines end in {ENDINGS[ending]}", where(shown, line, 1),
+                hint="save the file again so that every line ends the same way (a value "
+                "that holds a line break must be in double quotes)"))
 
 
 def _record_lines(text: str) -> list[int]:
@@ -205,8 +233,7 @@ def _json_text(value, shown: str, row: int, column: str) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return repr(value) if isinstance(value, float) and not value.is_integer() \
-            else str(int(value)) if isinstance(value, float) else str(value)
+        return number_text(value)
     if isinstance(value, str):
         return value
     if isinstance(value, datetime.date):  # a date written unquoted in YAML
@@ -318,8 +345,8 @@ def _cell_text(value) -> str | None:
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, (int, float)):
+        return number_text(value)
     text = str(value)
     return text if text != "" else None
 
@@ -422,22 +449,9 @@ _INVALID = _Invalid()
 
 
 def _convert(kind: str, text: str):
-    if kind in ("number", "integer"):
-        try:
-            value = float(text)
-        except ValueError:
-            return _INVALID
-        if not math.isfinite(value) or (kind == "integer" and not value.is_integer()):
-            return _INVALID
-        return value
-    if kind == "date":
-        try:
-            return date_number(datetime.date.fromisoformat(text))
-        except ValueError:
-            return _INVALID
-    if kind == "boolean":
-        return BOOLEANS.get(text.lower(), _INVALID) if text.strip() == text else _INVALID
-    return _INVALID
+    """A cell's value by the documented lexical forms (model/cells.py), or _INVALID."""
+    value = read_cell(kind, text)
+    return _INVALID if value is None else value
 
 
 def encode_field(enc: Encoder, table: pa.Table, field: m.Field, rating_scales) -> tuple:
