@@ -53,18 +53,25 @@ def load_peer(path: Path) -> tuple[np.ndarray, np.ndarray, dict]:
 
 
 def run(spec: dict, framework: Path, files: dict[str, Path], results, folder: Path,
-        engines=("duckdb", "polars")) -> list[dict]:
-    """One row per (scorer, file format): seconds, peak RSS, and the check's outcome."""
+        engines=("duckdb", "polars"), skip_critc: dict[str, str] | None = None) -> list[dict]:
+    """One row per (scorer, file format): seconds, peak RSS, and the check's outcome.
+    `skip_critc` maps a format to the reason critc is not run on it."""
     spec_path = folder / "spec.json"
     spec_path.write_text(json.dumps(spec), encoding="utf-8")
     rows = []
     for fmt, cases in files.items():
-        out = folder / f"critc-{fmt}.csv"
-        seconds, rss, status, stderr = measure(critc_command(framework, cases, out), folder)
-        if status != 0:
-            raise RuntimeError(f"critc score {cases} exited {status}: {stderr[-2000:]}")
-        rows.append({"implementation": f"critc score --format csv, from {fmt}",
-                     "seconds": seconds, "peak_rss_mib": rss, "check": "exit 0"})
+        name = f"critc score --format csv, from {fmt}"
+        if fmt in (skip_critc or {}):
+            rows.append({"implementation": name, "seconds": None,
+                         "check": f"skipped: {skip_critc[fmt]}"})
+        else:
+            out = folder / f"critc-{fmt}.csv"
+            seconds, rss, status, stderr = measure(critc_command(framework, cases, out),
+                                                   folder)
+            if status != 0:
+                raise RuntimeError(f"critc score {cases} exited {status}: {stderr[-2000:]}")
+            rows.append({"implementation": name, "seconds": seconds, "peak_rss_mib": rss,
+                         "check": "exit 0"})
         for engine in engines:
             out = folder / f"{engine}-{fmt}.npz"
             command = peer_command(engine, cases, spec_path, out)
