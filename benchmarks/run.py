@@ -36,6 +36,7 @@ import careful_numpy  # noqa: E402
 import case_files  # noqa: E402
 import dataframes  # noqa: E402
 import end_to_end  # noqa: E402
+import memory  # noqa: E402
 import per_case  # noqa: E402
 import spec as specs  # noqa: E402
 from critc.compiler.engine.evaluate import evaluate  # noqa: E402
@@ -101,7 +102,9 @@ def measure_in_memory(spec: dict, plan, table, grouping, repeat: int) -> list[di
             continue
         seconds, (num, den, values) = best_of(run, repeat)
         worst = specs.check_equal(name, reference, num, den, values)
+        del num, den, values
         rows.append({"implementation": name, "size": table.n, "seconds": seconds,
+                     "extra_rss_mib": memory.peak_growth_mib(run),
                      "check": f"equal (max |diff| {worst:.1e})"})
     return rows
 
@@ -143,7 +146,12 @@ def print_table(title: str, rows: list[dict]) -> None:
     for r in rows:
         seconds = f"{r['seconds']:9.3f}" if r["seconds"] is not None else f"{'-':>9}"
         ratio = f"{r['ratio_to_critc']:8.2f}" if r.get("ratio_to_critc") else f"{'-':>8}"
-        rss = f"{r['peak_rss_mib']:6,.0f} MiB" if r.get("peak_rss_mib") else f"{'-':>9}"
+        if r.get("peak_rss_mib"):
+            rss = f"{r['peak_rss_mib']:6,.0f} MiB"
+        elif r.get("extra_rss_mib") is not None:
+            rss = f"+{r['extra_rss_mib']:5,.0f} MiB"
+        else:
+            rss = f"{'-':>9}"
         print(f"{r['implementation']:62} {r['size']:9,} {seconds} {ratio} {rss}  "
               f"{describe(r.get('ratio_to_critc'))}; {r['check']}")
 
@@ -212,7 +220,8 @@ def main() -> None:
             gc.collect()
     in_memory = with_ratios(in_memory, CRITC)
     print_table(f"In memory: {args.inspections} inspections x 200 questions; best of "
-                f"{args.repeat}", in_memory)
+                f"{args.repeat}; peak RSS: what one call added to this process's RSS at its "
+                "peak (benchmarks/memory.py)", in_memory)
     files = []
     for cases in [int(s) for s in args.end_to_end.split(",") if int(s)]:
         with tempfile.TemporaryDirectory() as tmp:

@@ -30,7 +30,9 @@ def in_memory(rows: list[dict]) -> str:
             if r is None or r["seconds"] is None:
                 cells.append("-")
             else:
-                cells.append(f"{r['seconds']:.3g} s ({ratio_text(r['ratio_to_critc'])})")
+                extra = r.get("extra_rss_mib")
+                rss = f", +{extra:,.0f} MiB" if extra is not None else ""
+                cells.append(f"{r['seconds']:.3g} s ({ratio_text(r['ratio_to_critc'])}{rss})")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
