@@ -21,6 +21,8 @@ blocks): gather 0.07-0.10, OR 0.03, each comparison 0.03-0.05, each word reducea
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import spec as specs
 
@@ -51,31 +53,52 @@ def chunk_starts(group: np.ndarray, chunk: int = CHUNK_ROWS) -> np.ndarray:
 
 
 def counts(spec: dict, answers: np.ndarray, rosh: np.ndarray, custody: np.ndarray,
-           group: np.ndarray, inspections: int, block_rows: int = BLOCK_ROWS):
-    """(num, den): int64 (inspections, questions); cases sorted by inspection."""
+           group: np.ndarray, inspections: int, block_rows: int = BLOCK_ROWS,
+           threads: int = 1):
+    """(num, den): int64 (inspections, questions); cases sorted by inspection. With
+    `threads` > 1 the blocks are shared out between threads (NumPy releases the GIL)."""
     bits = not_applicable_bits(spec)
-    words = bits.view(np.uint64)  # a row of the table is copied 8 bytes at a time
-    u = answers.view(np.uint8)
     k = (rosh.astype(np.intp) << 1) | custody.astype(np.intp)
     starts = chunk_starts(group)
-    nq, width = answers.shape[1], bits.shape[1]
-    den_chunks = np.empty((len(starts), width // 8), dtype=np.uint64)
-    num_chunks = np.empty((len(starts), width // 8), dtype=np.uint64)
-    code = np.empty((block_rows, width), dtype=np.uint8)
-    mask = np.empty((block_rows, width), dtype=bool)
-    for a, b, lo, hi in _blocks(starts, len(u), block_rows):
-        if hi - lo > len(code):
-            code = np.empty((hi - lo, width), dtype=np.uint8)
-            mask = np.empty((hi - lo, width), dtype=bool)
-        c, m, local = code[: hi - lo], mask[: hi - lo], starts[a:b] - lo
-        np.take(words, k[lo:hi], axis=0, out=c.view(np.uint64))
-        np.bitwise_or(u[lo:hi], c[:, :nq], out=c[:, :nq])  # 0 above the line, 1 below
-        np.less(c, 2, out=m)  # applicable and answered
-        np.add.reduceat(m.view(np.uint64), local, axis=0, out=den_chunks[a:b])
-        np.equal(c, 0, out=m)  # applicable and above the line
-        np.add.reduceat(m.view(np.uint64), local, axis=0, out=num_chunks[a:b])
+    lanes = bits.shape[1] // 8
+    den_chunks = np.empty((len(starts), lanes), dtype=np.uint64)
+    num_chunks = np.empty((len(starts), lanes), dtype=np.uint64)
+    blocks = list(_blocks(starts, len(answers), block_rows))
+    share = -(-len(blocks) // threads)
+    parts = [blocks[i:i + share] for i in range(0, len(blocks), share)]
+    work = _Work(bits, answers.view(np.uint8), k, starts, den_chunks, num_chunks)
+    if len(parts) > 1:
+        with ThreadPoolExecutor(len(parts)) as pool:
+            list(pool.map(work.count, parts))
+    else:
+        work.count(blocks)
+    nq = answers.shape[1]
     return (_per_inspection(num_chunks, group[starts], inspections, nq),
             _per_inspection(den_chunks, group[starts], inspections, nq))
+
+
+class _Work:
+    """The inputs and outputs of the per-block counting, shared by the threads."""
+
+    def __init__(self, bits, u, k, starts, den_chunks, num_chunks):
+        self.bits, self.u, self.k, self.starts = bits, u, k, starts
+        self.den_chunks, self.num_chunks = den_chunks, num_chunks
+
+    def count(self, blocks: list[tuple[int, int, int, int]]) -> None:
+        """Fill the chunk counters of these blocks (each thread its own buffers)."""
+        words = self.bits.view(np.uint64)  # a row of the table is copied 8 bytes at a time
+        nq, width = self.u.shape[1], self.bits.shape[1]
+        rows = max((hi - lo for _, _, lo, hi in blocks), default=0)
+        code = np.empty((rows, width), dtype=np.uint8)
+        mask = np.empty((rows, width), dtype=bool)
+        for a, b, lo, hi in blocks:
+            c, m, local = code[: hi - lo], mask[: hi - lo], self.starts[a:b] - lo
+            np.take(words, self.k[lo:hi], axis=0, out=c.view(np.uint64))
+            np.bitwise_or(self.u[lo:hi], c[:, :nq], out=c[:, :nq])  # 0 above, 1 below
+            np.less(c, 2, out=m)  # applicable and answered
+            np.add.reduceat(m.view(np.uint64), local, axis=0, out=self.den_chunks[a:b])
+            np.equal(c, 0, out=m)  # applicable and above the line
+            np.add.reduceat(m.view(np.uint64), local, axis=0, out=self.num_chunks[a:b])
 
 
 def _blocks(starts: np.ndarray, rows: int, block_rows: int):
@@ -97,7 +120,7 @@ def _per_inspection(chunks: np.ndarray, chunk_group: np.ndarray, inspections: in
 
 
 def score(spec: dict, answers, rosh, custody, group, inspections: int,
-          block_rows: int = BLOCK_ROWS):
+          block_rows: int = BLOCK_ROWS, threads: int = 1):
     """(num, den, figures) for every inspection."""
-    num, den = counts(spec, answers, rosh, custody, group, inspections, block_rows)
+    num, den = counts(spec, answers, rosh, custody, group, inspections, block_rows, threads)
     return num, den, specs.figures_from_counts(spec, num, den)

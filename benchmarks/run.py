@@ -75,7 +75,10 @@ def in_memory_peers(spec: dict, plan, table, grouping) -> list[tuple[str, object
               critc_peer(plan, table, grouping, True), ""),
              ("careful NumPy", lambda: careful_numpy.score(
                  spec, table.answers, fields["rosh"], fields["custody"], grouping.group,
-                 size), "")]
+                 size), ""),
+             ("careful NumPy, 2 threads", lambda: careful_numpy.score(
+                 spec, table.answers, fields["rosh"], fields["custody"], grouping.group,
+                 size, threads=2), "")]
     arrow = dataframes.arrow_table(spec, table, grouping.group)
     for name, counter, package in [("Polars, lazy group_by/agg on Arrow",
                                      dataframes.polars_counts, "polars"),

@@ -60,12 +60,12 @@ def test_a_changed_count_or_figure_is_a_mismatch(small):
         specs.check_equal("peer", results, results.numerators, results.denominators, values)
 
 
-@pytest.mark.parametrize("block_rows", [100, 2048])
-def test_careful_numpy(small, block_rows):
+@pytest.mark.parametrize("block_rows,threads", [(100, 1), (2048, 1), (300, 2)])
+def test_careful_numpy(small, block_rows, threads):
     _, table, grouping, spec, results = small
     out = careful_numpy.score(spec, table.answers, table.fields["rosh"],
                               table.fields["custody"], grouping.group, grouping.size,
-                              block_rows=block_rows)
+                              block_rows=block_rows, threads=threads)
     specs.check_equal("careful NumPy", results, *out)
 
 
