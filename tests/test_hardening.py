@@ -7,6 +7,7 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from cli_run import run
 from critc.compiler.check.passes import check_file
@@ -292,3 +293,186 @@ def test_any_one_line_ending_reads_the_same(ending, tmp_path):
     path.write_bytes(ending.join(lines).encode() + ending.encode())
     _table, problems = load_cases(path, _cells_framework().framework)
     assert [(d.code, d.span.line) for d in problems] == [("invalid-value", 3)]
+
+
+# ----------------------------------------------------------------------------- 7: Parquet
+@pytest.mark.parametrize("column", [
+    pa.array([[1, 2]], type=pa.list_(pa.int64())),
+    pa.array([{"a": 1}], type=pa.struct([("a", pa.int64())])),
+    pa.array([[("k", 1)]], type=pa.map_(pa.string(), pa.int64())),
+    pa.array([b"\xff"], type=pa.binary()),
+])
+def test_a_parquet_column_that_cannot_hold_a_cell_is_a_located_error(column, tmp_path):
+    import pyarrow.parquet as pq
+    from critc.compiler.io.records import load_cases
+
+    path = tmp_path / "cases.parquet"
+    table = pa.table({"ref": ["c1"], "insp": ["A"], "size": column})
+    pq.write_table(table, path)
+    _table, problems = load_cases(path, _cells_framework().framework)
+    assert [(d.code, d.span.line, d.span.col) for d in problems] == [
+        ("unsupported-column-type", 1, 3)]
+    kind = str(column.type).split("<")[0]  # list, struct, map, binary
+    assert "`size`" in problems[0].message and f"type `{kind}" in problems[0].message
+
+
+def test_parquet_numbers_and_dates_are_read_as_cells(tmp_path):
+    import datetime
+
+    import pyarrow.parquet as pq
+    from critc.compiler.io.records import load_cases
+
+    path = tmp_path / "cases.parquet"
+    pq.write_table(pa.table({
+        "ref": ["c1", "c2"], "insp": ["A", "A"], "size": [123456789012.5, 1e-05],
+        "visits": pa.array([7, 8], type=pa.int32()),
+        "seen": [datetime.date(2023, 6, 1), datetime.date(2023, 6, 2)],
+        "flag": [True, False], "1a": pa.array(["sufficient", "insufficient"]).dictionary_encode(),
+    }), path)
+    table, problems = load_cases(path, _cells_framework().framework)
+    assert problems == [] and table.fields["size"].tolist() == [123456789012.5, 1e-05]
+
+
+# ----------------------------------------------------------------------------- 8: columns
+def test_a_csv_with_a_million_columns_is_refused_early(tmp_path):
+    import time
+
+    from critc.compiler.io.records import load_cases
+
+    path = tmp_path / "wide.csv"
+    names = [f"c{i}" for i in range(1_000_000)]
+    path.write_text(",".join(names) + "\n" + ",".join("x" for _ in names) + "\n")
+    start = time.perf_counter()
+    _table, problems = load_cases(path, _cells_framework().framework)
+    assert time.perf_counter() - start < 20
+    assert [(d.code, d.span.line) for d in problems] == [("too-many-columns", 1)]
+    assert "1,000,000 columns" in problems[0].message
+
+
+def test_unknown_columns_are_one_warning(tmp_path):
+    from critc.compiler.io.records import load_cases
+
+    row = {"ref": "c1", "insp": "A", **GOOD, **{f"extra{i}": "x" for i in range(200)}}
+    path = tmp_path / "cases.csv"
+    path.write_text(",".join(row) + "\n" + ",".join(row.values()) + "\n")
+    _table, problems = load_cases(path, _cells_framework().framework)
+    assert [(d.code, d.span.col) for d in problems] == [("unknown-column", 8)]
+    assert "200 columns" in problems[0].message and "and 195 more" in problems[0].message
+
+
+# ----------------------------------------------------------------------------- 11: JSON keys
+@pytest.mark.parametrize(("name", "text", "at"), [
+    ("cases.jsonl", '{"ref": "c0", "insp": "A"}\n{"ref": "c1", "insp": "A", "insp": "B"}\n',
+     (2, 28)),
+    ("cases.json", '[\n  {"ref": "c1",\n   "insp": "A",\n   "insp": "B"}\n]\n', (4, 4)),
+])
+def test_a_duplicate_json_key_is_a_located_error(name, text, at, tmp_path):
+    from critc.compiler.io.records import load_cases
+
+    path = tmp_path / name
+    path.write_text(text)
+    _table, problems = load_cases(path, _cells_framework().framework)
+    assert [(d.code, (d.span.line, d.span.col)) for d in problems] == [("duplicate-key", at)]
+    assert "`insp`" in problems[0].message
+
+
+@pytest.mark.parametrize("text", ['{"ref": ' + "1" * 5000 + "}\n", "[" * 100_000 + "]" * 100_000])
+def test_json_that_python_cannot_parse_is_malformed_not_a_crash(text, tmp_path):
+    from critc.compiler.io.records import load_cases
+
+    path = tmp_path / "cases.jsonl"
+    path.write_text(text)
+    _table, problems = load_cases(path, _cells_framework().framework)
+    assert [(d.code, d.span.line) for d in problems] == [("malformed-records", 1)]
+
+
+# ----------------------------------------------------------------------------- 12: formulas
+def _workbook(tmp_path, formula_value: object) -> Path:
+    """A workbook whose `insp` cell in row 3 is a formula, saved with `formula_value` as its
+    cached value (None: no value, as a program that writes formulas leaves it)."""
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    header = ["ref", "insp", *GOOD]
+    sheet.append(header)
+    sheet.append(["c1", "A", 2.5, 7, "2023-06-01", "true", "sufficient"])
+    sheet.append(["c2", '=B2', 2.5, 7, "2023-06-01", "true", "sufficient"])
+    path = tmp_path / "cases.xlsx"
+    book.save(path)
+    if formula_value is not None:  # openpyxl writes no cached values; add one as Excel does
+        with zipfile.ZipFile(path) as old:
+            parts = {n: old.read(n) for n in old.namelist()}
+        name = "xl/worksheets/sheet1.xml"
+        parts[name] = parts[name].replace(b"<f>B2</f><v />", b"<f>B2</f>"
+                                          b"<v>" + formula_value.encode() + b"</v>")
+        parts[name] = parts[name].replace(b'<c r="B3"', b'<c r="B3" t="str"')
+        assert f"<v>{formula_value}</v>".encode() in parts[name]
+        with zipfile.ZipFile(path, "w") as new:
+            for n, data in parts.items():
+                new.writestr(n, data)
+    return path
+
+
+def test_a_formula_cell_without_a_saved_value_is_a_located_error(tmp_path):
+    from critc.compiler.io.records import load_cases
+
+    path = _workbook(tmp_path, None)
+    _table, problems = load_cases(path, _cells_framework().framework)
+    assert [(d.code, d.span.line, d.span.col) for d in problems] == [
+        ("formula-without-value", 3, 2)]
+    assert "`insp`" in problems[0].message
+
+
+def test_a_formula_cell_with_a_saved_value_is_read_with_a_warning(tmp_path):
+    from critc.compiler.io.records import load_cases
+
+    path = _workbook(tmp_path, "A")
+    table, problems = load_cases(path, _cells_framework().framework)
+    assert [(d.code, d.span.line, d.span.col, d.is_error) for d in problems] == [
+        ("formula-cell", 3, 2, False)]
+    assert table is not None and table.n == 2
+
+
+# ----------------------------------------------------------------------------- 13: inputs
+def test_a_second_row_of_inputs_for_one_inspection_is_an_error(tmp_path):
+    from critc.compiler.io.records import load_inputs
+
+    framework = check_file("i.crit", CELLS + "\ninspection inputs\n  staff: number\n")
+    assert framework.ok, framework.diagnostics
+    path = tmp_path / "inputs.csv"
+    path.write_text("insp,staff\nA,3\nB,4\nA,5\n")
+    _inputs, problems = load_inputs(path, framework.framework, ("A", "B"))
+    assert [(d.code, d.span.line, d.span.col) for d in problems] == [
+        ("duplicate-inspection", 4, 1)]
+    assert "2 and 4" in problems[0].message
+
+
+# ----------------------------------------------------------------------------- 14: messages
+@pytest.mark.parametrize("name", ["cases.txt", "missing.csv"])
+def test_unreadable_case_files_are_located(name, tmp_path, capsys):
+    framework = tmp_path / "cells.crit"
+    framework.write_text(CELLS)
+    if name.endswith(".txt"):
+        (tmp_path / name).write_text("x")
+    code, _out, err = run(capsys, "score", framework, tmp_path / name)
+    assert code == 1 and f"--> {tmp_path / name}:1:1" in err
+
+
+def test_long_cells_are_clipped_in_every_message(tmp_path):
+    from critc.compiler.io.records import load_cases, load_inputs
+
+    long = "x" * 10_000
+    path = tmp_path / "cases.csv"
+    path.write_text(f"ref,insp,size,visits,seen,flag,1a,{long},{long}y\n"
+                    f"{long},A,1,2,2023-06-01,true,sufficient,x,x\n"
+                    f"{long},A,{long},2,2023-06-01,true,{long},x,x\n")
+    _table, problems = load_cases(path, _cells_framework().framework)
+    assert problems and all(len(d.message) + len(d.hint or "") < 1000 for d in problems)
+    framework = check_file("i.crit", CELLS + "\ninspection inputs\n  staff: number\n")
+    inputs = tmp_path / "inputs.csv"
+    inputs.write_text(f"insp,staff\n{long},3\n{long},4\n")
+    _inputs, problems = load_inputs(inputs, framework.framework, ("A",))
+    assert problems and all(len(d.message) + len(d.hint or "") < 1000 for d in problems)

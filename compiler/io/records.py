@@ -33,6 +33,7 @@ FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"
 MAX_ROWS_PER_PROBLEM = 5  # rows listed in one diagnostic before "and N more"
 CELL_LIMIT = 1 << 16  # bytes in one cell
 SHOWN_LIMIT = 80  # characters of a cell quoted in a message
+MAX_COLUMNS = 16384  # as many as an Excel sheet holds; a framework has a few hundred
 
 
 class RecordsError(Exception):
@@ -50,12 +51,26 @@ def where(path: str, row: int | None = None, column: int | None = None) -> Span:
 # Where each record is in its file (its CSV line or sheet row, its JSON Lines line), kept in
 # the table's metadata when it is not simply "header on row 1, one record per row after it".
 ROWS_KEY = b"critc.rows"
+# Warnings about how the file was read (formula cells), kept with the table so that every
+# caller of `load_cases` or `load_inputs` reports them.
+NOTES_KEY = b"critc.notes"
 
 
-def _with_rows(table: pa.Table, rows: list[int]) -> pa.Table:
-    if rows == list(range(2, len(rows) + 2)):
-        return table
-    return table.replace_schema_metadata({ROWS_KEY: json.dumps(rows).encode()})
+def _with_rows(table: pa.Table, rows: list[int], notes: list[Diagnostic] = ()) -> pa.Table:
+    meta = dict(table.schema.metadata or {})
+    if rows != list(range(2, len(rows) + 2)):
+        meta[ROWS_KEY] = json.dumps(rows).encode()
+    if notes:
+        meta[NOTES_KEY] = json.dumps([[d.code, d.message, d.span.path, d.span.line,
+                                       d.span.col, d.hint] for d in notes]).encode()
+    return table.replace_schema_metadata(meta) if meta else table
+
+
+def read_notes(table: pa.Table) -> list[Diagnostic]:
+    """The warnings `read_table` gave about how it read the table's file."""
+    meta = table.schema.metadata or {}
+    return [warning(code, message, Span(path, line, col, line, col + 1), hint=hint)
+            for code, message, path, line, col, hint in json.loads(meta.get(NOTES_KEY, b"[]"))]
 
 
 def file_rows(table: pa.Table) -> np.ndarray:
@@ -214,15 +229,26 @@ def _locate_csv_problem(text: str, header: list[str], shown: str) -> None:
                                          hint="every row needs one value per column (leave a "
                                          "value empty for a blank)"))
     except csv.Error as exc:
-        raise RecordsError(error("malformed-records", f"cannot read the CSV: {exc}",
+        raise RecordsError(error("malformed-records", f"cannot read the CSV: {clip(str(exc))}",
                                  where(shown, reader.line_num, 1))) from None
 
 
+def _check_columns(count: int, shown: str, line: int = 1) -> None:
+    """Refuse a file with far more columns than any case file has, before building tables."""
+    if count > MAX_COLUMNS:
+        raise RecordsError(error(
+            "too-many-columns", f"`{shown}` has {count:,} columns, over the limit of "
+            f"{MAX_COLUMNS:,}", where(shown, line, 1),
+            hint="a case file has a column per case field and question; is this the right "
+            "file, and does it use commas between values?"))
+
+
 def _check_header(header: list[str], shown: str) -> None:
+    _check_columns(len(header), shown)
     seen = set()
     for i, name in enumerate(header, start=1):
         if name in seen:
-            raise RecordsError(error("duplicate-column", f"column `{name}` appears twice",
+            raise RecordsError(error("duplicate-column", f"column `{clip(name)}` appears twice",
                                      where(shown, 1, i)))
         seen.add(name)
 
@@ -238,7 +264,7 @@ def _json_text(value, shown: str, row: int, column: str) -> str | None:
         return value
     if isinstance(value, datetime.date):  # a date written unquoted in YAML
         return value.isoformat()
-    raise RecordsError(error("malformed-records", f"column `{column}` holds a nested value",
+    raise RecordsError(error("malformed-records", f"column `{clip(column)}` holds a nested value",
                              where(shown, row, 1), hint="each value must be text, a number, "
                              "true/false or null"))
 
@@ -250,6 +276,7 @@ def _from_objects(objects: list[tuple[int, dict]], shown: str, lines: bool = Fal
         for key, value in obj.items():
             column = columns.setdefault(key, [None] * index)
             column.append(_json_text(value, shown, line, key))
+        _check_columns(len(columns), shown, line if lines else 1)
         for column in columns.values():
             if len(column) < index + 1:
                 column.append(None)
@@ -260,6 +287,44 @@ def _from_objects(objects: list[tuple[int, dict]], shown: str, lines: bool = Fal
     return _with_rows(table, [line for line, _ in objects]) if lines else table
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object, refusing a key given twice (json would keep the last silently)."""
+    out = dict(pairs)
+    if len(out) < len(pairs):
+        seen: set[str] = set()
+        raise _DuplicateKey(next(k for k, _ in pairs if k in seen or seen.add(k)))
+    return out
+
+
+def _parse_json(text: str, shown: str, line: int = 1, what: str = "not JSON",
+                hint: str | None = None):
+    """JSON text parsed with duplicate keys refused; problems raised as RecordsError, with
+    `line` the line the text starts on."""
+    try:
+        return json.loads(text, object_pairs_hook=_object)
+    except _DuplicateKey as exc:
+        quoted = json.dumps(exc.key, ensure_ascii=False)
+        second = text.find(quoted, text.find(quoted) + 1)
+        at = (line + text.count("\n", 0, second), second - text.rfind("\n", 0, second)) \
+            if second >= 0 else (line, 1)
+        raise RecordsError(error("duplicate-key", f"key `{clip(exc.key)}` appears twice in "
+                                 "one object", where(shown, *at), hint="each column of a "
+                                 "record is given once; remove one of them")) from None
+    except json.JSONDecodeError as exc:
+        raise RecordsError(error("malformed-records", f"{what}: {exc.msg}",
+                                 where(shown, line + exc.lineno - 1, exc.colno),
+                                 hint=hint)) from None
+    except (ValueError, RecursionError) as exc:  # a number of over 4,300 digits; deep nesting
+        raise RecordsError(error("malformed-records", f"{what}: {clip(str(exc))}",
+                                 where(shown, line, 1))) from None
+
+
 def _read_jsonl(text: str, shown: str, progress=_no_progress) -> pa.Table:
     objects = []
     lines = text.splitlines()
@@ -268,12 +333,8 @@ def _read_jsonl(text: str, shown: str, progress=_no_progress) -> pa.Table:
             progress(line_no / len(lines))
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise RecordsError(error("malformed-records", f"line {line_no} is not JSON: "
-                                     f"{exc.msg}", where(shown, line_no, exc.colno),
-                                     hint="JSON Lines holds one JSON object per line")) from None
+        obj = _parse_json(line, shown, line_no, f"line {line_no} is not JSON",
+                          hint="JSON Lines holds one JSON object per line")
         if not isinstance(obj, dict):
             raise RecordsError(error("malformed-records", f"line {line_no} is not a JSON object",
                                      where(shown, line_no, 1)))
@@ -282,11 +343,7 @@ def _read_jsonl(text: str, shown: str, progress=_no_progress) -> pa.Table:
 
 
 def _read_json(text: str, shown: str) -> pa.Table:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RecordsError(error("malformed-records", f"not JSON: {exc.msg}",
-                                 where(shown, exc.lineno, exc.colno))) from None
+    data = _parse_json(text, shown)
     if isinstance(data, dict):  # {"inspection key": {...}, ...}
         data = [dict(v, **{"": k}) if isinstance(v, dict) else v for k, v in data.items()]
     if not isinstance(data, list) or not all(isinstance(o, dict) for o in data):
@@ -331,9 +388,57 @@ def _read_xlsx(data: bytes, shown: str, progress=_no_progress) -> pa.Table:
     if not columns or not columns[0]:
         raise RecordsError(error("empty-records", f"`{shown}` has a header but no cases",
                                  where(shown, 2, 1)))
+    notes = _check_formulas(data, shown, header, columns, sheet_rows)
     table = pa.table({h: pa.array(c, type=pa.string()) for h, c in zip(header, columns,
                                                                         strict=True)})
-    return _with_rows(table, sheet_rows)
+    return _with_rows(table, sheet_rows, notes)
+
+
+FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ />]")
+
+
+def _formula_cells(data: bytes, width: int) -> list[tuple[int, int]]:
+    """(sheet row, column number) of each formula cell in the first `width` columns of the
+    first sheet; a workbook with no formula anywhere is not read again."""
+    import zipfile
+
+    import openpyxl
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if not any(FORMULA_TAG.search(archive.read(name)) for name in archive.namelist()
+                   if name.startswith("xl/worksheets/")):
+            return []
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    found = [(cell.row, cell.column) for row in book.worksheets[0].iter_rows(max_col=width)
+             for cell in row if getattr(cell, "data_type", None) == "f"]
+    book.close()
+    return found
+
+
+def _check_formulas(data: bytes, shown: str, header: list[str], columns: list[list],
+                    sheet_rows: list[int]) -> list[Diagnostic]:
+    """A formula cell is read by the value Excel saved with it (a warning says so); one
+    with no saved value (the file was written by a program, not saved by Excel) is an
+    error, not a blank."""
+    index = {row: i for i, row in enumerate(sheet_rows)}
+    cells = [(row, col) for row, col in _formula_cells(data, len(header)) if row in index]
+    if not cells:
+        return []
+    empty = [(row, col) for row, col in cells if columns[col - 1][index[row]] is None]
+    if empty:
+        row, col = empty[0]
+        more = f" ({len(empty) - 1:,} more formulas have none)" if len(empty) > 1 else ""
+        raise RecordsError(error(
+            "formula-without-value", f"column `{clip(header[col - 1])}`: the cell in row "
+            f"{row} holds a formula with no saved value{more}", where(shown, row, col),
+            hint="open the workbook in Excel and save it, so that each formula's value is "
+            "stored, or paste the values in place of the formulas"))
+    row, col = cells[0]
+    return [warning("formula-cell", f"{len(cells):,} cell{'s' * (len(cells) > 1)} hold "
+                    f"formulas (the first in column `{clip(header[col - 1])}`, row {row}); "
+                    "the values Excel saved with them are read", where(shown, row, col),
+                    hint="a formula's saved value is only as current as the last time Excel "
+                    "calculated it; paste values to make the file plain data")]
 
 
 def _cell_text(value) -> str | None:
@@ -355,23 +460,50 @@ def _read_parquet(data: bytes, shown: str) -> pa.Table:
     import pyarrow.parquet as pq
 
     try:
+        schema = pq.read_schema(io.BytesIO(data))
+        _check_columns(len(schema.names), shown)
+        _check_header(schema.names, shown)
+        for col_no, field in enumerate(schema, start=1):
+            _check_parquet_type(field, col_no, shown)
         table = pq.read_table(io.BytesIO(data))
-    except (pa.ArrowInvalid, OSError) as exc:
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError) as exc:
         raise RecordsError(error("malformed-records", f"`{shown}` is not a readable Parquet "
-                                 f"file ({exc})", where(shown, 1, 1))) from None
+                                 f"file ({clip(str(exc))})", where(shown, 1, 1))) from None
     if table.num_rows == 0:
         raise RecordsError(error("empty-records", f"`{shown}` holds no cases",
                                  where(shown, 1, 1)))
-    columns = {}
-    for name in table.column_names:
-        col = table.column(name)
-        if pa.types.is_boolean(col.type):
-            col = pc.if_else(col, "true", "false")
-        elif not pa.types.is_string(col.type):
-            col = pc.cast(col, pa.string())
-        columns[name] = col
+    columns = {name: _parquet_text(table.column(name)) for name in table.column_names}
     # a Parquet file has no header row: its records are numbered from 1
     return _with_rows(pa.table(columns), list(range(1, table.num_rows + 1)))
+
+
+def _check_parquet_type(field: pa.Field, col_no: int, shown: str) -> None:
+    """Refuse a column whose type cannot hold one cell value: lists, structs, maps, ..."""
+    kind = field.type.value_type if pa.types.is_dictionary(field.type) else field.type
+    if any(test(kind) for test in (pa.types.is_string, pa.types.is_large_string,
+                                   pa.types.is_boolean, pa.types.is_integer,
+                                   pa.types.is_floating, pa.types.is_decimal,
+                                   pa.types.is_date, pa.types.is_timestamp, pa.types.is_null)):
+        return
+    raise RecordsError(error(
+        "unsupported-column-type", f"column `{clip(field.name)}` is of type `{field.type}`, "
+        "which cannot hold one value per cell", where(shown, 1, col_no),
+        hint="each column must hold text, numbers, true/false or dates; write lists or "
+        "records as separate columns"))
+
+
+def _parquet_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A Parquet column as the text of its cells, numbers written as number cells are."""
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(column.type.value_type)
+    if pa.types.is_boolean(column.type):
+        return pc.if_else(column, "true", "false")
+    if pa.types.is_floating(column.type):  # Arrow would write 1e+22; see number_text
+        return pa.chunked_array([pa.array([None if v is None else number_text(v)
+                                           for v in column.to_pylist()], type=pa.string())])
+    if pa.types.is_string(column.type):
+        return column
+    return pc.cast(column, pa.string())
 
 
 # ----------------------------------------------------------------------------- encoding
@@ -495,13 +627,16 @@ def encode_answers(enc: Encoder, table: pa.Table, fw: m.Framework) -> np.ndarray
 
 
 def _table_of(source: str | Path | pa.Table, shown: str | None, unnamed: str,
-              progress=_no_progress) -> tuple[pa.Table, str]:
-    """(the table, its name in diagnostics) of a file, or of a table already read."""
+              diagnostics: list[Diagnostic], progress=_no_progress) -> tuple[pa.Table, str]:
+    """(the table, its name in diagnostics) of a file, or of a table already read; warnings
+    about how the file was read are added to `diagnostics`."""
     if isinstance(source, pa.Table):
         table, name = source, shown or unnamed
     else:
         table, name = read_table(source, progress), shown or str(source)
+    _check_columns(table.num_columns, name)
     _check_cell_sizes(table, name)
+    diagnostics.extend(read_notes(table))
     return table, name
 
 
@@ -519,8 +654,8 @@ def _check_cell_sizes(table: pa.Table, shown: str) -> None:
         index = pc.index(lengths, longest).as_py()
         row = int(file_rows(table)[index])
         raise RecordsError(error(
-            "cell-too-long", f"column `{name}`: a cell of {longest:,} bytes (row {row}), over "
-            f"the limit of {CELL_LIMIT:,}", where(shown, row, col_no),
+            "cell-too-long", f"column `{clip(name)}`: a cell of {longest:,} bytes (row {row}), "
+            f"over the limit of {CELL_LIMIT:,}", where(shown, row, col_no),
             hint="is a quote left open, so that one cell runs on over many lines?"))
 
 
@@ -542,9 +677,10 @@ def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=_no_progre
     against another that may add questions."""
     diagnostics: list[Diagnostic] = []
     try:
-        table, shown = _table_of(path, shown, "<records>", lambda done: progress(0.8 * done))
+        table, shown = _table_of(path, shown, "<records>", diagnostics,
+                                 lambda done: progress(0.8 * done))
     except RecordsError as exc:
-        return None, [exc.diagnostic]
+        return None, [*diagnostics, exc.diagnostic]
     columns = set(table.column_names)
     for field in fw.case_fields:
         if field.id not in columns and "optional" not in field.roles:
@@ -563,13 +699,7 @@ def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=_no_progre
             diagnostics.append(error(
                 "missing-column", f"no column for question `{qid}`", where(shown, 1, 1),
                 hint=hint or "add the column (leave cells empty for questions not answered)"))
-    known = set(fw.questions) | {f.id for f in fw.case_fields}
-    for i, name in enumerate(table.column_names, start=1):
-        if name not in known:
-            diagnostics.append(warning(
-                "unknown-column", f"column `{name}` is not a case field or question; it is "
-                "ignored", where(shown, 1, i),
-                hint=did_you_mean(name, known - columns)))
+    diagnostics.extend(_unknown_columns(table.column_names, fw, shown))
     rows = file_rows(table)
     enc = Encoder(shown, diagnostics, rows)
     fields, vocab = {}, {}
@@ -594,6 +724,46 @@ def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=_no_progre
                                             enumerate(table.column_names, start=1)}), diagnostics
 
 
+def _unknown_columns(names: list[str], fw: m.Framework, shown: str) -> list[Diagnostic]:
+    """One warning for every column that is neither a case field nor a question."""
+    known = set(fw.questions) | {f.id for f in fw.case_fields}
+    unknown = [(i, name) for i, name in enumerate(names, start=1) if name not in known]
+    if not unknown:
+        return []
+    missing = known - set(names)
+    col, first = unknown[0]
+    if len(unknown) == 1:
+        return [warning("unknown-column", f"column `{clip(first)}` is not a case field or "
+                        "question; it is ignored", where(shown, 1, col),
+                        hint=did_you_mean(first, missing))]
+    listed = ", ".join(f"`{clip(name)}`" for _, name in unknown[:MAX_ROWS_PER_PROBLEM])
+    more = f" and {len(unknown) - MAX_ROWS_PER_PROBLEM:,} more" \
+        if len(unknown) > MAX_ROWS_PER_PROBLEM else ""
+    hints = [f"`{clip(name)}`: {hint}" for _, name in unknown[:MAX_ROWS_PER_PROBLEM]
+             if (hint := did_you_mean(name, missing))]
+    return [warning("unknown-column", f"{len(unknown):,} columns are not case fields or "
+                    f"questions; they are ignored: {listed}{more}", where(shown, 1, col),
+                    hint="; ".join(hints) or None)]
+
+
+def _repeated_inspections(keys: list, rows: np.ndarray, shown: str, col: int
+                          ) -> list[Diagnostic]:
+    """An inspection given inputs on two rows is an error: which row counts is not clear."""
+    first: dict[str, int] = {}
+    out = []
+    for index, key in enumerate(keys):
+        if key is None:
+            continue
+        if key in first:
+            out.append(error("duplicate-inspection", f"inspection `{clip(key)}` has inputs on "
+                             f"two rows: {int(rows[first[key]])} and {int(rows[index])}",
+                             where(shown, int(rows[index]), col),
+                             hint="keep one row per inspection"))
+        else:
+            first[key] = index
+    return out
+
+
 def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
                     diagnostics: list[Diagnostic], file_row: np.ndarray) -> None:
     blank = np.flatnonzero(np.equal(ids, None))
@@ -611,7 +781,7 @@ def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
             seen[value] = row
     for value, rows in list(dupes.items())[:20]:
         diagnostics.append(error(
-            "duplicate-case-id", f"case id `{value}` appears {len(rows)} times (rows "
+            "duplicate-case-id", f"case id `{clip(value)}` appears {len(rows)} times (rows "
             + ", ".join(str(file_row[r]) for r in rows[:MAX_ROWS_PER_PROBLEM]) + ")",
             where(shown, int(file_row[rows[1]]), col), hint="each case is one row with its own "
             "id"))
@@ -629,9 +799,9 @@ def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, .
     when a new version adds an input."""
     diagnostics: list[Diagnostic] = []
     try:
-        table, shown = _table_of(path, shown, "<inputs>")
+        table, shown = _table_of(path, shown, "<inputs>", diagnostics)
     except RecordsError as exc:
-        return {}, [exc.diagnostic]
+        return {}, [*diagnostics, exc.diagnostic]
     key_column = fw.inspection or "inspection"
     if "" in table.column_names and key_column not in table.column_names:
         table = table.rename_columns([key_column if c == "" else c for c in table.column_names])
@@ -643,6 +813,8 @@ def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, .
     enc = Encoder(shown, diagnostics, rows)
     file_keys = table.column(key_column).to_pylist()
     position = {k: i for i, k in enumerate(file_keys) if k is not None}
+    diagnostics.extend(_repeated_inspections(file_keys, rows, shown,
+                                             table.column_names.index(key_column) + 1))
     inputs = {}
     for field in fw.inputs:
         if field.id not in table.column_names:
@@ -667,10 +839,11 @@ def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, .
         inputs[field.id] = out
     for key in keys:
         if key not in position and fw.inputs:
-            diagnostics.append(warning("missing-inputs", f"no inspection inputs for `{key}`; "
+            diagnostics.append(warning("missing-inputs", f"no inspection inputs for `{clip(key)}`; "
                                        "figures that use them are n/a", where(shown, 1, 1)))
     for key in file_keys:
         if key is not None and key not in keys:
-            diagnostics.append(warning("unknown-inspection", f"inputs given for `{key}`, which "
-                                       "has no cases", where(shown, int(rows[position[key]]), 1)))
+            diagnostics.append(warning(
+                "unknown-inspection", f"inputs given for `{clip(key)}`, which has no cases",
+                where(shown, int(rows[position[key]]), 1)))
     return inputs, diagnostics

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from critc.compiler.engine.cases import CaseTable, Grouping
 from critc.compiler.engine.evaluate import Conditions
-from critc.compiler.io.records import MAX_ROWS_PER_PROBLEM, where
+from critc.compiler.io.records import MAX_ROWS_PER_PROBLEM, clip, where
 from critc.compiler.model.text import expression_text
 from critc.compiler.plan.lower import Plan
 from critc.dsl.diagnostics import Diagnostic, Severity, error, warning
@@ -61,7 +61,7 @@ def _rows(table: CaseTable, indices: np.ndarray) -> str:
     for i in indices[:MAX_ROWS_PER_PROBLEM]:
         label = f"row {int(table.rows[i])}"
         if table.case_ids is not None and table.case_ids[i] is not None:
-            label += f" case {table.case_ids[i]}"
+            label += f" case {clip(str(table.case_ids[i]))}"
         shown.append(label)
     more = f" and {len(indices) - MAX_ROWS_PER_PROBLEM} more" \
         if len(indices) > MAX_ROWS_PER_PROBLEM else ""

@@ -885,12 +885,23 @@ RECORDS = {
     "duplicate-column": "two columns of the case file have the same name",
     "cell-too-long": "a cell holds more than 64 KiB of text (usually a quote left open, so "
                      "that one cell runs on over many lines)",
+    "too-many-columns": "the case file has more than 16,384 columns (as many as an Excel "
+                        "sheet holds); it is refused before it is read into tables",
+    "duplicate-key": "a JSON or JSON Lines object gives the same key twice",
+    "formula-without-value": "an Excel cell holds a formula with no saved value (the workbook "
+                             "was written by a program and never calculated)",
+    "formula-cell": "Excel cells hold formulas; the values saved with them are read (warning)",
+    "unsupported-column-type": "a Parquet column's type (a list, struct, map or binary) cannot "
+                               "hold one value per cell",
+    "duplicate-inspection": "the inspection inputs file has two rows for one inspection",
     "missing-column": "a case field (not `optional`), question or inspection input has no "
                       "column",
     "unknown-column": "a column is neither a case field nor a question; it is ignored "
                       "(warning)",
     "invalid-value": "a cell holds a value its field's type or question's scale does not "
-                     "allow (spelling must be exact; declare other spellings as aliases)",
+                     "allow (spelling must be exact; declare other spellings as aliases; "
+                     "numbers and dates are written as [case records](case-records.md) "
+                     "describe)",
     "blank-case-id": "cases with a blank case id",
     "duplicate-case-id": "the same case id on several rows",
     "applicable-left-blank": "a question applies to a case but its answer is blank; the case "
