@@ -5,15 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from critc.compiler.check.load import display_path
+from critc.compiler.cli.cases import case_arguments, open_session
+from critc.compiler.cli.common import EXIT_OK, EXIT_PROBLEMS, UsageError, escape, stdout
+from critc.compiler.io.files import write_atomic
+from critc.compiler.regress import coverage, testing
+from critc.compiler.regress.coverage import Coverage
 from critc.compiler.report import render, testrun
+from critc.dsl.diagnostics import has_errors
 
 
 def cmd_test(args) -> int:
-    from critc.compiler.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, stdout
-    from critc.compiler.io.files import write_atomic
-    from critc.compiler.regress import testing
-    from critc.dsl.diagnostics import has_errors
-
     files, missing = testing.find_test_files(args.paths)
     if missing:
         raise UsageError("; ".join(missing))
@@ -23,37 +25,9 @@ def cmd_test(args) -> int:
     for path in files:
         run = runner.run_file(path)
         runs.append(run)
-        if run.diagnostics:
-            for d in run.diagnostics:
-                out.print(render.diagnostic_text(d, run.sources), end="", soft_wrap=True)
-                out.print()
-        for test in run.tests:
-            where = f"{run.path}:{test.test.line}"
-            if test.status == "pass":
-                out.print(f"[green]✓[/] {_escape(test.name)}  [dim]({where})[/]")
-                continue
-            mark = "✗" if test.status == "fail" else "✗ error:"
-            out.print(f"[bold red]{mark}[/] {_escape(test.name)}  [dim]({where})[/]")
-            for line in testrun.failure_text(test).splitlines():
-                out.print("    " + _escape(line), soft_wrap=True)
-        if run.problem is not None:
-            out.print(f"[bold red]✗[/] {_escape(run.path)}: {_escape(run.problem)}")
+        _print_run(out, run)
     problems = any(has_errors(r.diagnostics) for r in runs)
-    updated = set()
-    if args.update:
-        for run in runs:
-            if run.problem is not None or run.ok or run.file is None:
-                continue
-            edits = testing.updates(run)
-            if not edits:
-                continue
-            text = testing.apply_edits(run.text, edits)
-            if text != run.text:
-                write_atomic(Path(run.path), text)
-                updated.add(run.path)
-                count = sum(t.status == "fail" for t in run.tests)
-                out.print(f"updated {_escape(run.path)}: re-recorded {count} "
-                          f"test{'s' * (count != 1)}")
+    updated = _update(runs, out) if args.update else set()
     if args.junit:
         write_atomic(Path(args.junit), testrun.junit_xml(runs))
     if args.coverage:
@@ -73,16 +47,44 @@ def cmd_test(args) -> int:
     return EXIT_OK
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
+def _print_run(out, run: testing.FileRun) -> None:
+    """A test file's problems, then a line per test (and what failed)."""
+    for d in run.diagnostics:
+        out.print(render.diagnostic_text(d, run.sources), end="", soft_wrap=True)
+        out.print()
+    for test in run.tests:
+        where = f"{run.path}:{test.test.line}"
+        if test.status == "pass":
+            out.print(f"[green]✓[/] {escape(test.name)}  [dim]({where})[/]")
+            continue
+        mark = "✗" if test.status == "fail" else "✗ error:"
+        out.print(f"[bold red]{mark}[/] {escape(test.name)}  [dim]({where})[/]")
+        for line in testrun.failure_text(test).splitlines():
+            out.print("    " + escape(line), soft_wrap=True)
+    if run.problem is not None:
+        out.print(f"[bold red]✗[/] {escape(run.path)}: {escape(run.problem)}")
 
-    return escape(text)
+
+def _update(runs: list[testing.FileRun], out) -> set[str]:
+    """`--update`: re-record the failing tests of each file; the files rewritten."""
+    updated = set()
+    for run in runs:
+        if run.problem is not None or run.ok or run.file is None:
+            continue
+        edits = testing.updates(run)
+        if not edits:
+            continue
+        text = testing.apply_edits(run.text, edits)
+        if text != run.text:
+            write_atomic(Path(run.path), text)
+            updated.add(run.path)
+            count = sum(t.status == "fail" for t in run.tests)
+            out.print(f"updated {escape(run.path)}: re-recorded {count} "
+                      f"test{'s' * (count != 1)}")
+    return updated
 
 
 def _test_coverage(runs, console) -> None:
-    from critc.compiler.check.load import display_path
-    from critc.compiler.regress.coverage import Coverage
-
     coverages: dict[str, Coverage] = {}
     for run in runs:
         for test in run.tests:
@@ -95,19 +97,15 @@ def _test_coverage(runs, console) -> None:
     if not coverages:
         console.print("coverage: no test was scored")
         return
-    for name, coverage in coverages.items():
+    for name, cover in coverages.items():
         console.print()
-        coverage.render(console, f"Coverage of {name} by the tests "
-                        f"({coverage.inspections} inspection"
-                        f"{'s' * (coverage.inspections != 1)} tested)")
+        cover.render(console, f"Coverage of {name} by the tests "
+                     f"({cover.inspections} inspection"
+                     f"{'s' * (cover.inspections != 1)} tested)")
     console.print()
 
 
 def cmd_coverage(args) -> int:
-    from critc.compiler.cli.commands import open_session
-    from critc.compiler.cli.main import EXIT_OK, EXIT_PROBLEMS, stdout
-    from critc.compiler.regress import coverage
-
     session = open_session(args)
     if session is None:
         return EXIT_PROBLEMS
@@ -123,8 +121,6 @@ def cmd_coverage(args) -> int:
 
 
 def register(sub) -> None:
-    from critc.compiler.cli.commands import _case_arguments
-
     p = sub.add_parser("test", help="run test files (*.test.yaml) against their frameworks")
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="test files, or folders to search for *.test.yaml")
@@ -136,6 +132,6 @@ def register(sub) -> None:
     p.set_defaults(run=cmd_test)
 
     p = sub.add_parser("coverage", help="which parts of a framework a case archive exercises")
-    _case_arguments(p)
+    case_arguments(p)
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=cmd_coverage)

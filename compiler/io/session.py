@@ -6,11 +6,16 @@ here; nothing in this module prints. Problems come back as diagnostics.
 
 from __future__ import annotations
 
+import datetime
+
 import attrs
 import numpy as np
 import pyarrow as pa
 from critc.compiler.check.passes import CheckResult
 from critc.compiler.engine.cases import CaseTable, Grouping, group_cases, with_blank_inputs
+from critc.compiler.engine.evaluate import evaluate
+from critc.compiler.io.records import load_cases, load_inputs
+from critc.compiler.io.validate import check_answers
 from critc.compiler.model.cells import EPOCH
 from critc.compiler.plan.lower import Plan, plan_for
 from critc.dsl.diagnostics import Diagnostic, has_errors
@@ -27,8 +32,6 @@ class Session:
     inputs: dict[str, np.ndarray]
 
     def evaluate(self, detail: bool = True):
-        from critc.compiler.engine.evaluate import evaluate
-
         return evaluate(self.plan, self.table, self.grouping, self.inputs, detail)
 
 
@@ -44,8 +47,6 @@ def decode_value(fw, table: CaseTable, field: str, i: int) -> str:
         if np.isnan(code):
             return "(blank)"
         if type_.kind == "date":
-            import datetime
-
             return (EPOCH + datetime.timedelta(days=int(code))).isoformat()
         return f"{float(code):g}"
     code = int(code)
@@ -87,9 +88,6 @@ def open_session(result: CheckResult, cases: str | pa.Table,
     the inputs in diagnostics (by default the path, or `<records>` and `<inputs>` for a
     table). The session is None when a problem is an error; the diagnostics list every
     problem found, errors and warnings."""
-    from critc.compiler.io.records import load_cases, load_inputs
-    from critc.compiler.io.validate import check_answers
-
     fw = result.framework
     field = grouping_field(result, by, whole)
     kwargs = {"progress": progress} if progress is not None else {}

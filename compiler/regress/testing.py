@@ -34,6 +34,8 @@ import pyarrow as pa
 from critc.compiler.check.declare import did_you_mean
 from critc.compiler.check.load import display_path
 from critc.compiler.check.passes import CheckResult, check_file
+from critc.compiler.io.records import ROWS_KEY, RecordsError, read_table, records_table
+from critc.compiler.io.session import GroupingError, open_session
 from critc.compiler.io.values import NA, defined, labels_for, shown
 from critc.compiler.model import framework as m
 from critc.dsl.diagnostics import Diagnostic, error, has_errors
@@ -736,8 +738,6 @@ class Runner:
         return result
 
     def table(self, path: Path) -> tuple[pa.Table | None, Diagnostic | None]:
-        from critc.compiler.io.records import RecordsError, read_table
-
         key = path.resolve()
         if key not in self.tables:
             try:
@@ -822,8 +822,6 @@ class Runner:
 
     def _score(self, test: TestCase, result: CheckResult, run: FileRun, reader: Reader,
                whole: bool) -> _Scored:
-        from critc.compiler.io.session import GroupingError, open_session
-
         fw = result.framework
         cases, inputs = test.cases, test.inputs
         key = (str(Path(result.program.root).resolve()),
@@ -937,8 +935,6 @@ def _inline_name(reader: Reader, source: Source) -> str:
 
 
 def _inline_cases(reader: Reader, fw: m.Framework, source: Source) -> _Inline | None:
-    from critc.compiler.io.records import ROWS_KEY, records_table
-
     known = [f.id for f in fw.case_fields] + list(fw.questions)
     objects, lines, cells, records = [], [], {}, {}
     before = len(reader.diagnostics)
@@ -983,8 +979,6 @@ def _inline_inputs(reader: Reader, fw: m.Framework, source: Source, cases: pa.Ta
                    field: str | None) -> _Inline | None:
     """`inputs: {inspection: {input: value}}`, or `inputs: {input: value}` for every
     inspection in the cases."""
-    from critc.compiler.io.records import ROWS_KEY
-
     entries = reader.mapping(source.inline, "`inputs`")
     if entries is None:
         return None

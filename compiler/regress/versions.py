@@ -24,6 +24,7 @@ import pyarrow as pa
 from critc.compiler.check.load import display_path, read_text
 from critc.compiler.check.passes import CheckResult, check_file
 from critc.compiler.engine.cases import CaseTable, Grouping, group_cases
+from critc.compiler.engine.evaluate import evaluate
 from critc.compiler.io.records import (
     MAX_ROWS_PER_PROBLEM,
     ROWS_KEY,
@@ -34,9 +35,10 @@ from critc.compiler.io.records import (
     read_table,
     where,
 )
+from critc.compiler.io.session import decode_key, open_session
 from critc.compiler.model import framework as m
 from critc.compiler.model.cells import EPOCH
-from critc.dsl import ast
+from critc.dsl import ast, parse
 from critc.dsl.diagnostics import Diagnostic, Label, error, has_errors, warning
 from critc.dsl.source import source_lines
 from critc.dsl.span import Span
@@ -146,8 +148,6 @@ def load_versions(directory: str | Path, sources: dict[str, str] | None = None
         if problem is not None:
             diagnostics.append(problem)
             continue
-        from critc.dsl import parse
-
         parsed = parse(text, shown)
         if any(isinstance(item, ast.Framework) for item in parsed.module.items):
             headed.append(path)
@@ -364,9 +364,6 @@ def score_versions(versions: VersionSet, cases: str, inputs: str | None = None, 
     """Score each inspection in `cases` with the version in force on its date. The list
     (one entry per version that scored any inspection, in date order) is None when any
     problem is an error; the diagnostics list every problem found."""
-    from critc.compiler.engine.evaluate import evaluate
-    from critc.compiler.io.session import open_session
-
     if versions.date_is_input and inputs is None:
         raise ValueError("the inspection date is an inspection input: inputs are needed")
 
@@ -435,8 +432,6 @@ def _route(versions: VersionSet, table: pa.Table, shown: str, inputs: str | None
            inputs_table: pa.Table | None):
     """Group the cases into inspections, date each inspection and pick its version:
     ([(Scored, row indices)] in date order, {inspection: version}, diagnostics)."""
-    from critc.compiler.io.session import decode_key
-
     fw = versions.first.framework
     diagnostics: list[Diagnostic] = []
     date_field = versions.inspection_date

@@ -1,0 +1,76 @@
+"""Reading case records for a command: the shared arguments, checking the framework,
+opening the session, and a progress bar for large files."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from critc.compiler.cli.common import UsageError, checked, stderr
+from critc.compiler.io.session import GroupingError, Session
+from critc.compiler.io.session import open_session as open_cases
+from critc.compiler.report import render
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+LARGE_FILE = 8 << 20  # bytes: show progress while reading a case file larger than this
+
+
+def case_arguments(p, versions: bool = False) -> None:
+    """The arguments of a command that scores cases: FRAMEWORK CASES [--inputs] [--by |
+    --all] [--strict]."""
+    if versions:
+        p.add_argument("framework", metavar="FILE|DIR", help="the framework (.crit), or a "
+                       "directory of its versions: each inspection is scored by the version "
+                       "in force on its inspection date")
+    else:
+        p.add_argument("framework", metavar="FILE", help="the framework (.crit)")
+    p.add_argument("cases", metavar="CASES", help="case records: .csv, .jsonl, .xlsx, .parquet")
+    p.add_argument("--inputs", metavar="FILE", help="inspection inputs (CSV or JSON)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--by", metavar="FIELD", help="group cases by this field instead of "
+                       "the framework's inspection field")
+    group.add_argument("--all", action="store_true", help="one set of figures over every case")
+    p.add_argument("--strict", action="store_true",
+                   help="treat answers where a question does not apply as errors")
+
+
+def open_session(args) -> Session | None:
+    """Check the framework and read the cases; print diagnostics; None if unusable."""
+    result = checked(args.framework)
+    if result is None:
+        return None
+    try:
+        with ReadingProgress(args.cases) as update:
+            session, problems = open_cases(result, args.cases, args.inputs, by=args.by,
+                                           whole=args.all, strict=args.strict,
+                                           progress=update)
+    except GroupingError as exc:
+        raise UsageError(f"{exc} of {args.framework}") from None
+    if problems:
+        render.render(stderr(), problems, {}, args.cases)
+    return session
+
+
+class ReadingProgress:
+    """A transient progress bar on stderr while a large case file is read and checked,
+    when stderr is a terminal. Used as `with ReadingProgress(path) as update: ...`."""
+
+    def __init__(self, path: str):
+        self.active = sys.stderr.isatty() and os.path.exists(path) \
+            and os.path.getsize(path) > LARGE_FILE
+        self.path = path
+
+    def __enter__(self):
+        if not self.active:
+            return lambda _fraction: None
+        self.progress = Progress(TextColumn(f"reading {self.path}"), BarColumn(),
+                                 TaskProgressColumn(), transient=True,
+                                 console=Console(stderr=True))
+        self.progress.start()
+        task = self.progress.add_task("read", total=100)
+        return lambda fraction: self.progress.update(task, completed=100 * fraction)
+
+    def __exit__(self, *exc):
+        if self.active:
+            self.progress.stop()

@@ -1,0 +1,24 @@
+"""`critc compile FILE -o MODULE`: a standalone Python scoring module."""
+
+from __future__ import annotations
+
+from critc.compiler.cli.common import EXIT_OK, EXIT_PROBLEMS, checked, write_output
+from critc.compiler.codegen.generate import generate
+from critc.compiler.plan.lower import plan_for
+
+
+def register(sub) -> None:
+    p = sub.add_parser("compile", help="write a standalone Python scoring module")
+    p.add_argument("framework", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT", help="the module to write (atomically)")
+    p.set_defaults(run=cmd_compile)
+
+
+def cmd_compile(args) -> int:
+    result = checked(args.framework)
+    if result is None:
+        return EXIT_PROBLEMS
+    root = result.program.root
+    text = generate(plan_for(result), root, result.program.sources[root])
+    write_output(args.output, text)
+    return EXIT_OK

@@ -1,0 +1,91 @@
+"""`critc score FILE CASES` and `critc score DIR CASES` (each inspection with the version
+in force on its date)."""
+
+from __future__ import annotations
+
+import os
+
+from critc.compiler.cli.cases import ReadingProgress, case_arguments, open_session
+from critc.compiler.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    stderr,
+    stdout,
+    write_output,
+)
+from critc.compiler.engine.evaluate import evaluate
+from critc.compiler.regress import versions
+from critc.compiler.report import render
+from critc.compiler.report import results as report
+from critc.compiler.report import versions as version_report
+
+
+def register(sub) -> None:
+    p = sub.add_parser("score", help="score case records against a framework")
+    case_arguments(p, versions=True)
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--hide-questions", action="store_true", help="show aggregates only")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically)")
+    p.set_defaults(run=cmd_score)
+
+
+def cmd_score(args) -> int:
+    if os.path.isdir(args.framework):
+        return _score_versions(args)
+    session = open_session(args)
+    if session is None:
+        return EXIT_PROBLEMS
+    results = evaluate(session.plan, session.table, session.grouping, session.inputs)
+    if args.format == "json":
+        write_output(args.output, report.as_json(results))
+    elif args.format == "csv":
+        write_output(args.output, report.as_csv(results))
+    elif args.output:
+        console = render.plain_console()
+        report.print_tables(console, results, not args.hide_questions)
+        write_output(args.output, console.export_text())
+    else:
+        report.print_tables(stdout(), results, not args.hide_questions)
+    return EXIT_OK
+
+
+def _score_versions(args) -> int:
+    """`critc score DIR CASES`: each inspection scored by the version in force on its date."""
+    if args.by or args.all:
+        option = "--by" if args.by else "--all"
+        raise UsageError(f"{option} cannot be used with a version directory: each inspection "
+                         "is scored by the version in force on its date")
+    sources: dict[str, str] = {}
+    found, problems = versions.load_versions(args.framework, sources)
+    if problems:
+        render.render(stderr(), problems, sources, args.framework)
+    if found is None:
+        return EXIT_PROBLEMS
+    if found.date_is_input and args.inputs is None:
+        raise UsageError(f"the inspection date `{found.inspection_date.id}` is an inspection "
+                         "input: give the inputs file with --inputs FILE")
+    with ReadingProgress(args.cases) as update:
+        scored, problems = versions.score_versions(found, args.cases, args.inputs,
+                                                   strict=args.strict, progress=update)
+    if problems:
+        render.render(stderr(), problems, {}, args.cases)
+    if scored is None:
+        return EXIT_PROBLEMS
+    _write_versions(args, found, scored)
+    stderr().print(version_report.summary(scored), markup=False)
+    return EXIT_OK
+
+
+def _write_versions(args, found: versions.VersionSet, scored: list[versions.Scored]) -> None:
+    if args.format == "json":
+        write_output(args.output, version_report.as_json(found, scored))
+    elif args.format == "csv":
+        write_output(args.output, version_report.as_csv(scored))
+    else:
+        console = render.plain_console() if args.output else stdout()
+        for s in scored:
+            report.print_tables(console, s.results, not args.hide_questions,
+                                version_report.notes(found, s))
+        if args.output:
+            write_output(args.output, console.export_text())
