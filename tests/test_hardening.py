@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -476,3 +480,52 @@ def test_long_cells_are_clipped_in_every_message(tmp_path):
     inputs.write_text(f"insp,staff\n{long},3\n{long},4\n")
     _inputs, problems = load_inputs(inputs, framework.framework, ("A",))
     assert problems and all(len(d.message) + len(d.hint or "") < 1000 for d in problems)
+
+
+# ----------------------------------------------------------------------------- 15: writes
+INTERRUPTED_WRITE = """
+import os, sys, time
+from pathlib import Path
+from critc.compiler.io import files
+
+def slow_fsync(fd):
+    print("writing", flush=True)
+    time.sleep(30)
+
+files.os.fsync = slow_fsync
+files.write_atomic(Path(sys.argv[1]), "new content")
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_during_a_write_removes_the_temporary_file(signum, tmp_path):
+    target = tmp_path / "scores.json"
+    target.write_text("old content")
+    child = subprocess.Popen([sys.executable, "-c", INTERRUPTED_WRITE, str(target)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline() == "writing\n"
+        assert len(list(tmp_path.iterdir())) == 2  # the output and its temporary file
+        child.send_signal(signum)
+        child.wait(timeout=20)
+    finally:
+        child.kill()
+    assert child.returncode != 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["scores.json"]
+    assert target.read_text() == "old content"
+
+
+def test_stale_temporary_files_of_the_same_output_are_removed(tmp_path):
+    from critc.compiler.io.files import write_atomic
+
+    stale = tmp_path / ".scores.json.ab12cd_9.tmp"
+    kept = [tmp_path / ".scores.json.ab12cd_9.tmp.bak", tmp_path / ".other.json.ab12cd_9.tmp",
+            tmp_path / ".scores.json.short.tmp", tmp_path / "scores.json.ab12cd_9.tmp"]
+    for path in (stale, *kept):
+        path.write_text("half")
+        os.utime(path, (1_000_000_000, 1_000_000_000))  # 2001: left by an earlier run
+    fresh = tmp_path / ".scores.json.zz99zz_0.tmp"  # another write, under way now
+    fresh.write_text("half")
+    write_atomic(tmp_path / "scores.json", "new")
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted(["scores.json", fresh.name, *(p.name for p in kept)])
