@@ -56,13 +56,15 @@ ROWS_KEY = b"critc.rows"
 NOTES_KEY = b"critc.notes"
 
 
-def _with_rows(table: pa.Table, rows: list[int], notes: list[Diagnostic] = ()) -> pa.Table:
+def _with_rows(table: pa.Table, rows: list[int], notes: tuple[Diagnostic, ...] = ()
+               ) -> pa.Table:
     meta = dict(table.schema.metadata or {})
     if rows != list(range(2, len(rows) + 2)):
         meta[ROWS_KEY] = json.dumps(rows).encode()
     if notes:
         meta[NOTES_KEY] = json.dumps([[d.code, d.message, d.span.path, d.span.line,
-                                       d.span.col, d.hint] for d in notes]).encode()
+                                       d.span.col, d.hint] for d in notes
+                                      if d.span is not None]).encode()
     return table.replace_schema_metadata(meta) if meta else table
 
 
@@ -297,8 +299,8 @@ def _object(pairs: list[tuple[str, object]]) -> dict:
     """A JSON object, refusing a key given twice (json would keep the last silently)."""
     out = dict(pairs)
     if len(out) < len(pairs):
-        seen: set[str] = set()
-        raise _DuplicateKey(next(k for k, _ in pairs if k in seen or seen.add(k)))
+        keys = [k for k, _ in pairs]
+        raise _DuplicateKey(next(k for i, k in enumerate(keys) if k in keys[:i]))
     return out
 
 
@@ -416,14 +418,14 @@ def _formula_cells(data: bytes, width: int) -> list[tuple[int, int]]:
 
 
 def _check_formulas(data: bytes, shown: str, header: list[str], columns: list[list],
-                    sheet_rows: list[int]) -> list[Diagnostic]:
+                    sheet_rows: list[int]) -> tuple[Diagnostic, ...]:
     """A formula cell is read by the value Excel saved with it (a warning says so); one
     with no saved value (the file was written by a program, not saved by Excel) is an
     error, not a blank."""
     index = {row: i for i, row in enumerate(sheet_rows)}
     cells = [(row, col) for row, col in _formula_cells(data, len(header)) if row in index]
     if not cells:
-        return []
+        return ()
     empty = [(row, col) for row, col in cells if columns[col - 1][index[row]] is None]
     if empty:
         row, col = empty[0]
@@ -434,11 +436,11 @@ def _check_formulas(data: bytes, shown: str, header: list[str], columns: list[li
             hint="open the workbook in Excel and save it, so that each formula's value is "
             "stored, or paste the values in place of the formulas"))
     row, col = cells[0]
-    return [warning("formula-cell", f"{len(cells):,} cell{'s' * (len(cells) > 1)} hold "
+    return (warning("formula-cell", f"{len(cells):,} cell{'s' * (len(cells) > 1)} hold "
                     f"formulas (the first in column `{clip(header[col - 1])}`, row {row}); "
                     "the values Excel saved with them are read", where(shown, row, col),
                     hint="a formula's saved value is only as current as the last time Excel "
-                    "calculated it; paste values to make the file plain data")]
+                    "calculated it; paste values to make the file plain data"),)
 
 
 def _cell_text(value) -> str | None:
