@@ -15,6 +15,7 @@ from critc.compiler.cli import (
     check_commands,
     compile_command,
     diff_command,
+    doc_command,
     explain_command,
     lsp_command,
     score_command,
@@ -23,7 +24,7 @@ from critc.compiler.cli import (
 from critc.compiler.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, stderr
 
 COMMANDS = (check_commands, score_command, compile_command, explain_command, diff_command,
-            test_commands, lsp_command)  # in the order `critc --help` lists them
+            test_commands, doc_command, lsp_command)  # in the order `critc --help` lists them
 
 
 def build_parser() -> argparse.ArgumentParser:

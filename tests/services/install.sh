@@ -25,6 +25,13 @@ if [ -f editors/vscode/package.json ]; then
   fi
 fi
 
+# Chromium for the browser tests of the framework explorer (tests/test_doc_browser.py) and
+# Graphviz's dot for its graph drawing (critc doc; tests/test_doc_site.py).
+if [ -f compiler/report/site.py ]; then
+  command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
+  command -v dot >/dev/null 2>&1 || apt_packages+=(graphviz)
+fi
+
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if can_apt; then
     echo "tests/services: apt-get install ${apt_packages[*]}"
