@@ -2,9 +2,10 @@
 
 Nodes are labelled with their kind and id only (ids are restricted by the grammar; titles
 and wording stay in the HTML, where Jinja2 escapes them), each linked to the page that
-describes it. Band labels (`band[target]`) are left out: they are leaves that would double
-the drawing. The SVG is Graphviz's own output without its comments and XML prologue, so the
-same graph gives the same bytes for one Graphviz version.
+describes it. Band labels (`band[target]`) are left out, and bands that only give labels:
+they are leaves that would double the drawing. The SVG is Graphviz's own output without
+its comments and XML prologue, so the same graph gives the same bytes for one Graphviz
+version.
 """
 
 from __future__ import annotations
@@ -63,5 +64,8 @@ def graph_svg(graph: nx.DiGraph, url_of: Callable[[str], str | None]) -> str:
 
 
 def _drawn_nodes(graph: nx.DiGraph) -> list[str]:
-    nodes = [n for n in graph.nodes if graph.nodes[n]["kind"] != "band label"]
+    """Every node but band labels, and bands only where a formula uses them."""
+    kept = {n for n in graph.nodes if graph.nodes[n]["kind"] != "band label"}
+    nodes = [n for n in kept if graph.nodes[n]["kind"] != "band"
+             or any(v in kept for v in graph.successors(n))]
     return sorted(nodes, key=lambda n: (graph.nodes[n]["order"], n))

@@ -307,9 +307,9 @@ def framework_pages(result: CheckResult, chrome: Chrome | None = None,
 @attrs.frozen(kw_only=True)
 class FacetChange:
     name: str
-    old: str
+    old: tuple[str, ...]  # one line, or a list's entries (band rows)
     old_where: str
-    new: str
+    new: tuple[str, ...]
     new_where: str
 
 
@@ -325,6 +325,13 @@ class EditView:
     facets: tuple[FacetChange, ...]
 
 
+def _facet_lines(item, name: str) -> tuple[str, ...]:
+    facet = item.facet(name) if item else None
+    if facet is None:
+        return ()
+    return tuple(text for text, _ in facet.parts) if facet.parts else (facet.text,)
+
+
 def _facet_where(item, name: str) -> str:
     facet = item.facet(name) if item else None
     if facet is None:
@@ -336,10 +343,8 @@ def edit_view(edit: Edit) -> EditView:
     item = edit.new or edit.old
     label = next((item.facet(n) for n in ("wording", "title", "name") if item.facet(n)), None)
     facets = tuple(
-        FacetChange(name=name,
-                    old=edit.old.facet(name).text if edit.old and edit.old.facet(name) else "",
-                    old_where=_facet_where(edit.old, name),
-                    new=edit.new.facet(name).text if edit.new and edit.new.facet(name) else "",
+        FacetChange(name=name, old=_facet_lines(edit.old, name),
+                    old_where=_facet_where(edit.old, name), new=_facet_lines(edit.new, name),
                     new_where=_facet_where(edit.new, name))
         for name in edit.facets)
     return EditView(name=edit.key, change=edit.change, scoring=edit.scoring,
