@@ -1,8 +1,9 @@
 """No silent coercion: what a case or inputs file holds that must give an error, not a
 score. Judged from the file read back neutrally (`case_files.read_back`), against the
-documented lexical forms of cells (docs/language.md, "Types"; issue 15, item 9):
+documented lexical forms of cells (docs/case-records.md; issue 15, item 9):
 
-    number, integer   ASCII digits, an optional leading `-`, an optional `.digits`
+    number            ASCII digits, an optional leading `-`, an optional `.digits`
+    integer           the same with only zeros after the `.`, at most 2**53 in size
     date              YYYY-MM-DD, a real date
     any typed cell    no surrounding whitespace (space, tab, CR, NBSP, ...)
 
@@ -17,6 +18,8 @@ import datetime
 import re
 
 NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+INTEGER = re.compile(r"-?([0-9]+)(\.0+)?")
+LARGEST_INTEGER = 2 ** 53
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -26,9 +29,14 @@ def lexical_problem(kind: str, cell: str) -> str | None:
         return None
     if cell != cell.strip() and kind != "text":
         return f"{cell!r} has surrounding whitespace"
-    if kind in ("number", "integer") and not NUMBER.fullmatch(cell):
-        article = "an" if kind == "integer" else "a"
-        return f"{cell!r} is not {article} {kind} (digits, optional `-`, optional `.digits`)"
+    if kind == "number" and not NUMBER.fullmatch(cell):
+        return f"{cell!r} is not a number (digits, optional `-`, optional `.digits`)"
+    if kind == "integer":
+        whole = INTEGER.fullmatch(cell)
+        if not whole:
+            return f"{cell!r} is not an integer (digits, optional `-`, optional `.0`)"
+        if int(whole.group(1)) > LARGEST_INTEGER:
+            return f"{cell!r} is an integer beyond 2**53, not held exactly"
     if kind == "date":
         if not DATE.fullmatch(cell):
             return f"{cell!r} is not a YYYY-MM-DD date"

@@ -11,13 +11,7 @@ INPUTS = 10  # per fuzzer
 
 # Failures of the issue 15 defects still pending (their crashers are in corpus/pending/):
 # (violation kind, signature prefix). Remove an entry when its fix lands.
-KNOWN = {
-    (contract.COERCION, "number"), (contract.COERCION, "integer"),
-    (contract.COERCION, "date"), (contract.COERCION, "whitespace"),
-    (contract.COERCION, "JSON key"), (contract.COERCION, "formula"),
-    (contract.COERCION, "two rows"),
-    (contract.CRASH, "ArrowNotImplementedError at records.py"),  # Parquet list/struct columns
-}
+KNOWN: set[tuple[str, str]] = set()  # none: every defect found so far is fixed
 
 
 def known(violation: contract.Violation) -> bool:

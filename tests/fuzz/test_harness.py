@@ -79,6 +79,9 @@ def test_the_oracle_knows_the_documented_lexical_forms():
         assert oracle.lexical_problem(kind, good) is None
     for odd in ("1_000", "１２", "1e-400", "٣", " 6", "+6", "6.", ".5", "6\r"):
         assert oracle.lexical_problem("number", odd), odd
+    for odd in ("7.5", "7.", "1e1", "9007199254740993"):
+        assert oracle.lexical_problem("integer", odd), odd
+    assert oracle.lexical_problem("integer", "7.0") is None
     for odd in ("20230601", "2023-W22-4", "2023-02-30", "2023-06-01 "):
         assert oracle.lexical_problem("date", odd), odd
     assert oracle.lexical_problem("answer", "insufficient\r")
