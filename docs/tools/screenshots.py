@@ -1,0 +1,62 @@
+"""Screenshots for docs/reports.md, taken from sites critc builds today, so the pictures
+stay current.
+
+    python docs/tools/screenshots.py     # rewrite docs/images/explorer*.png
+
+It builds the framework explorer of the bundled demo (`critc doc
+examples/demo/framework.crit`) in a temporary folder and photographs pages of it with
+Debian's headless Chromium (/usr/bin/chromium; `bash tests/services/install.sh` installs
+it) driven by Playwright.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from critc.compiler.check.passes import check_file
+from critc.compiler.report.site import framework_pages, write_site
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+IMAGES = ROOT / "docs" / "images"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# (image, page of the demo's site, what to scroll to first or None)
+SHOTS = [
+    ("explorer.png", "figure-1.html", '[id="1.2"]'),
+    ("explorer-bands.png", "bands.html", None),
+    ("explorer-graph.png", "graph.html", None),
+]
+
+
+def build_demo(folder: Path) -> Path:
+    result = check_file(ROOT / "examples" / "demo" / "framework.crit")
+    if not result.ok:
+        sys.exit("the demo framework does not check cleanly")
+    write_site(framework_pages(result), folder)
+    return folder
+
+
+def main() -> int:
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        site = build_demo(Path(tmp) / "site")
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1100, "height": 820},
+                                device_scale_factor=1)
+        for image, path, anchor in SHOTS:
+            page.goto((site / path).as_uri())
+            if anchor:
+                page.locator(anchor).evaluate("e => e.scrollIntoView({block: 'start'})")
+                page.evaluate("window.scrollBy(0, -12)")
+            page.screenshot(path=str(IMAGES / image))
+            print(f"wrote {(IMAGES / image).relative_to(ROOT)}")
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
