@@ -131,11 +131,6 @@ KNOWN_DEFERRED_IMPORTS = {
     ("compiler/io/records.py", "zipfile"),
     ("compiler/io/records.py", "openpyxl"),
     ("compiler/io/records.py", "pyarrow.parquet"),
-    ("compiler/regress/impact.py", "critc.compiler.io.records"),
-    ("compiler/regress/impact.py", "critc.compiler.io.session"),
-    ("compiler/regress/impact.py", "critc.compiler.regress.diff"),
-    ("compiler/report/explain.py", "critc.compiler.io.session"),
-    ("compiler/report/explain.py", "critc.compiler.report.results"),
     ("dsl/syntax_errors.py", "critc.dsl.parser"),
 }
 
@@ -155,3 +150,54 @@ def test_no_import_inside_a_function():
     assert not found, "\n".join(found)
     fixed = KNOWN_DEFERRED_IMPORTS - seen
     assert not fixed, f"no longer deferred, remove from KNOWN_DEFERRED_IMPORTS: {fixed}"
+
+
+MODULE_LINES, FUNCTION_LINES = 400, 50
+
+# Modules and functions over the limits in code other engineers are still reworking
+# (issue 10: the lowered plan, types, hardening). This list may only shrink: remove an entry
+# when it is under the limit (the test says so). A flat `match` dispatch may be longer.
+KNOWN_LONG = {
+    "compiler/check/resolve.py",
+    "compiler/check/resolve.py::select",
+    "compiler/check/resolve.py::case_expr",
+    "compiler/check/bands.py::check_rows",
+    "compiler/check/passes.py::build_model",
+    "compiler/codegen/generate.py",
+    "compiler/codegen/generate.py::compute",
+    "compiler/codegen/generate.py::body",
+    "compiler/engine/evaluate.py::count_answers",
+    "compiler/io/records.py",
+    "compiler/io/records.py::load_cases",
+    "compiler/io/records.py::load_inputs",
+    "compiler/model/framework.py",
+    "dsl/to_ast.py",
+}
+
+
+def _is_match_dispatch(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    body = [s for s in function.body if not (isinstance(s, ast.Expr)
+                                             and isinstance(s.value, ast.Constant))]
+    return len(body) == 1 and isinstance(body[0], ast.Match)
+
+
+def _too_long():
+    for path in _python_files():
+        name = path.relative_to(ROOT).as_posix()
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > MODULE_LINES:
+            yield name, f"{len(text.splitlines())} lines"
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                if length > FUNCTION_LINES and not _is_match_dispatch(node):
+                    yield f"{name}::{node.name}", f"{length} lines"
+
+
+def test_modules_and_functions_are_of_readable_size():
+    """No module over 400 lines, no function over 50 (but a flat `match` dispatch)."""
+    long = dict(_too_long())
+    new = {where: size for where, size in long.items() if where not in KNOWN_LONG}
+    assert not new, f"over {MODULE_LINES} lines (module) or {FUNCTION_LINES} (function): {new}"
+    fixed = KNOWN_LONG - set(long)
+    assert not fixed, f"now of readable size, remove from KNOWN_LONG: {sorted(fixed)}"

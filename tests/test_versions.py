@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from cli_run import run
-from critc.compiler.regress.versions import load_versions, score_versions
+from critc.compiler.regress.version_scoring import score_versions
+from critc.compiler.regress.versions import load_versions
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -15,7 +15,7 @@ from critc.compiler.cli.common import (
     write_output,
 )
 from critc.compiler.engine.evaluate import evaluate
-from critc.compiler.regress import versions
+from critc.compiler.regress import version_scoring, versions
 from critc.compiler.report import render
 from critc.compiler.report import results as report
 from critc.compiler.report import versions as version_report
@@ -66,7 +66,7 @@ def _score_versions(args) -> int:
         raise UsageError(f"the inspection date `{found.inspection_date.id}` is an inspection "
                          "input: give the inputs file with --inputs FILE")
     with ReadingProgress(args.cases) as update:
-        scored, problems = versions.score_versions(found, args.cases, args.inputs,
+        scored, problems = version_scoring.score_versions(found, args.cases, args.inputs,
                                                    strict=args.strict, progress=update)
     if problems:
         render.render(stderr(), problems, {}, args.cases)
@@ -77,7 +77,8 @@ def _score_versions(args) -> int:
     return EXIT_OK
 
 
-def _write_versions(args, found: versions.VersionSet, scored: list[versions.Scored]) -> None:
+def _write_versions(args, found: versions.VersionSet,
+                    scored: list[version_scoring.Scored]) -> None:
     if args.format == "json":
         write_output(args.output, version_report.as_json(found, scored))
     elif args.format == "csv":

@@ -10,6 +10,8 @@ titles and descriptions are listed but never move a figure.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 import networkx as nx
 from critc.compiler.check.passes import CheckResult
@@ -94,94 +96,138 @@ def _rounding(rounding: m.Rounding | None, percent: bool = True) -> str:
 def items(fw: m.Framework) -> dict[tuple[str, str], Item]:
     """Every declaration of `fw` as an item, keyed by (kind group, id)."""
     out: dict[tuple[str, str], Item] = {}
+    for collect in (_header_items, _scale_items, _rating_scale_items, _field_items,
+                    _question_items, _aggregate_items, _band_items, _band_label_items):
+        out.update(collect(fw))
+    return out
 
-    def add(group: str, kind: str, id_: str, span: Span, nodes, *facets: Facet) -> None:
-        out[(group, id_)] = Item(kind=kind, id=id_, facets=tuple(facets), span=span,
-                                 nodes=frozenset(nodes))
 
+def _item(group: str, kind: str, id_: str, span: Span, nodes, *facets: Facet
+          ) -> tuple[tuple[str, str], Item]:
+    return (group, id_), Item(kind=kind, id=id_, facets=tuple(facets), span=span,
+                              nodes=frozenset(nodes))
+
+
+def _header_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
+    """The header: name, version, dates, rounding and description (every figure uses it)."""
     h = fw.header
     dates = (h.effective_from, h.effective_to)
     every_figure = set(fw.questions) | set(fw.aggregates) | set(fw.applications)
-    add("framework", "framework", "header", h.span, every_figure,
-        Facet(name="name", value=h.name, text=_text(h.name)),
-        Facet(name="version", value=h.version, text=_text(h.version)),
-        Facet(name="effective dates", value=dates,
-              text=" to ".join(d.isoformat() if d else "open" for d in dates)),
-        Facet(name="rounding", value=fw.rounding, text=_rounding(fw.rounding),
-              span=fw.rounding.span),
-        Facet(name="description", value=h.description, text=_text(h.description)))
+    yield _item("framework", "framework", "header", h.span, every_figure,
+                Facet(name="name", value=h.name, text=_text(h.name)),
+                Facet(name="version", value=h.version, text=_text(h.version)),
+                Facet(name="effective dates", value=dates,
+                      text=" to ".join(d.isoformat() if d else "open" for d in dates)),
+                Facet(name="rounding", value=fw.rounding, text=_rounding(fw.rounding),
+                      span=fw.rounding.span),
+                Facet(name="description", value=h.description, text=_text(h.description)))
+
+
+def _scale_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
+    """Answer scales, with the questions that use each."""
     for s in fw.scales.values():
         users = {q.id for q in fw.questions.values() if q.scale == s.id}
-        add("scale", "scale", s.id, s.span, users,
-            Facet(name="codes", value=s.codes, text=", ".join(s.codes)),
-            Facet(name="above the line", value=s.above, text=", ".join(sorted(s.above))),
-            Facet(name="not applicable", value=s.not_applicable,
-                  text=", ".join(sorted(s.not_applicable))),
-            Facet(name="aliases", value=s.aliases,
-                  text=", ".join(f"{k} = {v}" for k, v in sorted(s.aliases.items()))),
-            Facet(name="labels", value=(s.title, s.labels, s.description),
-                  text=", ".join(f"{k} {v!r}" for k, v in s.labels.items())))
+        yield _item("scale", "scale", s.id, s.span, users,
+                    Facet(name="codes", value=s.codes, text=", ".join(s.codes)),
+                    Facet(name="above the line", value=s.above, text=", ".join(sorted(s.above))),
+                    Facet(name="not applicable", value=s.not_applicable,
+                          text=", ".join(sorted(s.not_applicable))),
+                    Facet(name="aliases", value=s.aliases,
+                          text=", ".join(f"{k} = {v}" for k, v in sorted(s.aliases.items()))),
+                    Facet(name="labels", value=(s.title, s.labels, s.description),
+                          text=", ".join(f"{k} {v!r}" for k, v in s.labels.items())))
+
+
+def _rating_scale_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
+    """Rating scales, with the fields, bands and aggregates that use each."""
     for r in fw.rating_scales.values():
         users = {f.id for f in fw.fields.values() if f.type.scale == r.id} | \
             {b.id for b in fw.bands.values() if b.gives == r.id} | \
             {a.id for a in fw.aggregates.values() if a.type.scale == r.id}
-        add("rating scale", "rating scale", r.id, r.span, users,
-            Facet(name="levels", value=r.levels, text=", ".join(r.levels)),
-            Facet(name="points", value=r.points,
-                  text=", ".join(f"{k} {_text(v)}" for k, v in r.points.items())),
-            Facet(name="labels", value=(r.title, r.labels, r.description),
-                  text=", ".join(f"{k} {v!r}" for k, v in r.labels.items())))
+        yield _item("rating scale", "rating scale", r.id, r.span, users,
+                    Facet(name="levels", value=r.levels, text=", ".join(r.levels)),
+                    Facet(name="points", value=r.points,
+                          text=", ".join(f"{k} {_text(v)}" for k, v in r.points.items())),
+                    Facet(name="labels", value=(r.title, r.labels, r.description),
+                          text=", ".join(f"{k} {v!r}" for k, v in r.labels.items())))
+
+
+def _field_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
+    """Case fields and inspection inputs."""
     for f in fw.fields.values():
         kind = "case field" if f.origin == "case" else "inspection input"
-        add("field", kind, f.id, f.span, {f.id},
-            Facet(name="type", value=(f.type, f.whole),
-                  text="integer" if f.whole else str(f.type)),
-            Facet(name="roles", value=f.roles, text=", ".join(f.roles) or "(none)"),
-            Facet(name="origin", value=f.origin, text=kind),
-            Facet(name="title", value=(f.title, f.description, f.source), text=_text(f.title)))
+        yield _item("field", kind, f.id, f.span, {f.id},
+                    Facet(name="type", value=(f.type, f.whole),
+                          text="integer" if f.whole else str(f.type)),
+                    Facet(name="roles", value=f.roles, text=", ".join(f.roles) or "(none)"),
+                    Facet(name="origin", value=f.origin, text=kind),
+                    Facet(name="title", value=(f.title, f.description, f.source),
+                          text=_text(f.title)))
+
+
+def _question_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
+    """Questions."""
     for q in fw.questions.values():
-        add("figure", "question", q.id, q.span, {q.id},
-            Facet(name="applicability", value=q.applies, text=_expr(q.applies, fw),
-                  span=q.applies.span if q.applies is not None else q.span),
-            Facet(name="scale", value=q.scale, text=q.scale),
-            Facet(name="role", value=q.role, text=q.role),
-            Facet(name="parent", value=q.parent, text=_text(q.parent) or "(top level)"),
-            Facet(name="tags", value=frozenset(q.tags), text=", ".join(q.tags)),
-            Facet(name="wording", value=(q.text, q.description, q.source), text=_text(q.text)))
+        yield _item("figure", "question", q.id, q.span, {q.id},
+                    Facet(name="applicability", value=q.applies, text=_expr(q.applies, fw),
+                          span=q.applies.span if q.applies is not None else q.span),
+                    Facet(name="scale", value=q.scale, text=q.scale),
+                    Facet(name="role", value=q.role, text=q.role),
+                    Facet(name="parent", value=q.parent, text=_text(q.parent) or "(top level)"),
+                    Facet(name="tags", value=frozenset(q.tags), text=", ".join(q.tags)),
+                    Facet(name="wording", value=(q.text, q.description, q.source),
+                          text=_text(q.text)))
+
+
+def _aggregate_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
+    """Aggregates, the weights of a weighted mean apart from its formula (so a reweighting
+    says so)."""
     for a in fw.aggregates.values():
         formula, weights = a.formula, None
         if isinstance(formula, m.WeightedMean):  # weights apart, so a reweighting says so
             weights = formula.weights
             formula = attrs.evolve(formula, weights=())
-        add("figure", a.kind, a.id, a.span, {a.id},
-            Facet(name="formula", value=formula, text=_expr(a.formula, fw),
-                  span=a.formula.span if a.formula is not None else a.span),
-            Facet(name="weights", value=weights, text=_weights(a.formula, fw),
-                  span=a.formula.span if a.formula is not None else a.span),
-            Facet(name="kind", value=a.kind, text=a.kind),
-            Facet(name="type", value=a.type, text=str(a.type)),
-            Facet(name="rounding", value=a.rounding,
-                  text=_rounding(a.rounding, a.type.kind == "score"),
-                  span=a.rounding.span if a.rounding else a.span),
-            Facet(name="parent", value=a.parent, text=_text(a.parent) or "(top level)"),
-            Facet(name="tags", value=frozenset(a.tags), text=", ".join(a.tags)),
-            Facet(name="title", value=(a.title, a.description, a.source), text=_text(a.title)))
+        yield _item("figure", a.kind, a.id, a.span, {a.id},
+                    Facet(name="formula", value=formula, text=_expr(a.formula, fw),
+                          span=a.formula.span if a.formula is not None else a.span),
+                    Facet(name="weights", value=weights, text=_weights(a.formula, fw),
+                          span=a.formula.span if a.formula is not None else a.span),
+                    Facet(name="kind", value=a.kind, text=a.kind),
+                    Facet(name="type", value=a.type, text=str(a.type)),
+                    Facet(name="rounding", value=a.rounding,
+                          text=_rounding(a.rounding, a.type.kind == "score"),
+                          span=a.rounding.span if a.rounding else a.span),
+                    Facet(name="parent", value=a.parent, text=_text(a.parent) or "(top level)"),
+                    Facet(name="tags", value=frozenset(a.tags), text=", ".join(a.tags)),
+                    Facet(name="title", value=(a.title, a.description, a.source),
+                          text=_text(a.title)))
+
+
+def _band_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
+    """Bands, thresholds and outputs also row by row (parts), so a report can show the rows
+    that differ."""
     for b in fw.bands.values():
         parts = tuple((f"{r.describe()}: {r.output}", r.span) for r in b.rows)
-        add("band", "band", b.id, b.span, {b.id},
-            Facet(name="thresholds", value=tuple(attrs.evolve(r, output="") for r in b.rows),
-                  text="; ".join(text for text, _ in parts), parts=parts),
-            Facet(name="outputs", value=tuple(r.output for r in b.rows),
-                  text="; ".join(r.output for r in b.rows), parts=parts),
-            Facet(name="rounding", value=b.rounding,
-                  text=_rounding(b.rounding, b.input_type.kind == "score"),
-                  span=b.rounding.span if b.rounding.span != NO_SPAN else b.span),
-            Facet(name="gives", value=b.gives, text=_text(b.gives) or "labels"),
-            Facet(name="title", value=(b.title, b.description, b.source), text=_text(b.title)))
+        yield _item("band", "band", b.id, b.span, {b.id},
+                    Facet(name="thresholds",
+                          value=tuple(attrs.evolve(r, output="") for r in b.rows),
+                          text="; ".join(text for text, _ in parts), parts=parts),
+                    Facet(name="outputs", value=tuple(r.output for r in b.rows),
+                          text="; ".join(r.output for r in b.rows), parts=parts),
+                    Facet(name="rounding", value=b.rounding,
+                          text=_rounding(b.rounding, b.input_type.kind == "score"),
+                          span=b.rounding.span if b.rounding.span != NO_SPAN else b.span),
+                    Facet(name="gives", value=b.gives, text=_text(b.gives) or "labels"),
+                    Facet(name="title", value=(b.title, b.description, b.source),
+                          text=_text(b.title)))
+
+
+def _band_label_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
+    """Band labels: which band on which figure."""
     for app in fw.applications.values():
-        add("band label", "band label", app.id, app.span, {app.id},
-            Facet(name="band", value=(app.band, app.target), text=f"{app.band} on {app.target}"))
-    return out
+        yield _item("band label", "band label", app.id, app.span, {app.id},
+                    Facet(name="band", value=(app.band, app.target),
+                          text=f"{app.band} on {app.target}"))
 
 
 # ----------------------------------------------------------------------------- the diff

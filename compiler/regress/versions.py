@@ -6,38 +6,20 @@ was in force (both days included). The ranges must not overlap, should leave no 
 only the last may be open-ended; every version must group cases by the same `inspection`
 field and date them by the same `inspection date` field.
 
-`score_versions` reads a case file once, finds each inspection's date, and scores each
-inspection with the version in force on that date. Nothing here prints; problems come back
-as diagnostics.
+`version_scoring.score_versions` scores each inspection with the version in force on its
+date. Nothing here prints; problems come back as diagnostics.
 """
 
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from pathlib import Path
 
 import attrs
-import numpy as np
-import pyarrow as pa
 from critc.compiler.check.load import display_path, read_text
 from critc.compiler.check.passes import CheckResult, check_file
-from critc.compiler.engine.cases import CaseTable, Grouping, group_cases
-from critc.compiler.engine.evaluate import evaluate
-from critc.compiler.io.records import (
-    MAX_ROWS_PER_PROBLEM,
-    ROWS_KEY,
-    Encoder,
-    RecordsError,
-    encode_field,
-    file_rows,
-    read_table,
-    where,
-)
-from critc.compiler.io.session import decode_key, open_session
 from critc.compiler.model import framework as m
-from critc.compiler.model.cells import EPOCH
 from critc.dsl import ast, parse
 from critc.dsl.diagnostics import Diagnostic, Label, error, has_errors, warning
 from critc.dsl.source import source_lines
@@ -141,18 +123,7 @@ def load_versions(directory: str | Path, sources: dict[str, str] | None = None
     folder = Path(directory)
     sources = {} if sources is None else sources
     diagnostics: list[Diagnostic] = []
-    headed, plain = [], []
-    for path in sorted(p for p in folder.glob("*.crit") if p.is_file()):
-        shown = display_path(path)
-        text, problem = read_text(path, shown, None)
-        if problem is not None:
-            diagnostics.append(problem)
-            continue
-        parsed = parse(text, shown)
-        if any(isinstance(item, ast.Framework) for item in parsed.module.items):
-            headed.append(path)
-        else:
-            plain.append((shown, text, parsed.diagnostics))
+    headed, plain = _sort_files(folder, diagnostics)
     versions: list[Version] = []
     included: set[str] = set()
     for path in headed:
@@ -160,22 +131,9 @@ def load_versions(directory: str | Path, sources: dict[str, str] | None = None
         sources.update(result.program.sources)
         diagnostics.extend(result.diagnostics)
         included.update(result.program.sources)
-        fw = result.framework
-        if fw is None:
-            continue
-        header = fw.header
-        shown = result.program.root
-        text = result.program.sources.get(shown, "")
-        if header.effective_from is None:
-            diagnostics.append(error(
-                "undated-version", f"`{shown}` is in a version directory but has no "
-                "`effective from` date", _header_line(header.span, text),
-                hint="say when it was in force, under the `framework` line: `effective from "
-                "2018-06-01 to 2019-05-31` (a file of shared declarations has no `framework` "
-                "header)"))
-            continue
-        versions.append(Version(path.name, shown, result, header.effective_from,
-                                header.effective_to, _effective_span(header.span, text)))
+        version = _version(path, result, diagnostics)
+        if version is not None:
+            versions.append(version)
     for shown, text, syntax in plain:
         if shown not in included:
             sources[shown] = text
@@ -198,6 +156,46 @@ def load_versions(directory: str | Path, sources: dict[str, str] | None = None
     if has_errors(diagnostics) or not versions:
         return None, diagnostics
     return VersionSet(display_path(folder), tuple(versions)), diagnostics
+
+
+def _sort_files(folder: Path, diagnostics: list[Diagnostic]
+                ) -> tuple[list[Path], list[tuple[str, str, list[Diagnostic]]]]:
+    """The `.crit` files directly in `folder`: those with a `framework` header (versions),
+    and the others with their text and syntax problems."""
+    headed, plain = [], []
+    for path in sorted(p for p in folder.glob("*.crit") if p.is_file()):
+        shown = display_path(path)
+        text, problem = read_text(path, shown, None)
+        if problem is not None:
+            diagnostics.append(problem)
+            continue
+        parsed = parse(text, shown)
+        if any(isinstance(item, ast.Framework) for item in parsed.module.items):
+            headed.append(path)
+        else:
+            plain.append((shown, text, parsed.diagnostics))
+    return headed, plain
+
+
+def _version(path: Path, result: CheckResult, diagnostics: list[Diagnostic]
+             ) -> Version | None:
+    """The version a checked file is, with its dates; None if unusable (undated: reported)."""
+    fw = result.framework
+    if fw is None:
+        return None
+    header = fw.header
+    shown = result.program.root
+    text = result.program.sources.get(shown, "")
+    if header.effective_from is None:
+        diagnostics.append(error(
+            "undated-version", f"`{shown}` is in a version directory but has no "
+            "`effective from` date", _header_line(header.span, text),
+            hint="say when it was in force, under the `framework` line: `effective from "
+            "2018-06-01 to 2019-05-31` (a file of shared declarations has no `framework` "
+            "header)"))
+        return None
+    return Version(path.name, shown, result, header.effective_from, header.effective_to,
+                   _effective_span(header.span, text))
 
 
 def _header_line(span: Span, text: str) -> Span:
@@ -327,260 +325,3 @@ def _field_span(fw: m.Framework, field: str | None, version: Version) -> Span:
     if field is None:
         return _header_line(fw.header.span, version.result.program.sources.get(version.path, ""))
     return fw.fields[field].span
-
-
-# ----------------------------------------------------------------------------- scoring
-@attrs.define
-class Scored:
-    """One version's inspections and their results."""
-
-    version: Version
-    keys: tuple[str, ...]
-    dates: dict[str, datetime.date]  # inspection → its date
-    results: object = None  # critc.compiler.engine.evaluate.Results
-
-
-def _day(number: float) -> datetime.date:
-    return EPOCH + datetime.timedelta(days=int(number))
-
-
-def _subset(table: pa.Table, rows: np.ndarray) -> pa.Table:
-    """The records at `rows` (indices, in file order), keeping each one's file row."""
-    lines = file_rows(table)[rows]
-    subset = table.take(pa.array(rows, type=pa.int64()))
-    return subset.replace_schema_metadata({ROWS_KEY: json.dumps(lines.tolist()).encode()})
-
-
-def _row_list(rows: np.ndarray) -> str:
-    shown = ", ".join(str(int(r)) for r in rows[:MAX_ROWS_PER_PROBLEM])
-    more = f" and {len(rows) - MAX_ROWS_PER_PROBLEM} more" \
-        if len(rows) > MAX_ROWS_PER_PROBLEM else ""
-    return f"row{'s' * (len(rows) > 1)} {shown}{more}"
-
-
-def score_versions(versions: VersionSet, cases: str, inputs: str | None = None, *,
-                   strict: bool = False, progress=None
-                   ) -> tuple[list[Scored] | None, list[Diagnostic]]:
-    """Score each inspection in `cases` with the version in force on its date. The list
-    (one entry per version that scored any inspection, in date order) is None when any
-    problem is an error; the diagnostics list every problem found."""
-    if versions.date_is_input and inputs is None:
-        raise ValueError("the inspection date is an inspection input: inputs are needed")
-
-    try:
-        table = read_table(cases, progress) if progress else read_table(cases)
-    except RecordsError as exc:
-        return None, [exc.diagnostic]
-    inputs_table = None
-    if inputs is not None:  # read once: it dates inspections and feeds every version
-        try:
-            inputs_table = read_table(inputs)
-        except RecordsError as exc:
-            return None, [exc.diagnostic]
-    routed, assigned, diagnostics = _route(versions, table, cases, inputs, inputs_table)
-    if routed is None:
-        return None, diagnostics
-    known = {v.name: set(v.framework.questions) | {f.id for f in v.framework.case_fields}
-             for v in versions.versions}
-    everywhere = set().union(*known.values())
-    all_keys = set(assigned)
-    input_keys = _input_rows(inputs_table, versions) if inputs_table is not None else {}
-    out: list[Scored] = []
-    for scored, rows in routed:
-        v = scored.version
-        session, problems = open_session(v.result, _subset(table, rows), inputs_table,
-                                         strict=strict, shown=cases, inputs_shown=inputs)
-        for d in problems:
-            if d.code == "unknown-column" and d.span is not None and d.span.path == cases:
-                column = table.column_names[d.span.col - 1]
-                if column in everywhere - known[v.name]:
-                    continue  # a column of another version
-            if d.code == "unknown-inspection" and d.span is not None and \
-                    input_keys.get(d.span.line) in all_keys:
-                continue  # the inputs of an inspection another version scores
-            diagnostics.append(d)
-        if session is not None:
-            scored.results = evaluate(session.plan, session.table, session.grouping,
-                                      session.inputs)
-            # the session groups exactly the routed inspections
-            scored.keys = session.grouping.keys
-        out.append(scored)
-    diagnostics = list(dict.fromkeys(diagnostics))
-    if has_errors(diagnostics):
-        return None, diagnostics
-    return out, diagnostics
-
-
-def _input_rows(table: pa.Table, versions: VersionSet) -> dict[int, str]:
-    """Each line of the inputs file → the inspection it is for."""
-    key = _key_column(table, versions)
-    if key is None:
-        return {}
-    return {int(line): value for line, value in
-            zip(file_rows(table).tolist(), table.column(key).to_pylist(), strict=True)
-            if value is not None}
-
-
-def _key_column(table: pa.Table, versions: VersionSet) -> str | None:
-    key = versions.inspection or "inspection"
-    if key in table.column_names:
-        return key
-    return "" if "" in table.column_names else None
-
-
-def _route(versions: VersionSet, table: pa.Table, shown: str, inputs: str | None,
-           inputs_table: pa.Table | None):
-    """Group the cases into inspections, date each inspection and pick its version:
-    ([(Scored, row indices)] in date order, {inspection: version}, diagnostics)."""
-    fw = versions.first.framework
-    diagnostics: list[Diagnostic] = []
-    date_field = versions.inspection_date
-    needed = [versions.inspection] if versions.inspection else []
-    if not versions.date_is_input:
-        needed.append(date_field.id)
-    for name in needed:
-        if name not in table.column_names:
-            diagnostics.append(error(
-                "missing-column", f"no column for case field `{name}`", where(shown, 1, 1),
-                hint="it is needed to pick the version that scores each inspection"))
-    if diagnostics:
-        return None, {}, diagnostics
-    rows = file_rows(table)
-    enc = Encoder(shown, diagnostics, rows)
-    fields, vocab = {}, {}
-    for name in needed:
-        fields[name], words = encode_field(enc, table, fw.fields[name], fw.rating_scales)
-        if words is not None:
-            vocab[name] = words
-    if has_errors(diagnostics):
-        return None, {}, diagnostics
-    cases = CaseTable(n=table.num_rows, fields=fields, vocab=vocab,
-                      answers=np.empty((table.num_rows, 0), dtype=np.int8), question_ids=(),
-                      rows=rows, source=shown)
-    grouping: Grouping = group_cases(cases, versions.inspection,
-                                     lambda f, c: decode_key(fw, cases, f, c))
-    if versions.date_is_input:
-        dates, places = _input_dates(versions, inputs, inputs_table, grouping.keys,
-                                     diagnostics)
-        if dates is None:
-            return None, {}, diagnostics
-    else:
-        dates, places = _case_dates(versions, cases, grouping, shown, table, diagnostics)
-    order = np.argsort(grouping.group, kind="stable")
-    bounds = np.searchsorted(grouping.group[order], np.arange(grouping.size + 1))
-    chosen: dict[str, tuple[Version, datetime.date, np.ndarray]] = {}
-    for g, key in enumerate(grouping.keys):
-        day = dates.get(key)
-        if day is None:
-            continue
-        version = versions.in_force(day)
-        if version is None:
-            what = "the inspection" if versions.inspection is None else \
-                f"inspection `{key}`"
-            diagnostics.append(error(
-                "no-version-in-force", f"no version is in force on {day.isoformat()}, the "
-                f"date of {what}", places[key],
-                hint=f"{versions.nearest(day)}; correct the date, or add or extend a version "
-                "to cover it"))
-            continue
-        chosen[key] = (version, day, np.sort(order[bounds[g]:bounds[g + 1]]))
-    routed = []
-    for version in versions.versions:
-        mine = {k: (d, r) for k, (v, d, r) in chosen.items() if v is version}
-        if not mine:
-            continue
-        rows_of = np.sort(np.concatenate([r for _, r in mine.values()]))
-        routed.append((Scored(version, tuple(mine), {k: d for k, (d, _) in mine.items()}),
-                       rows_of))
-    diagnostics.sort(key=Diagnostic.sort_key)  # by row
-    return routed, {k: v.name for k, (v, _, _) in chosen.items()}, diagnostics
-
-
-def _case_dates(versions: VersionSet, cases: CaseTable, grouping: Grouping, shown: str,
-                table: pa.Table, diagnostics: list[Diagnostic]):
-    """Each inspection's date from the case field: one date shared by its cases."""
-    field = versions.inspection_date.id
-    column = table.column_names.index(field) + 1
-    values = cases.fields[field]
-    dates: dict[str, datetime.date] = {}
-    places: dict[str, Span] = {}
-    for g, key in enumerate(grouping.keys):
-        members = np.flatnonzero(grouping.group == g)
-        given = values[members]
-        known = ~np.isnan(given)
-        what = "the cases" if versions.inspection is None else \
-            f"the cases of inspection `{key}`"
-        if not known.any():
-            diagnostics.append(error(
-                "undated-inspection", f"{what} have no inspection date: `{field}` is blank "
-                f"in all {len(members)} of them ({_row_list(cases.rows[members])})",
-                where(shown, int(cases.rows[members[0]]), column),
-                hint=f"fill in `{field}`: the date picks the version of the framework in force"))
-            continue
-        distinct = np.unique(given[known])
-        if len(distinct) > 1:
-            parts = []
-            for day in distinct:
-                at = members[given == day]
-                parts.append(f"{_day(day).isoformat()} ({_row_list(cases.rows[at])})")
-            second = members[given == distinct[1]][0]
-            diagnostics.append(error(
-                "inconsistent-inspection-date", f"{what} have different inspection dates: "
-                + ", ".join(parts), where(shown, int(cases.rows[second]), column),
-                hint=f"the cases of one inspection share its date, which picks the version "
-                f"that scores them; correct `{field}`, or give each visit its own "
-                f"`{versions.inspection or 'inspection'}` value"))
-            continue
-        dates[key] = _day(distinct[0])
-        places[key] = where(shown, int(cases.rows[members[known][0]]), column)
-    return dates, places
-
-
-def _input_dates(versions: VersionSet, inputs: str, table: pa.Table, keys: tuple[str, ...],
-                 diagnostics: list[Diagnostic]):
-    """Each inspection's date from the inspection inputs file (`table`, read from
-    `inputs`)."""
-    fw = versions.first.framework
-    field = versions.inspection_date
-    key_column = _key_column(table, versions)
-    if key_column is None:
-        name = versions.inspection or "inspection"
-        diagnostics.append(error("missing-column", f"no column `{name}` naming each "
-                                 "inspection", where(inputs, 1, 1)))
-        return None, {}
-    if field.id not in table.column_names:
-        diagnostics.append(error("missing-column", f"no column for inspection input "
-                                 f"`{field.id}`", where(inputs, 1, 1),
-                                 hint="it is needed to pick the version that scores each "
-                                 "inspection"))
-        return None, {}
-    rows = file_rows(table)
-    enc = Encoder(inputs, diagnostics, rows)
-    codes, _ = encode_field(enc, table, field, fw.rating_scales)
-    if has_errors(diagnostics):
-        return None, {}
-    column = table.column_names.index(field.id) + 1
-    position = {k: i for i, k in enumerate(table.column(key_column).to_pylist())
-                if k is not None}
-    dates: dict[str, datetime.date] = {}
-    places: dict[str, Span] = {}
-    for key in keys:
-        what = "the inspection" if versions.inspection is None else f"inspection `{key}`"
-        if key not in position:
-            diagnostics.append(error(
-                "undated-inspection", f"{what} has no inspection date: `{inputs}` has no row "
-                "for it", where(inputs, 1, 1),
-                hint=f"add a row for `{key}` with its `{field.id}`: the date picks the version "
-                "of the framework in force"))
-            continue
-        i = position[key]
-        if np.isnan(codes[i]):
-            diagnostics.append(error(
-                "undated-inspection", f"{what} has no inspection date: `{field.id}` is blank",
-                where(inputs, int(rows[i]), column),
-                hint=f"fill in `{field.id}`: the date picks the version of the framework in "
-                "force"))
-            continue
-        dates[key] = _day(codes[i])
-        places[key] = where(inputs, int(rows[i]), column)
-    return dates, places

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 
 from critc.compiler.io.spreadsheet import csv_text
-from critc.compiler.regress.versions import Scored, VersionSet
+from critc.compiler.regress.version_scoring import Scored
+from critc.compiler.regress.versions import VersionSet
 from critc.compiler.report import results as report
 
 VERSION_COLUMNS = ["date", "version_file", "version", "effective_from", "effective_to"]
