@@ -35,6 +35,7 @@ from critc.compiler.report.plain_english import (
     formula_text,
     value_words,
 )
+from critc.compiler.report.site_changes import edit_view, span_text
 from markupsafe import Markup
 
 STATIC_FILES = ("site.css", "search.js")
@@ -129,10 +130,6 @@ class Addresses:
 
 
 # ----------------------------------------------------------------------------- entries
-def _where(span) -> str:
-    return f"{span.path}, line {span.line}" if span.line else ""
-
-
 def _figures(graph: nx.DiGraph, nodes: list[str]) -> list[str]:
     """The questions and aggregates among `nodes`, in declaration order."""
     kinds = ("case field", "inspection input", "band", "band label")
@@ -158,7 +155,7 @@ def question_entry(fw: m.Framework, graph: nx.DiGraph, q: m.Question,
                    f"reference.html#scale-{slug(q.scale)}"),
         applies_words=condition_text(q.applies, fw) if q.applies is not None else None,
         applies_notation=expression_text(q.applies, fw) if q.applies is not None else None,
-        tags=q.tags, description=q.description, source=q.source, where=_where(q.span),
+        tags=q.tags, description=q.description, source=q.source, where=span_text(q.span),
         computed_from=_computed_from(graph, q.id, addresses),
         feeds=_feeds(graph, q.id, addresses))
 
@@ -176,7 +173,7 @@ def aggregate_entry(fw: m.Framework, graph: nx.DiGraph, a: m.Aggregate,
         formula_words=formula_text(a.formula, fw) if a.formula is not None else None,
         formula_notation=expression_text(a.formula, fw) if a.formula is not None else None,
         rounding=rounding, tags=a.tags, description=a.description, source=a.source,
-        where=_where(a.span),
+        where=span_text(a.span),
         bands=tuple(addresses.link(app.band) for app in fw.applied_to(a.id)),
         computed_from=_computed_from(graph, a.id, addresses),
         feeds=_feeds(graph, a.id, addresses), children=children)
@@ -275,6 +272,8 @@ def framework_pages(result: CheckResult, chrome: Chrome | None = None,
                     previous: Version | None = None) -> dict[str, bytes]:
     """The pages of one framework's site, by path relative to the site's folder."""
     fw, graph = result.framework, result.graph
+    if fw is None or graph is None:
+        raise ValueError("the explorer needs a framework that checks without errors")
     addresses = Addresses(fw)
     entries = top_entries(fw, graph, addresses)
     chrome = chrome or Chrome(title=fw.header.name or result.program.root,
@@ -304,54 +303,6 @@ def framework_pages(result: CheckResult, chrome: Chrome | None = None,
 
 
 # ----------------------------------------------------------------------------- versions
-@attrs.frozen(kw_only=True)
-class FacetChange:
-    name: str
-    old: tuple[str, ...]  # one line, or a list's entries (band rows)
-    old_where: str
-    new: tuple[str, ...]
-    new_where: str
-
-
-@attrs.frozen(kw_only=True)
-class EditView:
-    """One edit between two versions as the changes page shows it."""
-
-    name: str  # `criterion 1.1`
-    change: str  # added, removed, changed
-    scoring: bool  # whether it can move a figure
-    summary: str  # the wording or title of what was added or removed
-    where: str
-    facets: tuple[FacetChange, ...]
-
-
-def _facet_lines(item, name: str) -> tuple[str, ...]:
-    facet = item.facet(name) if item else None
-    if facet is None:
-        return ()
-    return tuple(text for text, _ in facet.parts) if facet.parts else (facet.text,)
-
-
-def _facet_where(item, name: str) -> str:
-    facet = item.facet(name) if item else None
-    if facet is None:
-        return ""
-    return _where(facet.span if facet.span.line else item.span)
-
-
-def edit_view(edit: Edit) -> EditView:
-    item = edit.new or edit.old
-    label = next((item.facet(n) for n in ("wording", "title", "name") if item.facet(n)), None)
-    facets = tuple(
-        FacetChange(name=name, old=_facet_lines(edit.old, name),
-                    old_where=_facet_where(edit.old, name), new=_facet_lines(edit.new, name),
-                    new_where=_facet_where(edit.new, name))
-        for name in edit.facets)
-    return EditView(name=edit.key, change=edit.change, scoring=edit.scoring,
-                    summary=label.text if label else "", where=_where(item.span),
-                    facets=facets)
-
-
 def version_folder(version: Version) -> str:
     return slug(Path(version.name).stem)
 
