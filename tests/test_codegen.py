@@ -19,13 +19,14 @@ import numpy as np
 import pytest
 from critc.compiler.check.passes import check_file
 from critc.compiler.cli.main import main
-from critc.compiler.codegen.generate import generate
+from critc.compiler.codegen.generate import ROUNDERS, generate, runtime_constant
+from critc.compiler.engine import runtime
 from critc.compiler.engine.cases import group_cases
 from critc.compiler.engine.evaluate import evaluate
 from critc.compiler.io.records import load_cases, load_inputs
 from critc.compiler.io.session import decode_value
-from critc.compiler.model import framework as m
 from critc.compiler.oracle.reference import reference_scores
+from critc.compiler.plan import steps as s
 from critc.compiler.plan.lower import plan_for
 from engine_strategies import (
     SMALL_PRELUDE,
@@ -156,9 +157,9 @@ def check_module_against_engine(module, framework: Path) -> None:
             assert (above.get((key, q.id), 0), counted.get((key, q.id), 0)) == \
                 (results.numerators[g, q.index], results.denominators[g, q.index]), (key, q.id)
         for step in plan.steps:
-            if isinstance(step.expr, m.Pooled):
-                num = sum(above.get((key, q), 0) for q in step.expr.questions)
-                den = sum(counted.get((key, q), 0) for q in step.expr.questions)
+            if isinstance(step.op, s.Pooled):
+                num = sum(above.get((key, q), 0) for q in step.op.questions)
+                den = sum(counted.get((key, q), 0) for q in step.op.questions)
                 assert same(num / den if den else None, engine[key][step.node]), \
                     (key, step.node)
 
@@ -705,3 +706,9 @@ def test_integer_fields_refuse_a_fractional_part_in_the_module(module_dir):
         module.score([dict(case, age="7.5")], inputs={"A": inputs})
     with pytest.raises(module.ScoringError, match=r"'staff'.*'2\.5'"):
         module.score_case(case, dict(inputs, staff="2.5"))
+
+
+def test_one_case_rounds_with_the_runtime_epsilon():
+    """score_case's rounding is written with the embedded runtime's EPSILON, not its own."""
+    assert float(runtime_constant("EPSILON")) == runtime.EPSILON
+    assert all(runtime_constant("EPSILON") in "".join(lines) for lines in ROUNDERS.values())

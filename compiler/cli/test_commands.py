@@ -11,6 +11,7 @@ from critc.compiler.cli.common import EXIT_OK, EXIT_PROBLEMS, UsageError, escape
 from critc.compiler.io.files import write_atomic
 from critc.compiler.regress import coverage, testing
 from critc.compiler.regress.coverage import Coverage
+from critc.compiler.report import coverage as coverage_report
 from critc.compiler.report import render, testrun
 from critc.dsl.diagnostics import has_errors
 
@@ -99,9 +100,9 @@ def _test_coverage(runs, console) -> None:
         return
     for name, cover in coverages.items():
         console.print()
-        cover.render(console, f"Coverage of {name} by the tests "
-                     f"({cover.inspections} inspection"
-                     f"{'s' * (cover.inspections != 1)} tested)")
+        coverage_report.render(cover, console, f"Coverage of {name} by the tests "
+                               f"({cover.inspections} inspection"
+                               f"{'s' * (cover.inspections != 1)} tested)")
     console.print()
 
 
@@ -113,10 +114,11 @@ def cmd_coverage(args) -> int:
     cover = coverage.Coverage(session.plan, args.framework)
     cover.add(results, None, session.inputs)
     if args.format == "json":
-        sys.stdout.write(coverage.as_json(cover))
+        sys.stdout.write(coverage_report.as_json(cover))
     else:
-        cover.render(stdout(), f"Coverage of {args.framework} by {args.cases} "
-                     f"({cover.inspections} inspection{'s' * (cover.inspections != 1)})")
+        coverage_report.render(cover, stdout(), f"Coverage of {args.framework} by {args.cases} "
+                               f"({cover.inspections} inspection"
+                               f"{'s' * (cover.inspections != 1)})")
     return EXIT_OK
 
 

@@ -18,9 +18,9 @@ import pprint
 
 from critc.compiler import __version__
 from critc.compiler.model import framework as m
-from critc.compiler.model.cells import date_number
 from critc.compiler.model.text import expression_text
-from critc.compiler.plan.lower import Plan
+from critc.compiler.plan import steps as s
+from critc.compiler.plan.lower import BandTable, Plan
 
 WIDTH = 99
 
@@ -101,29 +101,20 @@ class Generator:
         fields = tuple((f.id, f.cell_kind, self.field_spellings(f)) for f in fw.case_fields)
         inputs = tuple((f.id, f.cell_kind, self.field_spellings(f)) for f in fw.inputs)
         scales = {}
-        for s in fw.scales.values():
-            spellings = {c: i for i, c in enumerate(s.codes)}
-            spellings.update({a: s.codes.index(c) for a, c in s.aliases.items()})
-            scales[s.id] = (s.codes, spellings,
-                            tuple(i for i, c in enumerate(s.codes) if c not in s.not_applicable),
-                            tuple(i for i, c in enumerate(s.codes) if c in s.above))
+        for sc in fw.scales.values():
+            status = plan.scales[sc.id]
+            scales[sc.id] = (sc.codes, spellings_of(sc), s.counted_codes(status),
+                             s.above_codes(status))
         questions = tuple((q.id, q.scale) for q in plan.questions)
         ratings = {r.id: (r.levels, tuple(r.points[lv] for lv in r.levels))
                    for r in fw.rating_scales.values()}
-        bands = {}
-        for b in plan.bands.values():
-            outputs = b.outputs
-            if b.gives:
-                levels = fw.rating_scales[b.gives].levels
-                outputs = tuple(float(levels.index(o)) for o in b.outputs)
-            bands[b.id] = (b.lows, b.low_inclusive, b.highs, b.high_inclusive, b.otherwise,
-                           outputs if b.gives else b.outputs, b.rounding.mode,
-                           b.rounding.places, b.percent)
+        bands = {b.id: (b.lows, b.low_inclusive, b.highs, b.high_inclusive, b.otherwise,
+                        band_outputs(b), b.rounding.mode, b.rounding.places, b.percent)
+                 for b in plan.bands.values()}
         figures = tuple((node, fw.figure_type(node).kind, fw.figure_type(node).scale)
                         for node in self.index)
         structure = self.structure()
-        in_conditions = {x.field for q in plan.questions if q.condition is not None
-                         for x in m.walk(q.condition) if isinstance(x, m.FieldRef)}
+        in_conditions = condition_fields(plan)
         # text fields that conditions compare (score reads no other text field unless it
         # groups by it: any text is a valid value, so there is nothing to check)
         text_read = tuple(f.id for f in fw.case_fields
@@ -156,50 +147,40 @@ class Generator:
         }
 
     # ------------------------------------------------------------------ conditions
-    def const_code(self, expr: m.Const, operand: m.Expr) -> str:
-        """A constant as the vector path codes it (text through the shared vocabulary)."""
-        kind = expr.type.kind
-        if kind == "text":
-            name = operand.field if isinstance(operand, m.FieldRef) else None
-            return f"vocab_code(vocab, {name!r}, {expr.value!r})"
-        return scalar_const(self.fw, expr)
-
-    def leaf(self, expr: m.Expr, other: m.Expr | None) -> str:
+    def leaf(self, value: s.CaseValue) -> str:
         """A per-case value over whole columns: a (values, missing) pair."""
-        match expr:
-            case m.FieldRef(field=name):
-                origin = "ic" if self.fw.fields[name].origin == "inspection" else "c"
+        match value:
+            case s.FieldValue(field=name, per_inspection=per_inspection):
+                origin = "ic" if per_inspection else "c"
                 return f"{origin}[{name!r}], missing({origin}[{name!r}])"
-            case m.AnswerRef(question=q):
-                i = self.index[q]
+            case s.AnswerCode(index=i):
                 return f"a[:, {i}], a[:, {i}] < 0"
-            case m.Const():
-                return f"np.asarray({self.const_code(expr, other or expr)}), False"
-            case m.Arith(op=op, left=left, right=right):
-                return f"*v_arith({op!r}, {self.leaf(left, None)}, {self.leaf(right, None)})"
-            case m.Negate(operand=o):
-                return f"*v_neg({self.leaf(o, None)})"
-        raise TypeError(type(expr).__name__)
+            case s.Code() | s.TextCode():
+                return f"np.asarray({table_code(value)}), False"
+            case s.CaseArith(op=op, left=left, right=right):
+                return f"*v_arith({op!r}, {self.leaf(left)}, {self.leaf(right)})"
+            case s.CaseNegate(operand=o):
+                return f"*v_neg({self.leaf(o)})"
+        raise TypeError(type(value).__name__)
 
-    def test(self, expr: m.Expr) -> str:
-        match expr:
-            case m.Logic(op=op, operands=ops):
-                fn = "all_of" if op == "and" else "any_of"
-                return f"{fn}(" + ", ".join(self.test(o) for o in ops) + ")"
-            case m.Not(operand=o):
-                return f"negation({self.test(o)})"
-            case m.Compare(op=op, left=left, right=right):
-                a = self.leaf(left, right)
-                b = self.leaf(right, left)
-                if op not in ("=", "!=") and left.type.kind == "rating":
+    def test(self, test: s.Test) -> str:
+        match test:
+            case s.AllOf(tests=tests) | s.AnyOf(tests=tests):
+                fn = "all_of" if isinstance(test, s.AllOf) else "any_of"
+                return f"{fn}(" + ", ".join(self.test(t) for t in tests) + ")"
+            case s.NotOf(test=t):
+                return f"negation({self.test(t)})"
+            case s.Compare(op=op, left=left, right=right, descending=descending):
+                a, b = self.leaf(left), self.leaf(right)
+                if descending:
                     a, b = f"*v_neg({a})", f"*v_neg({b})"
                 return f"compare({op!r}, {a}, {b})"
-            case m.InSet(operand=operand, values=values, negated=negated):
-                codes = "(" + "".join(
-                    self.const_code(m.Const(value=v, type=operand.type), operand) + ", "
-                    for v in values) + ")"
-                return f"member({self.leaf(operand, None)}, {codes}, {negated})"
-        return f"truthy({self.leaf(expr, None)})"
+            case s.Member(operand=operand, codes=codes, negated=negated):
+                listed = "(" + "".join(table_code(c) + ", " for c in codes) + ")"
+                return f"member({self.leaf(operand)}, {listed}, {negated})"
+            case s.Truthy(operand=operand):
+                return f"truthy({self.leaf(operand)})"
+        raise TypeError(type(test).__name__)
 
     def conditions(self) -> str:
         """One function per distinct applicability condition, with a comment naming each
@@ -215,7 +196,7 @@ class Generator:
             functions.setdefault(code, i)
             notes.setdefault(code, []).append(
                 f"    # {self.where(q.span)}: "
-                f"{comment(f'question {q.id}: applies when {expression_text(q.condition)}')}")
+                f"{comment(f'question {q.id}: applies when {expression_text(q.applies)}')}")
             table.append(f"{i}: _applies_{functions[code]}")
         out = [f"def _applies_{i}(c, a, ic, vocab):\n" + "\n".join(notes[code]) + "\n"
                f"    return {code}[0]\n" for code, i in functions.items()]
@@ -223,39 +204,33 @@ class Generator:
         return "\n\n".join(out)
 
     # ------------------------------------------------------------------ figures
-    def figure(self, expr: m.Expr) -> str:
-        match expr:
-            case m.Const(value=v):
-                return f"np.full(size, {float(v)!r})"
-            case m.FigureRef(node=node):
+    def figure(self, op: s.Op) -> str:
+        match op:
+            case s.Number(value=v):
+                return f"np.full(size, {v!r})"
+            case s.FigureValue(node=node):
                 return f"v[{self.index[node]}]"
-            case m.FieldRef(field=name):
+            case s.InputNumber(field=name):
                 return f"inp[{name!r}]"
-            case m.Arith(op=op, left=a, right=b):
+            case s.Arith(op=arith, left=a, right=b):
                 x, y = self.figure(a), self.figure(b)
-                return f"divide({x}, {y})" if op == "/" else f"({x} {op} {y})"
-            case m.Negate(operand=o):
+                return f"divide({x}, {y})" if arith == "/" else f"({x} {arith} {y})"
+            case s.Negate(operand=o):
                 return f"(-{self.figure(o)})"
-            case m.Reduce(function=fn, items=items):
-                if expr.type.kind == "rating":
-                    fn = {"min": "max", "max": "min"}[fn]
+            case s.Reduce(function=fn, items=items):
                 items_code = ", ".join(self.figure(i) for i in items)
-                vector = {"mean": "mean", "sum": "total", "count": "count", "min": "minimum",
-                          "max": "maximum"}[fn]
-                return f"{vector}(np.vstack([{items_code}]))"
-            case m.Pooled(questions=qs):
+                return f"{VECTOR_REDUCE[fn]}(np.vstack([{items_code}]))"
+            case s.Pooled(questions=qs):
                 idx = "(" + "".join(f"{self.index[q]}, " for q in qs) + ")"
                 return f"proportion(num[:, {idx}].sum(axis=1), den[:, {idx}].sum(axis=1))"
-            case m.WeightedMean(items=items, weights=weights, renormalise=renorm):
+            case s.WeightedMean(items=items, weights=weights, renormalise=renorm):
                 items_code = ", ".join(self.figure(i) for i in items)
                 return f"weighted_mean(np.vstack([{items_code}]), {tuple(weights)!r}, {renorm})"
-            case m.Points(operand=o):
-                scale = self.fw.rating_scales[o.type.scale]
-                table = tuple(scale.points[lv] for lv in scale.levels)
-                return f"lookup({self.figure(o)}, {table!r})"
-            case m.BandOf(band=band, operand=o):
+            case s.Points(operand=o, points=points):
+                return f"lookup({self.figure(o)}, {points!r})"
+            case s.Band(band=band, operand=o):
                 return f"band({self.figure(o)}, BANDS[{band!r}])"
-        raise TypeError(type(expr).__name__)
+        raise TypeError(type(op).__name__)
 
     def figures(self) -> str:
         out, steps = [], []
@@ -268,7 +243,7 @@ class Generator:
             where = f"{self.where(step.span)} ({kind} {step.node})"
             out.append(f"def _figure_{i}(v, num, den, inp, size):\n"
                        f"    # {self.where(step.span)}: {note}\n"
-                       f"    return {self.figure(step.expr)}\n")
+                       f"    return {self.figure(step.op)}\n")
             steps.append(f"    ({i}, _figure_{i}, {where!r}),")
         out.append("STEPS = (\n" + "\n".join(steps) + "\n)\n" if steps else "STEPS = ()\n")
         return "\n\n".join(out)
@@ -310,35 +285,64 @@ and band labels are given by name; band labels are keyed "band[figure]".
         return "\n\n\n".join(s.strip("\n") for s in sections) + "\n"
 
 
-def scalar_const(fw: m.Framework, expr: m.Const) -> str:
-    """A constant as both paths code it: enum values and rating levels by index (-2 if
-    undeclared, so it equals nothing), dates as days since 1970, booleans 1/0, text as is."""
-    kind, value = expr.type.kind, expr.value
-    if kind == "enum":
-        return repr(expr.type.values.index(value)) if value in expr.type.values else "-2"
-    if kind == "rating":
-        levels = fw.rating_scales[expr.type.scale].levels
-        return repr(levels.index(value)) if value in levels else "-2"
-    if kind == "date":
-        return repr(date_number(value))
-    if kind == "boolean":
-        return "1" if value else "0"
-    if kind == "text":
-        return repr(value)
-    return repr(float(value))
+VECTOR_REDUCE = {"mean": "mean", "sum": "total", "count": "count", "min": "minimum",
+                 "max": "maximum"}
+
+
+def spellings_of(scale: m.Scale) -> dict[str, int]:
+    """Every spelling of a scale's codes (the codes and their aliases) → code index."""
+    spellings = {c: i for i, c in enumerate(scale.codes)}
+    spellings.update({a: scale.codes.index(c) for a, c in scale.aliases.items()})
+    return spellings
+
+
+def band_outputs(table: BandTable) -> tuple:
+    """What each row gives: a rating level's index, or the label itself."""
+    return table.level_codes if table.gives else table.outputs
+
+
+def condition_fields(plan: Plan) -> set[str]:
+    """The fields and inputs that applicability conditions read."""
+    return {v.field for q in plan.questions if q.condition is not None
+            for v in s.case_values(q.condition) if isinstance(v, s.FieldValue)}
+
+
+def case_code(constant: s.Code | s.TextCode) -> str:
+    """A lowered constant as source for one case: its code, or the text itself."""
+    return repr(constant.text if isinstance(constant, s.TextCode) else constant.value)
+
+
+def table_code(constant: s.Code | s.TextCode) -> str:
+    """A lowered constant as source for whole columns (text through the shared vocabulary)."""
+    if isinstance(constant, s.TextCode):
+        return f"vocab_code(vocab, {constant.field!r}, {constant.text!r})"
+    return repr(constant.value)
+
+
+def runtime_constant(name: str) -> str:
+    """A constant of the embedded runtime (`engine/runtime.py`) as its source writes it, so
+    the straight-line code for one case uses the very value the table path does."""
+    text = importlib.resources.files("critc.compiler.engine").joinpath("runtime.py") \
+        .read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith(f"{name} = "):
+            return line.split("=", 1)[1].split("#", 1)[0].strip()
+    raise LookupError(f"runtime.py defines no {name}")
 
 
 # The negation of a comparison between two known values, and the comparison with its
 # operands swapped (ratings order best first, so `a < b` on levels is `index a > index b`).
 NEGATED = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 SWAPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+# Rounding for one case, as the runtime's ROUNDING rounds whole columns, with its EPSILON.
+_EPS = runtime_constant("EPSILON")
 ROUNDERS = {
-    "half up": ["r = _floor(y + 0.5 + 1e-9) if y >= 0 else -_floor(-y + 0.5 + 1e-9)"],
-    "half down": ["r = _ceil(y - 0.5 - 1e-9) if y >= 0 else -_ceil(-y - 0.5 - 1e-9)"],
-    "half even": ["r = _floor(y + 1e-9)",
-                  "r = r + (r % 2 != 0) if abs(y - r - 0.5) < 1e-9 else _floor(y + 0.5)"],
-    "up": ["r = _ceil(y - 1e-9)"],
-    "down": ["r = _floor(y + 1e-9)"],
+    "half up": [f"r = _floor(y + 0.5 + {_EPS}) if y >= 0 else -_floor(-y + 0.5 + {_EPS})"],
+    "half down": [f"r = _ceil(y - 0.5 - {_EPS}) if y >= 0 else -_ceil(-y - 0.5 - {_EPS})"],
+    "half even": [f"r = _floor(y + {_EPS})",
+                  f"r = r + (r % 2 != 0) if abs(y - r - 0.5) < {_EPS} else _floor(y + 0.5)"],
+    "up": [f"r = _ceil(y - {_EPS})"],
+    "down": [f"r = _floor(y + {_EPS})"],
 }
 
 
@@ -368,42 +372,28 @@ class CaseWriter:
         self.bands = {bid: k for k, bid in enumerate(self.plan.bands)}
         self.lines: list[str] = []
         self.temps = 0
-        exprs = [s.expr for s in self.plan.steps]
-        self.answer_refs = {x.question for q in self.plan.questions if q.condition is not None
-                            for x in m.walk(q.condition) if isinstance(x, m.AnswerRef)}
-        in_conditions = {x.field for q in self.plan.questions if q.condition is not None
-                         for x in m.walk(q.condition) if isinstance(x, m.FieldRef)}
-        self.formula_inputs = {x.field for e in exprs for x in m.walk(e)
-                               if isinstance(x, m.FieldRef)}
+        ops = [step.op for step in self.plan.steps]
+        self.answer_refs = {v.question for q in self.plan.questions if q.condition is not None
+                            for v in s.case_values(q.condition) if isinstance(v, s.AnswerCode)}
+        in_conditions = condition_fields(self.plan)
+        self.formula_inputs = {x.field for op in ops for x in s.walk_ops(op)
+                               if isinstance(x, s.InputNumber)}
         # the cells score_case reads: fields and inputs that some figure depends on
         self.case_reads = [f for f in self.fw.case_fields if f.id in in_conditions]
         self.input_reads = [f for f in self.fw.inputs
                             if f.id in in_conditions or f.id in self.formula_inputs]
         self.value_refs = set()  # questions whose own value a figure reads
-        for e in exprs:
-            self._find_value_refs(e)
+        for op in ops:
+            self._find_value_refs(op)
 
-    def _find_value_refs(self, expr: m.Expr) -> None:
-        if self._question_mean(expr) is not None:
+    def _find_value_refs(self, op: s.Op) -> None:
+        if _question_mean(op) is not None:
             return
-        if isinstance(expr, m.FigureRef) and expr.node in self.fw.questions:
-            self.value_refs.add(expr.node)
-        for child in m.children(expr):
-            if not (self._counts_items(expr) and isinstance(child, m.FigureRef)):
+        if isinstance(op, s.FigureValue) and op.question:
+            self.value_refs.add(op.node)
+        for child in s.op_children(op):
+            if not (_counts_items(op) and isinstance(child, s.FigureValue)):
                 self._find_value_refs(child)
-
-    @staticmethod
-    def _counts_items(expr: m.Expr) -> bool:
-        """Whether the figure reads a question item as (counted, above the line)."""
-        return isinstance(expr, m.WeightedMean) or (
-            isinstance(expr, m.Reduce) and expr.function in ("mean", "sum", "count"))
-
-    def _question_mean(self, expr: m.Expr) -> tuple[str, ...] | None:
-        """The questions of a mean over questions only (for one case, a pooled ratio)."""
-        if isinstance(expr, m.Reduce) and expr.function == "mean" and expr.items and all(
-                isinstance(i, m.FigureRef) and i.node in self.fw.questions for i in expr.items):
-            return tuple(i.node for i in expr.items)
-        return None
 
     # ------------------------------------------------------------------ tables
     def tables(self) -> str:
@@ -427,14 +417,9 @@ class CaseWriter:
         for sid, k in self.scales.items():
             if sid not in used_scales:
                 continue
-            scale = fw.scales[sid]
-            spellings = {c: i for i, c in enumerate(scale.codes)}
-            spellings.update({a: scale.codes.index(c) for a, c in scale.aliases.items()})
-            pairs = {}
-            for text, i in spellings.items():
-                code = scale.codes[i]
-                counted = code not in scale.not_applicable
-                pairs[text] = (int(counted), int(counted and code in scale.above))
+            spellings, status = spellings_of(fw.scales[sid]), self.plan.scales[sid]
+            pairs = {text: (int(status[i] != s.NOT_COUNTED), int(status[i] == s.ABOVE))
+                     for text, i in spellings.items()}
             lines.append(f"# scale {comment(sid)}: spelling -> (counted, above the line)")
             lines.append(f"_S{k} = {literal({**pairs, None: (0, 0), '': (0, 0)})}")
             if sid in code_scales:
@@ -461,18 +446,11 @@ class CaseWriter:
         return (f"({fields}) + tuple((qid, 'answer', SCALES[scale][1]) "
                 "for qid, scale in QUESTIONS)")
 
-    def band_outputs(self, table) -> tuple:
-        """What each row gives for one case: a rating level's index, or the label itself."""
-        if table.gives:
-            levels = self.fw.rating_scales[table.gives].levels
-            return tuple(float(levels.index(o)) for o in table.outputs)
-        return table.outputs
-
     def band_lines(self, bid: str, value: str, blank: bool, target: str) -> list[str]:
         """Statements that leave the band's output for `value` in `target`: round as the
         band declares, then test each row in order (an `otherwise` row last)."""
         table = self.plan.bands[bid]
-        outputs = self.band_outputs(table)
+        outputs = band_outputs(table)
         result = outputs[table.otherwise] if table.otherwise >= 0 else None
         if not table.lows:  # only an `otherwise` row
             return [f"{target} = {result!r} if {value} is not None else None" if blank
@@ -502,27 +480,24 @@ class CaseWriter:
                 *("    " + line for line in lines)]
 
     # ------------------------------------------------------------------ conditions
-    def local(self, name: str) -> str:
-        """The local variable holding a case field (f) or an inspection input (i)."""
-        if self.fw.fields[name].origin == "inspection":
-            return f"i{self.inputs.index(name)}"
-        return f"f{self.case_fields.index(name)}"
-
-    def operand(self, expr: m.Expr) -> tuple[str, bool]:
-        """A per-case value as (local or constant, whether it may be blank)."""
-        match expr:
-            case m.FieldRef(field=name):
-                return self.local(name), True
-            case m.AnswerRef(question=q):
-                return f"a{self.index[q]}", True
-            case m.Const():
-                return scalar_const(self.fw, expr), False
-            case m.Arith(op=op, left=left, right=right):
+    def operand(self, value: s.CaseValue) -> tuple[str, bool]:
+        """A per-case value as (local or constant, whether it may be blank): a case field
+        is local f<k>, an inspection input i<k>, an answer code a<i>."""
+        match value:
+            case s.FieldValue(field=name, per_inspection=True):
+                return f"i{self.inputs.index(name)}", True
+            case s.FieldValue(field=name):
+                return f"f{self.case_fields.index(name)}", True
+            case s.AnswerCode(index=i):
+                return f"a{i}", True
+            case s.Code() | s.TextCode():
+                return case_code(value), False
+            case s.CaseArith(op=op, left=left, right=right):
                 a, b = self.operand(left)[0], self.operand(right)[0]
                 return self.temp(f"s_arith({op!r}, {a}, {b})", "e"), True
-            case m.Negate(operand=o):
+            case s.CaseNegate(operand=o):
                 return self.temp(f"s_neg({self.operand(o)[0]})", "e"), True
-        raise TypeError(type(expr).__name__)
+        raise TypeError(type(value).__name__)
 
     def temp(self, code: str, prefix: str = "t") -> str:
         self.temps += 1
@@ -530,136 +505,144 @@ class CaseWriter:
         self.lines.append(f"    {name} = {code}")
         return name
 
-    def truth(self, expr: m.Expr, want: bool, holds: bool = True) -> str:
+    def truth(self, test: s.Test, want: bool, holds: bool = True) -> str:
         """A Python expression that is true when the condition is known to be `want` (or,
         with `holds` false, when it is not known to be). A test on a blank is unknown, so
         it is neither known true nor known false."""
-        match expr:
-            case m.Logic(op=op, operands=ops):
-                joiner = " and " if ((op == "and") == want) == holds else " or "
-                return joiner.join(f"({self.truth(o, want, holds)})" for o in ops)
-            case m.Not(operand=o):
-                return self.truth(o, not want, holds)
-            case m.Compare(op=op, left=left, right=right):
-                (a, a_blank), (b, b_blank) = self.operand(left), self.operand(right)
-                if op not in ("=", "!=") and left.type.kind == "rating":
-                    op = SWAPPED[op]
-                py = "==" if op == "=" else op
-                if not want:
-                    py = NEGATED[py]
-                blanks = [x for x, blank in ((a, a_blank), (b, b_blank)) if blank]
-                if py == "==" and len(blanks) < 2:
-                    blanks = []  # a blank equals no constant
-                if holds:
-                    return " and ".join([f"{x} is not None" for x in blanks] + [f"{a} {py} {b}"])
-                return " or ".join([f"{x} is None" for x in blanks] + [f"{a} {NEGATED[py]} {b}"])
-            case m.InSet(operand=operand, values=values, negated=negated):
+        match test:
+            case s.AllOf(tests=tests) | s.AnyOf(tests=tests):
+                joiner = " and " if (isinstance(test, s.AllOf) == want) == holds else " or "
+                return joiner.join(f"({self.truth(t, want, holds)})" for t in tests)
+            case s.NotOf(test=t):
+                return self.truth(t, not want, holds)
+            case s.Compare():
+                return self.comparison(test, want, holds)
+            case s.Member(operand=operand, codes=codes, negated=negated):
                 a, blank = self.operand(operand)
-                codes = "(" + "".join(scalar_const(self.fw, m.Const(value=v, type=operand.type))
-                                      + ", " for v in values) + ")"
+                listed = "(" + "".join(case_code(c) + ", " for c in codes) + ")"
                 if want != negated:  # known to be in the set (a blank is in no set)
-                    return f"{a} in {codes}" if holds else f"{a} not in {codes}"
+                    return f"{a} in {listed}" if holds else f"{a} not in {listed}"
                 if holds:
-                    return " and ".join([f"{a} is not None"] * blank + [f"{a} not in {codes}"])
-                return " or ".join([f"{a} is None"] * blank + [f"{a} in {codes}"])
-        a, _blank = self.operand(expr)
-        return f"{a} {'==' if holds else '!='} {1 if want else 0}"
+                    return " and ".join([f"{a} is not None"] * blank + [f"{a} not in {listed}"])
+                return " or ".join([f"{a} is None"] * blank + [f"{a} in {listed}"])
+            case s.Truthy(operand=operand):
+                a, _blank = self.operand(operand)
+                return f"{a} {'==' if holds else '!='} {1 if want else 0}"
+        raise TypeError(type(test).__name__)
+
+    def comparison(self, test: s.Compare, want: bool, holds: bool) -> str:
+        """`truth` of a comparison: a blank on either side makes it unknown."""
+        (a, a_blank), (b, b_blank) = self.operand(test.left), self.operand(test.right)
+        op = SWAPPED[test.op] if test.descending else test.op
+        py = "==" if op == "=" else op
+        if not want:
+            py = NEGATED[py]
+        blanks = [x for x, blank in ((a, a_blank), (b, b_blank)) if blank]
+        if py == "==" and len(blanks) < 2:
+            blanks = []  # a blank equals no constant
+        if holds:
+            return " and ".join([f"{x} is not None" for x in blanks] + [f"{a} {py} {b}"])
+        return " or ".join([f"{x} is None" for x in blanks] + [f"{a} {NEGATED[py]} {b}"])
 
     # ------------------------------------------------------------------ figures
-    def atom(self, expr: m.Expr) -> tuple[str, bool]:
+    def atom(self, op: s.Op) -> tuple[str, bool]:
         """A figure as a local or constant (computing it first if need be), and whether it
         may be undefined."""
-        match expr:
-            case m.Const(value=v):
-                return repr(float(v)), False
-            case m.FigureRef(node=node):
+        match op:
+            case s.Number(value=v):
+                return repr(v), False
+            case s.FigureValue(node=node):
                 return f"v{self.index[node]}", True
-            case m.FieldRef(field=name):
+            case s.InputNumber(field=name, rating=rating):
                 k = self.inputs.index(name)
-                return (f"x{k}" if self.fw.fields[name].type.kind == "rating" else f"i{k}"), True
+                return (f"x{k}" if rating else f"i{k}"), True
         self.temps += 1
         name = f"t{self.temps}"
-        self.compute(expr, name)
+        self.compute(op, name)
         return name, True
 
     def emit(self, line: str) -> None:
         self.lines.append("    " + line)
 
-    def compute(self, expr: m.Expr, target: str) -> None:
+    def compute(self, op: s.Op, target: str) -> None:
         """Statements that leave the figure's value (None if undefined) in `target`."""
         emit = self.emit
-        questions = self._question_mean(expr)
-        if questions is None and isinstance(expr, m.Pooled):
-            questions = expr.questions
+        questions = _question_mean(op)
+        if questions is None and isinstance(op, s.Pooled):
+            questions = op.questions
         if questions is not None:
             idx = [self.index[q] for q in questions]
             emit("answered = " + " + ".join(f"d{i}" for i in idx))
             emit(f"{target} = (" + " + ".join(f"n{i}" for i in idx)
                  + ") / answered if answered else None")
             return
-        match expr:
-            case m.Const() | m.FigureRef() | m.FieldRef():
-                emit(f"{target} = {self.atom(expr)[0]}")
-            case m.Arith(op=op, left=left, right=right):
+        match op:
+            case s.Number() | s.FigureValue() | s.InputNumber():
+                emit(f"{target} = {self.atom(op)[0]}")
+            case s.Arith(op=arith, left=left, right=right):
                 (a, a_blank), (b, b_blank) = self.atom(left), self.atom(right)
                 guards = [f"{x} is not None" for x, blank in ((a, a_blank), (b, b_blank))
                           if blank]
-                if op == "/" and b_blank:
+                if arith == "/" and b_blank:
                     guards.append(f"{b} != 0")
-                if op == "/" and not b_blank and float(b) == 0:
+                if arith == "/" and not b_blank and float(b) == 0:
                     emit(f"{target} = None  # divided by zero")
                 else:
-                    self.guarded(target, f"{a} {op} {b}", guards)
-            case m.Negate(operand=o):
+                    self.guarded(target, f"{a} {arith} {b}", guards)
+            case s.Negate(operand=o):
                 a, blank = self.atom(o)
                 self.guarded(target, f"-{a}", [f"{a} is not None"] * blank)
-            case m.Reduce(function=fn, items=items):
-                if expr.type.kind == "rating":  # levels are indexed best first
-                    fn = {"min": "max", "max": "min"}[fn]
-                if fn in ("min", "max"):
-                    emit(f"{target} = None")
-                    for a, blank in [self.atom(i) for i in items]:
-                        better = f"({target} is None or {a} {'<' if fn == 'min' else '>'} {target})"
-                        emit(f"if {a} is not None and {better}:" if blank else f"if {better}:")
-                        emit(f"    {target} = {a}")
-                    return
-                values = [self.item(i) for i in items]  # before the sums: items may use them
-                emit("total = 0.0" if fn != "count" else "count = 0")
-                if fn != "count":
-                    emit("count = 0")
-                for a, defined in values:
-                    self.when(defined, ([f"total += {a}"] if fn != "count" else [])
-                              + ["count += 1"])
-                emit({"mean": f"{target} = total / count if count else None",
-                      "sum": f"{target} = total if count else None",
-                      "count": f"{target} = float(count)"}[fn])
-            case m.WeightedMean(items=items, weights=weights, renormalise=renorm):
-                pairs = list(zip([self.item(i) for i in items], weights, strict=True))
-                if not renorm:
-                    self.guarded(target, " + ".join(f"{a} * {float(w)!r}" for (a, _), w in pairs),
-                                 [defined for (_, defined), _w in pairs if defined])
-                    return
-                emit("weighted = weights = 0.0")
-                for (a, defined), w in pairs:
-                    self.when(defined, [f"weighted += {a} * {float(w)!r}",
-                                        f"weights += {float(w)!r}"])
-                emit(f"{target} = weighted / weights if weights > 0 else None")
-            case m.Points(operand=o):
-                emit(f"{target} = _POINTS{self.ratings[o.type.scale]}[{self.atom(o)[0]}]")
-            case m.BandOf(band=band, operand=o):
+            case s.Reduce():
+                self.reduce(op, target)
+            case s.WeightedMean():
+                self.weighted_mean(op, target)
+            case s.Points(operand=o, scale=scale):
+                emit(f"{target} = _POINTS{self.ratings[scale]}[{self.atom(o)[0]}]")
+            case s.Band(band=band, operand=o):
                 for line in self.band_lines(band, *self.atom(o), target):
                     emit(line)
             case _:
-                raise TypeError(type(expr).__name__)
+                raise TypeError(type(op).__name__)
 
-    def item(self, expr: m.Expr) -> tuple[str, str | None]:
+    def reduce(self, op: s.Reduce, target: str) -> None:
+        """min and max keep the best defined item; mean, sum and count skip undefined ones."""
+        emit, fn = self.emit, op.function
+        if fn in ("min", "max"):
+            emit(f"{target} = None")
+            for a, blank in [self.atom(i) for i in op.items]:
+                better = f"({target} is None or {a} {'<' if fn == 'min' else '>'} {target})"
+                emit(f"if {a} is not None and {better}:" if blank else f"if {better}:")
+                emit(f"    {target} = {a}")
+            return
+        values = [self.item(i) for i in op.items]  # before the sums: items may use them
+        emit("total = 0.0" if fn != "count" else "count = 0")
+        if fn != "count":
+            emit("count = 0")
+        for a, defined in values:
+            self.when(defined, ([f"total += {a}"] if fn != "count" else []) + ["count += 1"])
+        emit({"mean": f"{target} = total / count if count else None",
+              "sum": f"{target} = total if count else None",
+              "count": f"{target} = float(count)"}[fn])
+
+    def weighted_mean(self, op: s.WeightedMean, target: str) -> None:
+        pairs = list(zip([self.item(i) for i in op.items], op.weights, strict=True))
+        if not op.renormalise:
+            self.guarded(target, " + ".join(f"{a} * {float(w)!r}" for (a, _), w in pairs),
+                         [defined for (_, defined), _w in pairs if defined])
+            return
+        self.emit("weighted = weights = 0.0")
+        for (a, defined), w in pairs:
+            self.when(defined, [f"weighted += {a} * {float(w)!r}", f"weights += {float(w)!r}"])
+        self.emit(f"{target} = weighted / weights if weights > 0 else None")
+
+    def item(self, op: s.Op) -> tuple[str, str | None]:
         """An item of a mean, sum, count or weighted mean, as (value, test that it is
         defined, or None if it always is). A question's value in one case is its above the
         line count (0 or 1) when it counted."""
-        if isinstance(expr, m.FigureRef) and expr.node in self.fw.questions:
-            i = self.index[expr.node]
+        if isinstance(op, s.FigureValue) and op.question:
+            i = self.index[op.node]
             return f"n{i}", f"d{i}"
-        a, blank = self.atom(expr)
+        a, blank = self.atom(op)
         return a, (f"{a} is not None" if blank else None)
 
     def when(self, test: str | None, body: list[str]) -> None:
@@ -710,7 +693,7 @@ class CaseWriter:
                 continue
             i = self.index[q.id]
             emit(f"# {gen.where(q.span)}: question {comment(q.id)} applies when "
-                 f"{comment(expression_text(q.condition))}")
+                 f"{comment(expression_text(q.applies))}")
             emit(f"if {self.truth(q.condition, True, holds=False)}:")
             emit(f"    d{i} = n{i} = 0")
         for q in self.plan.questions:
@@ -721,7 +704,7 @@ class CaseWriter:
             i = self.index[step.node]
             emit(f"# {gen.where(step.span)}: {comment(fw.kind_of(step.node))} "
                  f"{comment(step.node)}")
-            self.compute(step.expr, f"v{i}")
+            self.compute(step.op, f"v{i}")
         emit("return {")
         for node, i in self.index.items():
             type_ = fw.figure_type(node)
@@ -746,6 +729,20 @@ class CaseWriter:
         return _score_case(case.get, inputs.get)
 '''
         return [self.tables(), self.body(), entry]
+
+
+def _counts_items(op: s.Op) -> bool:
+    """Whether the figure reads a question item as (counted, above the line)."""
+    return isinstance(op, s.WeightedMean) or (
+        isinstance(op, s.Reduce) and op.function in ("mean", "sum", "count"))
+
+
+def _question_mean(op: s.Op) -> tuple[str, ...] | None:
+    """The questions of a mean over questions only (for one case, a pooled ratio)."""
+    if isinstance(op, s.Reduce) and op.function == "mean" and op.items and all(
+            isinstance(i, s.FigureValue) and i.question for i in op.items):
+        return tuple(i.node for i in op.items if isinstance(i, s.FigureValue))
+    return None
 
 
 def _points(value):

@@ -13,9 +13,8 @@ import attrs
 import numpy as np
 from critc.compiler.engine import runtime
 from critc.compiler.engine.cases import CaseTable, Grouping, with_blank_inputs
-from critc.compiler.model import framework as m
-from critc.compiler.model.cells import date_number
-from critc.compiler.plan.lower import Plan
+from critc.compiler.plan import steps as s
+from critc.compiler.plan.lower import BandTable, Plan
 
 BLOCK_CELLS = 1 << 21  # answer cells per block: bounds the memory of the masks
 
@@ -37,109 +36,89 @@ class Results:
 
 # ----------------------------------------------------------------------------- conditions
 class Conditions:
-    """Evaluates per-case expressions over one block of rows."""
+    """Evaluates lowered applicability tests (`plan.steps.Test`) over one block of rows."""
 
     def __init__(self, plan: Plan, table: CaseTable, inputs: dict[str, np.ndarray],
                  rows: np.ndarray | slice, group: np.ndarray):
         self.plan = plan
-        self.fw = plan.framework
         self.table = table
         self.inputs = inputs
         self.rows = rows
         self.group = group
         self.memo: dict = {}
 
-    def holds(self, expr: m.Expr) -> np.ndarray:
+    def holds(self, test: s.Test) -> np.ndarray:
         """Where the condition is known to be true."""
-        if expr not in self.memo:
-            self.memo[expr] = self.truth(expr)[0]
-        return self.memo[expr]
+        if test not in self.memo:
+            self.memo[test] = self.truth(test)[0]
+        return self.memo[test]
 
-    def truth(self, expr: m.Expr) -> tuple[np.ndarray, np.ndarray]:
+    def truth(self, test: s.Test) -> tuple[np.ndarray, np.ndarray]:
         """(known true, known false) masks."""
-        match expr:
-            case m.Logic(op="and", operands=ops):
-                return runtime.all_of(*[self.truth(o) for o in ops])
-            case m.Logic(op="or", operands=ops):
-                return runtime.any_of(*[self.truth(o) for o in ops])
-            case m.Not(operand=o):
-                return runtime.negation(self.truth(o))
-            case m.Compare(op=op, left=left, right=right):
+        match test:
+            case s.AllOf(tests=tests):
+                return runtime.all_of(*[self.truth(t) for t in tests])
+            case s.AnyOf(tests=tests):
+                return runtime.any_of(*[self.truth(t) for t in tests])
+            case s.NotOf(test=t):
+                return runtime.negation(self.truth(t))
+            case s.Compare(op=op, left=left, right=right):
                 a, a_missing = self.value(left)
                 b, b_missing = self.value(right)
-                if left.type.kind == "text" or right.type.kind == "text":
-                    a, b = self._one_vocabulary(left, a, right, b)
-                if op not in ("=", "!=") and left.type.kind == "rating":
+                if test.text:
+                    b = self._one_vocabulary(left, right, b)
+                if test.descending:
                     a, b = -a, -b  # levels are listed best first
                 return runtime.compare(op, a, a_missing, b, b_missing)
-            case m.InSet(operand=operand, values=values, negated=negated):
+            case s.Member(operand=operand, codes=codes, negated=negated):
                 a, a_missing = self.value(operand)
-                codes = [self.encode(v, operand.type, operand) for v in values]
-                return runtime.member(a, a_missing, codes, negated)
-            case _:
-                return runtime.truthy(*self.value(expr))
+                return runtime.member(a, a_missing, [self.code(c) for c in codes], negated)
+            case s.Truthy(operand=operand):
+                return runtime.truthy(*self.value(operand))
+        raise TypeError(f"not a test: {type(test).__name__}")
 
-    def _one_vocabulary(self, left: m.Expr, a, right: m.Expr, b):
-        """Text is coded in each field's own vocabulary: code a text constant, or a second
-        text field, in the vocabulary of the field it is compared with."""
-        if isinstance(left, m.Const) and isinstance(right, m.FieldRef):
-            return np.asarray(self.encode(left.value, left.type, right)), b
-        if isinstance(right, m.Const) and isinstance(left, m.FieldRef):
-            return a, np.asarray(self.encode(right.value, right.type, left))
-        if isinstance(left, m.FieldRef) and isinstance(right, m.FieldRef) \
+    def _one_vocabulary(self, left: s.CaseValue, right: s.CaseValue, b):
+        """Text is coded in each field's own vocabulary: a second text field is recoded in
+        the vocabulary of the field it is compared with."""
+        if isinstance(left, s.FieldValue) and isinstance(right, s.FieldValue) \
                 and left.field != right.field:
             index = {w: i for i, w in enumerate(self.table.vocab.get(left.field, ()))}
             words = self.table.vocab.get(right.field, ())
             recode = np.asarray([index.get(w, -3) for w in words] + [-1], dtype=np.int64)
-            return a, recode[np.where(b < 0, len(words), b)]
-        return a, b
+            return recode[np.where(b < 0, len(words), b)]
+        return b
 
-    def value(self, expr: m.Expr) -> tuple[np.ndarray, np.ndarray]:
-        """(values, missing) for a per-case leaf, encoded as in `cases`."""
-        match expr:
-            case m.FieldRef(field=name):
-                field = self.fw.fields[name]
-                if field.origin == "inspection":
+    def value(self, value: s.CaseValue) -> tuple[np.ndarray, np.ndarray]:
+        """(values, missing) for a per-case value, encoded as in `cases`."""
+        match value:
+            case s.FieldValue(field=name, per_inspection=per_inspection):
+                if per_inspection:
                     column = self.inputs[name][self.group]
                 else:
                     column = self.table.fields[name][self.rows]
                 return column, runtime.missing(column)
-            case m.AnswerRef(question=qid):
-                column = self.table.answers[self.rows, self.plan.question(qid).index]
+            case s.AnswerCode(index=index):
+                column = self.table.answers[self.rows, index]
                 return column, column < 0
-            case m.Const(value=v):
-                return np.asarray(self.encode(v, expr.type, expr)), np.asarray(False)
-            case m.Arith(op=op, left=left, right=right):
+            case s.Code() | s.TextCode():
+                return np.asarray(self.code(value)), np.asarray(False)
+            case s.CaseArith(op=op, left=left, right=right):
                 a, am = self.value(left)
                 b, bm = self.value(right)
                 out = runtime.divide(a, b) if op == "/" else ARITH[op](a.astype(float), b)
                 missing = am | bm | np.isnan(out)
                 return out, missing
-            case m.Negate(operand=o):
+            case s.CaseNegate(operand=o):
                 a, missing = self.value(o)
                 return -a.astype(float), missing
-        raise TypeError(f"not a per-case expression: {type(expr).__name__}")
+        raise TypeError(f"not a per-case value: {type(value).__name__}")
 
-    def encode(self, value, type_: m.Type, where: m.Expr):
-        kind = type_.kind
-        if kind == "enum":
-            return type_.values.index(value) if value in type_.values else -2
-        if kind == "rating":
-            levels = self.fw.rating_scales[type_.scale].levels
-            return levels.index(value) if value in levels else -2
-        if kind == "text":
-            ref = _text_ref(where)
-            vocab = self.table.vocab.get(ref, ()) if ref else ()
-            return vocab.index(value) if value in vocab else -2
-        if kind == "date":
-            return date_number(value)
-        if kind == "boolean":
-            return int(bool(value))
-        return value
-
-
-def _text_ref(expr: m.Expr) -> str | None:
-    return expr.field if isinstance(expr, m.FieldRef) else None
+    def code(self, constant: s.Code | s.TextCode):
+        """A constant's code; text in the vocabulary of the field it is compared with."""
+        if isinstance(constant, s.Code):
+            return constant.value
+        vocab = self.table.vocab.get(constant.field, ()) if constant.field else ()
+        return vocab.index(constant.text) if constant.text in vocab else -2
 
 
 # ----------------------------------------------------------------------------- counting
@@ -181,14 +160,11 @@ def _scale_groups(plan: Plan) -> list[_ScaleGroup]:
         groups.setdefault(q.scale, []).append(q.index)
     out = []
     for scale_id, columns in groups.items():
-        scale = plan.framework.scales[scale_id]
-        every = range(len(scale.codes))
+        status = plan.scales[scale_id]
         cols = slice(None) if len(groups) == 1 else np.asarray(columns)
-        out.append(_ScaleGroup(
-            columns=cols,
-            valid=_runs(i for i in every if scale.codes[i] not in scale.not_applicable),
-            above=_runs(i for i in every if scale.codes[i] in scale.above),
-            answered=_runs(every)))
+        out.append(_ScaleGroup(columns=cols, valid=_runs(s.counted_codes(status)),
+                               above=_runs(s.above_codes(status)),
+                               answered=_runs(range(len(status)))))
     return out
 
 
@@ -240,11 +216,6 @@ def count_answers(plan: Plan, table: CaseTable, grouping: Grouping,
                    for node, qs in plan.questions_of.items() if qs} if detail else {}
     cases = {node: np.zeros(size, dtype=np.int64) for node in figure_sets}
     scales = _scale_groups(plan)
-    # each distinct condition once, with the answer columns it governs
-    conditional: dict[m.Expr, list[int]] = {}
-    for q in plan.questions:
-        if q.condition is not None:
-            conditional.setdefault(q.condition, []).append(q.index)
     rows_per_block = max(1024, BLOCK_CELLS // max(nq, 1))
     for rows, g, starts in _blocks(grouping.group, rows_per_block):
         segs = g[starts]
@@ -263,9 +234,9 @@ def count_answers(plan: Plan, table: CaseTable, grouping: Grouping,
         counted = valid.copy() if detail else valid
         conditions = Conditions(plan, table, inputs, rows, g)
         applicable = {}
-        for condition, columns in conditional.items():
-            holds = conditions.holds(condition)
-            for index in columns:
+        for condition in plan.conditions:  # each distinct condition once
+            holds = conditions.holds(condition.test)
+            for index in condition.questions:
                 applicable[index] = holds
                 counted[:, index] &= holds
         above &= counted
@@ -291,69 +262,64 @@ def count_answers(plan: Plan, table: CaseTable, grouping: Grouping,
 
 # ----------------------------------------------------------------------------- figures
 class Figures:
-    """Computes inspection-level expressions; every value is a float array, NaN undefined."""
+    """Computes figure operations (`plan.steps.Op`); every value is a float array, NaN
+    undefined."""
 
     def __init__(self, plan: Plan, values: dict[str, np.ndarray], num, den,
                  inputs: dict[str, np.ndarray], size: int):
         self.plan = plan
-        self.fw = plan.framework
         self.values = values
         self.num, self.den = num, den
         self.inputs = inputs
         self.size = size
 
-    def compute(self, expr: m.Expr) -> np.ndarray:
-        match expr:
-            case m.Const(value=v):
-                return np.full(self.size, float(v))
-            case m.FigureRef(node=node):
+    def compute(self, op: s.Op) -> np.ndarray:
+        match op:
+            case s.Number(value=v):
+                return np.full(self.size, v)
+            case s.FigureValue(node=node):
                 return self.values[node]
-            case m.FieldRef(field=name):
+            case s.InputNumber(field=name):
                 return _as_float(self.inputs[name])
-            case m.Arith(op=op, left=left, right=right):
+            case s.Arith(op=arith, left=left, right=right):
                 a, b = self.compute(left), self.compute(right)
-                return runtime.divide(a, b) if op == "/" else ARITH[op](a, b)
-            case m.Negate(operand=o):
+                return runtime.divide(a, b) if arith == "/" else ARITH[arith](a, b)
+            case s.Negate(operand=o):
                 return -self.compute(o)
-            case m.Reduce(function=fn, items=items):
-                rows = np.vstack([self.compute(i) for i in items])
-                if expr.type.kind == "rating":  # levels are indexed best first
-                    fn = {"min": "max", "max": "min"}[fn]
-                return REDUCE[fn](rows)
-            case m.Pooled(questions=qids):
+            case s.Reduce(function=fn, items=items):
+                return REDUCE[fn](np.vstack([self.compute(i) for i in items]))
+            case s.Pooled(questions=qids):
                 idx = [self.plan.question(q).index for q in qids]
                 return runtime.proportion(self.num[:, idx].sum(axis=1),
                                           self.den[:, idx].sum(axis=1))
-            case m.WeightedMean(items=items, weights=weights, renormalise=renormalise):
+            case s.WeightedMean(items=items, weights=weights, renormalise=renormalise):
                 rows = np.vstack([self.compute(i) for i in items])
                 return runtime.weighted_mean(rows, weights, renormalise)
-            case m.Points(operand=o):
-                scale = self.fw.rating_scales[o.type.scale]
-                table = [scale.points[lv] if scale.points[lv] is not None else np.nan
-                         for lv in scale.levels]
+            case s.Points(operand=o, points=points):
+                table = [np.nan if p is None else p for p in points]
                 return runtime.lookup(self.compute(o), table)
-            case m.BandOf(band=band, operand=o):
+            case s.Band(band=band, operand=o):
                 return self.band(band, self.compute(o))
-        raise TypeError(f"not a figure expression: {type(expr).__name__}")
+        raise TypeError(f"not a figure operation: {type(op).__name__}")
 
     def band_row(self, band_id: str, value: np.ndarray) -> np.ndarray:
         """The row of the band each value falls in, after the band's rounding (NaN where
         the value is undefined or no row holds it)."""
-        table = self.plan.bands[band_id]
-        shown = value * 100.0 if table.percent else value
-        rounded = runtime.ROUNDING[table.rounding.mode](shown, table.rounding.places)
-        return runtime.band_index(rounded, table.lows, table.low_inclusive, table.highs,
-                                  table.high_inclusive, table.otherwise)
+        return band_row(self.plan.bands[band_id], value)
 
     def band(self, band_id: str, value: np.ndarray) -> np.ndarray:
         """The band's output for each value: its row, or the rating level it gives."""
         table = self.plan.bands[band_id]
-        row = self.band_row(band_id, value)
-        if table.gives is None:
-            return row
-        levels = self.fw.rating_scales[table.gives].levels
-        return runtime.lookup(row, [levels.index(o) if o in levels else np.nan
-                                    for o in table.outputs])
+        row = band_row(table, value)
+        return row if table.gives is None else runtime.lookup(row, table.level_codes)
+
+
+def band_row(table: BandTable, value: np.ndarray) -> np.ndarray:
+    """The row of `table` each value falls in, after the band's declared rounding."""
+    shown = value * 100.0 if table.percent else value
+    rounded = runtime.ROUNDING[table.rounding.mode](shown, table.rounding.places)
+    return runtime.band_index(rounded, table.lows, table.low_inclusive, table.highs,
+                              table.high_inclusive, table.otherwise)
 
 
 REDUCE = {"mean": runtime.mean, "min": runtime.minimum, "max": runtime.maximum,
@@ -385,7 +351,7 @@ def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
     figures = Figures(plan, values, num, den, inputs, grouping.size)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         for step in plan.steps:
-            values[step.node] = figures.compute(step.expr)
+            values[step.node] = figures.compute(step.op)
     for q in plan.questions:
         cases[q.id] = den[:, q.index]
     totals = np.bincount(grouping.group, minlength=grouping.size).astype(np.int64)

@@ -1,8 +1,11 @@
-"""The evaluation plan: the checked model flattened, once, into what a back end executes.
+"""The evaluation plan: the checked model lowered, once, into what a back end executes.
 
-The same plan drives the NumPy engine, the generated scoring module and `critc diff`:
-questions with their answer-code tables and applicability conditions, every figure as one
-step in dependency order, and each band as a table of thresholds.
+The same plan drives the NumPy engine, the generated scoring module, explain, coverage
+and `critc diff`: questions with their answer-code status tables and lowered
+applicability conditions, each distinct condition once as a named boolean step, every
+figure as one step of operations (`plan/steps.py`) in dependency order, and each band as
+a table of thresholds. Back ends translate the operations; none re-reads the model's
+expressions (the reference oracle, deliberately, does).
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ import attrs
 import networkx as nx
 from critc.compiler.check import graph as graphs
 from critc.compiler.model import framework as m
+from critc.compiler.plan import steps as s
+from critc.compiler.plan.conditions import lower_condition
+from critc.compiler.plan.figures import lower_formula
 from critc.dsl.span import Span
 
 
@@ -22,9 +28,11 @@ class QuestionPlan:
     index: int  # column in the answer matrix
     scale: str
     codes: tuple[str, ...]
+    status: tuple[int, ...]  # per code index: NOT_COUNTED, BELOW or ABOVE (steps.py)
     above: tuple[int, ...]  # code indices that count as above the line
     not_applicable: tuple[int, ...]
-    condition: m.Expr | None
+    condition: s.Test | None  # lowered applicability condition
+    applies: m.Expr | None  # the condition as written (for showing it)
     span: Span
 
 
@@ -37,6 +45,7 @@ class BandTable:
     high_inclusive: tuple[bool, ...]
     otherwise: int  # index of the `otherwise` row, or -1
     outputs: tuple[str, ...]  # per row: a label, or a rating level id
+    level_codes: tuple[float, ...]  # per row, a band giving ratings: its level index
     rounding: m.Rounding
     percent: bool  # the band reads scores: compare value × 100
     gives: str | None
@@ -49,7 +58,8 @@ class Step:
 
     node: str
     kind: str
-    expr: m.Expr
+    op: s.Op  # the lowered formula
+    source: m.Expr  # the formula as written (for showing it)
     type: m.Type
     span: Span
 
@@ -58,6 +68,8 @@ class Step:
 class Plan:
     framework: m.Framework
     questions: tuple[QuestionPlan, ...]
+    scales: dict[str, tuple[int, ...]]  # every scale: the status of each code
+    conditions: tuple[s.Applicability, ...]  # each distinct condition once
     steps: tuple[Step, ...]
     bands: dict[str, BandTable]
     questions_of: dict[str, tuple[str, ...]]  # figure → every question it is built from
@@ -68,32 +80,63 @@ class Plan:
         return self.by_id[qid]
 
 
-def build_plan(fw: m.Framework, graph: nx.DiGraph, order: tuple[str, ...]) -> Plan:
-    questions = []
-    for index, q in enumerate(fw.questions.values()):
+def status_of(scale: m.Scale) -> tuple[int, ...]:
+    """Per code of `scale`: how a case answered with it counts."""
+    return tuple(s.NOT_COUNTED if c in scale.not_applicable else
+                 s.ABOVE if c in scale.above else s.BELOW for c in scale.codes)
+
+
+def question_plans(fw: m.Framework) -> list[QuestionPlan]:
+    index = {qid: i for i, qid in enumerate(fw.questions)}
+    out = []
+    for i, q in enumerate(fw.questions.values()):
         scale = fw.scales[q.scale]
-        questions.append(QuestionPlan(
-            id=q.id, index=index, scale=scale.id, codes=scale.codes,
-            above=tuple(i for i, c in enumerate(scale.codes) if c in scale.above),
+        status = status_of(scale)
+        out.append(QuestionPlan(
+            id=q.id, index=i, scale=scale.id, codes=scale.codes, status=status,
+            above=s.above_codes(status),
             not_applicable=tuple(i for i, c in enumerate(scale.codes)
                                  if c in scale.not_applicable),
-            condition=q.applies, span=q.span))
+            condition=lower_condition(fw, index, q.applies) if q.applies else None,
+            applies=q.applies, span=q.span))
+    return out
+
+
+def applicability(questions: list[QuestionPlan]) -> tuple[s.Applicability, ...]:
+    """Each distinct lowered condition once, named after the first question it governs."""
+    governed: dict[s.Test, list[QuestionPlan]] = {}
+    for q in questions:
+        if q.condition is not None:
+            governed.setdefault(q.condition, []).append(q)
+    return tuple(s.Applicability(name=f"applies_{qs[0].id}", test=test,
+                                 questions=tuple(q.index for q in qs))
+                 for test, qs in governed.items())
+
+
+def figure_steps(fw: m.Framework, order: tuple[str, ...]) -> list[Step]:
     steps = []
     for node in order:
         if node in fw.aggregates:
             agg = fw.aggregates[node]
-            steps.append(Step(node=node, kind=agg.kind, expr=agg.formula, type=agg.type,
-                              span=agg.span))
+            if agg.formula is None:
+                raise ValueError(f"aggregate {node} has no formula: the model is not clean")
+            steps.append(Step(node=node, kind=agg.kind, op=lower_formula(fw, agg.formula),
+                              source=agg.formula, type=agg.type, span=agg.span))
         elif node in fw.applications:
             app = fw.applications[node]
             band = fw.bands[app.band]
             target = m.FigureRef(node=app.target, type=fw.figure_type(app.target),
                                  span=app.span)
-            steps.append(Step(node=node, kind="band label",
-                              expr=m.BandOf(band=app.band, operand=target,
-                                            type=band.output_type, span=app.span),
-                              type=band.output_type, span=app.span))
-    bands = {b.id: band_table(b) for b in fw.bands.values()}
+            source = m.BandOf(band=app.band, operand=target, type=band.output_type,
+                              span=app.span)
+            steps.append(Step(node=node, kind="band label", op=lower_formula(fw, source),
+                              source=source, type=band.output_type, span=app.span))
+    return steps
+
+
+def build_plan(fw: m.Framework, graph: nx.DiGraph, order: tuple[str, ...]) -> Plan:
+    questions = question_plans(fw)
+    bands = {b.id: band_table(b, fw) for b in fw.bands.values()}
     questions_of = {}
     for node in list(fw.aggregates) + list(fw.applications):
         ancestors = nx.ancestors(graph, node)
@@ -101,15 +144,18 @@ def build_plan(fw: m.Framework, graph: nx.DiGraph, order: tuple[str, ...]) -> Pl
     figures = tuple(n for n in order if n in fw.questions or n in fw.aggregates
                     or n in fw.applications)
     report_order = sorted(figures, key=lambda n: graph.nodes[n]["order"])
-    return Plan(framework=fw, questions=tuple(questions), steps=tuple(steps), bands=bands,
-                questions_of=questions_of, figures=tuple(report_order),
+    return Plan(framework=fw, questions=tuple(questions),
+                scales={sc.id: status_of(sc) for sc in fw.scales.values()},
+                conditions=applicability(questions), steps=tuple(figure_steps(fw, order)),
+                bands=bands, questions_of=questions_of, figures=tuple(report_order),
                 by_id={q.id: q for q in questions})
 
 
-def band_table(band: m.Band) -> BandTable:
+def band_table(band: m.Band, fw: m.Framework) -> BandTable:
     rows = [r for r in band.rows if not r.otherwise]
     others = [i for i, r in enumerate(band.rows) if r.otherwise]
     ordered = rows + [band.rows[others[0]]] if others else rows
+    levels = fw.rating_scales[band.gives].levels if band.gives else ()
     return BandTable(
         id=band.id,
         lows=tuple(r.low if r.low is not None else -math.inf for r in rows),
@@ -118,6 +164,8 @@ def band_table(band: m.Band) -> BandTable:
         high_inclusive=tuple(r.high_inclusive for r in rows),
         otherwise=len(rows) if others else -1,
         outputs=tuple(r.output for r in ordered),
+        level_codes=tuple(float(levels.index(r.output)) if r.output in levels else math.nan
+                          for r in ordered) if band.gives else (),
         rounding=band.rounding, percent=band.input_type.kind == "score", gives=band.gives,
         span=band.span)
 

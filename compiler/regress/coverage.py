@@ -9,17 +9,13 @@ and which never were. A row never reached is a rule no test or real case has tri
 
 from __future__ import annotations
 
-import json
-
 import attrs
 import numpy as np
 from critc.compiler.engine.cases import with_blank_inputs
 from critc.compiler.engine.evaluate import Figures, Results
 from critc.compiler.model import framework as m
+from critc.compiler.plan import steps as s
 from critc.compiler.plan.lower import BandTable, Plan
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 
 @attrs.define
@@ -29,41 +25,29 @@ class BandUse:
     id: str
     band: str
     where: str  # "on 1.1" or "in overall"
-    operand: m.Expr
+    operand: s.Op
     reached: set[int] = attrs.Factory(set)
     undefined: bool = False  # the value it reads was ever undefined (no row)
 
 
-def _exprs(expr):
-    """Every expression inside `expr`, itself included."""
-    yield expr
-    if not attrs.has(type(expr)):
-        return
-    for field in attrs.fields(type(expr)):
-        value = getattr(expr, field.name)
-        items = value if isinstance(value, tuple) else (value,)
-        for item in items:
-            if attrs.has(type(item)) and not isinstance(item, m.Type) \
-                    and type(item).__name__ != "Span":
-                yield from _exprs(item)
-
-
 def band_uses(plan: Plan) -> list[BandUse]:
+    """Every place a band is used, in step order (a band read twice in one formula on
+    different values is two uses)."""
     fw = plan.framework
     uses = []
     for step in plan.steps:
-        if step.kind == "band label":
+        if step.kind == "band label" and isinstance(step.op, s.Band):
             app = fw.applications[step.node]
-            uses.append(BandUse(step.node, app.band, f"on {app.target}", step.expr.operand))
+            uses.append(BandUse(step.node, app.band, f"on {app.target}", step.op.operand))
             continue
-        seen: dict[str, list] = {}
-        for expr in _exprs(step.expr):
-            if isinstance(expr, m.BandOf) and expr.operand not in seen.get(expr.band, []):
-                seen.setdefault(expr.band, []).append(expr.operand)
-                count = len(seen[expr.band])
+        seen: dict[str, list[s.Op]] = {}
+        for op in s.walk_ops(step.op):
+            if isinstance(op, s.Band) and op.operand not in seen.get(op.band, []):
+                seen.setdefault(op.band, []).append(op.operand)
+                count = len(seen[op.band])
                 suffix = f"#{count}" if count > 1 else ""
-                uses.append(BandUse(f"{expr.band}(in {step.node}){suffix}", expr.band,
-                                    f"in {step.node}", expr.operand))
+                uses.append(BandUse(f"{op.band}(in {step.node}){suffix}", op.band,
+                                    f"in {step.node}", op.operand))
     return uses
 
 
@@ -172,45 +156,6 @@ class Coverage:
                                  + _places(missed))
         return lines
 
-    def render(self, console: Console, title: str | None = None) -> None:
-        fw = self.plan.framework
-        table = Table(title=Text(title or f"Coverage of {self.name} over {self.inspections} "
-                                 f"inspection{'s' * (self.inspections != 1)}", style="bold"),
-                      title_justify="left")
-        table.add_column("Figure", overflow="fold")
-        table.add_column("Ever applicable / defined", no_wrap=True)
-        table.add_column("Ever n/a", no_wrap=True)
-        table.add_column("Band rows reached", overflow="fold")
-        uses_at: dict[str, list[BandUse]] = {}
-        for use in self.uses:
-            uses_at.setdefault(use.where.split(" ", 1)[1], []).append(use)
-        for node in self.plan.figures:
-            if node in fw.applications:
-                continue
-            if node in fw.questions:
-                index = self.plan.question(node).index
-                got, undefined = bool(self.applicable[index]), \
-                    bool(self.question_undefined[index])
-                title_ = f"question {node}"
-            else:
-                got, undefined = self.defined[node], self.undefined[node]
-                title_ = f"{fw.aggregates[node].kind} {node}"
-            reached = Text()
-            for use in uses_at.get(node, []):
-                count = len(self.plan.bands[use.band].outputs)
-                if reached:
-                    reached.append("; ")
-                style = "" if len(use.reached) == count else "bold yellow"
-                reached.append(f"{use.band}: {len(use.reached)} of {count}", style=style)
-            table.add_row(title_, _yes(got), "yes" if undefined else "never", reached)
-        console.print(table)
-        for line in self.summary():
-            console.print(line, highlight=False, soft_wrap=True)
-
-
-def _yes(flag: bool) -> Text:
-    return Text("yes") if flag else Text("never", style="bold red")
-
 
 def _places(wheres: list[str]) -> str:
     """["on 1.1", "on 1.3", "in overall"] → "on 1.1, 1.3, in overall"."""
@@ -230,7 +175,3 @@ def _list(items: list[str], limit: int = 12) -> str:
 def _inputs(results: Results, inputs: dict | None) -> dict:
     """Inputs per inspection as the engine reads them; blank where not given."""
     return with_blank_inputs(results.plan.framework, inputs, results.grouping.size)
-
-
-def as_json(coverage: Coverage) -> str:
-    return json.dumps(coverage.as_dict(), indent=2, ensure_ascii=False) + "\n"

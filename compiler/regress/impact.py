@@ -16,14 +16,13 @@ import attrs
 import numpy as np
 import pyarrow as pa
 from critc.compiler.check.passes import CheckResult
-from critc.compiler.engine.evaluate import Conditions, Results
-from critc.compiler.io.session import Session
+from critc.compiler.engine.evaluate import Results
+from critc.compiler.engine.status import case_statuses
+from critc.compiler.io.records import RecordsError, read_table
+from critc.compiler.io.session import Session, open_session
 from critc.compiler.io.values import defined, labels_for, shown
-from critc.compiler.regress.diff import Edit, Structure
-
-# Per case and question: how the case counts towards the question's proportion.
-NOT_COUNTED, BELOW, ABOVE = 0, 1, 2
-STATUS = {NOT_COUNTED: "not counted", BELOW: "below the line", ABOVE: "above the line"}
+from critc.compiler.plan.steps import STATUS_TEXT
+from critc.compiler.regress.diff import Edit, Structure, compare
 
 
 @attrs.frozen(kw_only=True)
@@ -168,10 +167,6 @@ def diff_archive(old: CheckResult, new: CheckResult, cases: str | pa.Table,
     where problems is {"old": [...], "new": [...]} and impact is None when either version
     cannot read the cases. A question the archive has no column for reads as never
     answered, so a version that adds questions can still be compared."""
-    from critc.compiler.io.records import RecordsError, read_table
-    from critc.compiler.io.session import open_session
-    from critc.compiler.regress.diff import compare
-
     inputs_shown = inputs
     try:  # each file read once, for both versions
         if not isinstance(cases, pa.Table):
@@ -203,36 +198,11 @@ def _same_value(a: float | None, b: float | None) -> bool:
 BLOCK_ROWS = 1 << 16  # cases compared at a time, to bound memory on large archives
 
 
-def _lookups(plan) -> dict[bytes, tuple[np.ndarray, list[int]]]:
-    """Per distinct scale: a table from answer code (as uint8, so blank -1 is 255) to
-    status, and the question columns that use it."""
-    out: dict[bytes, tuple[np.ndarray, list[int]]] = {}
-    for q in plan.questions:
-        lookup = np.full(256, BELOW, dtype=np.int8)
-        lookup[255] = NOT_COUNTED  # blank
-        lookup[list(q.above)] = ABOVE
-        lookup[list(q.not_applicable)] = NOT_COUNTED
-        out.setdefault(lookup.tobytes(), (lookup, []))[1].append(q.index)
-    return out
-
-
 def statuses(session: Session, rows: slice = slice(None)) -> np.ndarray:
     """(cases, questions) int8 over `rows`: how each case counts towards each question's
     proportion, NOT_COUNTED, BELOW or ABOVE the line (columns in plan order)."""
-    plan = session.plan
-    answers = session.table.answers[rows].view(np.uint8)
-    out = np.zeros(answers.shape, dtype=np.int8)
-    for lookup, columns in _lookups(plan).values():
-        if len(columns) == answers.shape[1]:
-            out = lookup[answers]
-        else:
-            out[:, columns] = lookup[answers[:, columns]]
-    conditions = Conditions(plan, session.table, session.inputs, rows,
-                            session.grouping.group[rows])
-    for q in plan.questions:
-        if q.condition is not None:
-            out[:, q.index] *= conditions.holds(q.condition)
-    return out
+    return case_statuses(session.plan, session.table, session.inputs, rows,
+                         session.grouping.group[rows])
 
 
 def case_changes(old: Session, new: Session) -> list[CaseChange]:
@@ -253,10 +223,10 @@ def case_changes(old: Session, new: Session) -> list[CaseChange]:
         for at, cols in zip(np.split(cases, bounds), np.split(columns, bounds), strict=True):
             i = int(at[0])
             key = new.grouping.keys[int(new.grouping.group[start + i])]
+            moved = tuple((questions[c], STATUS_TEXT[int(before[i, c])],
+                           STATUS_TEXT[int(after[i, c])]) for c in cols.tolist())
             out.append(CaseChange(case=_case_name(new, start + i), inspection=key,
-                                  questions=tuple((questions[c], STATUS[int(before[i, c])],
-                                                   STATUS[int(after[i, c])])
-                                                  for c in cols.tolist())))
+                                  questions=moved))
     return out
 
 

@@ -1,21 +1,31 @@
 """How a figure was formed: its formula with values substituted, each question's
 numerator and denominator, which cases did not apply and why; or one case's answers,
-applicability and contribution."""
+applicability and contribution.
+
+Values come from the lowered plan: each step's operations are computed again per
+inspection (`engine.evaluate.Figures`), and a case's contribution is its counting status
+(`engine.status`). The model's expressions are read only to show formulas as written;
+lowering is one operation per expression, so the two are walked together.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 from critc.compiler.engine.cases import CaseTable
 from critc.compiler.engine.evaluate import Conditions, Figures, Results
+from critc.compiler.engine.status import case_statuses, status_lookup
+from critc.compiler.io.session import decode_value
+from critc.compiler.io.values import band_output, defined, labels_for, shown
 from critc.compiler.model import framework as m
 from critc.compiler.model.text import constant_text, expression_text, reference_text
-from critc.compiler.report.results import defined, labels_for, shown
+from critc.compiler.plan import steps as s
 from critc.dsl.source import source_lines
 from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
 MAX_CASES_LISTED = 10
+ARITH_WORDS = {"+": "sum", "-": "difference", "*": "product", "/": "quotient"}
 
 
 def source_line(sources: dict[str, str], span) -> str:
@@ -35,28 +45,26 @@ class Explainer:
         self.table = table
         self.inputs = inputs
         self.sources = sources
+        self.steps = {step.node: step for step in self.plan.steps}
+        self.figures = Figures(self.plan, results.values, results.numerators,
+                               results.denominators, inputs, results.grouping.size)
 
     # ------------------------------------------------------------------ values
-    def figure_value(self, g: int, expr: m.Expr) -> float:
-        figures = Figures(self.plan, self.results.values,
-                          self.results.numerators, self.results.denominators, self.inputs,
-                          self.results.grouping.size)
+    def figure_value(self, g: int, op: s.Op) -> float:
         with np.errstate(invalid="ignore", divide="ignore"):
-            return figures.compute(expr)[g]
+            return self.figures.compute(op)[g]
 
-    def value_text(self, expr: m.Expr, value) -> str:
+    def value_text(self, type_: m.Type, value) -> str:
         if not defined(value):
             return "n/a (undefined)"
-        kind = expr.type.kind
+        kind = type_.kind
         if kind == "score":
             return f"{value * 100:.2f}%"
         if kind == "rating":
-            scale = self.fw.rating_scales[expr.type.scale]
+            scale = self.fw.rating_scales[type_.scale_id]
             return scale.labels[scale.levels[int(value)]]
         if kind == "label":
-            from critc.compiler.report.results import band_output
-
-            return f'"{band_output(self.fw.bands[expr.type.scale], int(value))}"'
+            return f'"{band_output(self.fw.bands[type_.scale_id], int(value))}"'
         return f"{value:g}"
 
     # ------------------------------------------------------------------ figure tree
@@ -70,9 +78,8 @@ class Explainer:
         if title:
             label.append(f' "{title}"')
         label.append(f"  {shown(fw, node, value)}", style="bold cyan")
-        kind = fw.figure_type(node).kind
-        if defined(value) and kind in ("score", "number"):
-            exact = self.value_text(m.FigureRef(node=node, type=fw.figure_type(node)), value)
+        if defined(value) and fw.figure_type(node).kind in ("score", "number"):
+            exact = self.value_text(fw.figure_type(node), value)
             label.append(f" (unrounded {exact})", style="dim")
         for band, text in labels_for(self.results, node, g):
             label.append(f"\n  band {band}: {text}", style="magenta")
@@ -80,65 +87,64 @@ class Explainer:
         if node in fw.questions:
             self._question_detail(tree, node, g)
         elif node in fw.aggregates:
-            agg = fw.aggregates[node]
-            span = agg.formula.span
+            step = self.steps[node]
+            span = step.source.span
             tree.add(Text(f"{span.path}:{span.line}: {source_line(self.sources, span)}",
                           style="dim"))
-            self._expr(tree, agg.formula, g, top=True)
+            self._expr(tree, step.source, step.op, g, top=True)
         return tree
 
-    def _expr(self, tree: Tree, expr: m.Expr, g: int, top: bool = False) -> None:
-        value = self.figure_value(g, expr)
-        match expr:
-            case m.FigureRef(node=node):
-                if node in self.fw.questions:
-                    tree.add(self._question_line(node, g))
-                else:
-                    tree.add(Text(f"{reference_text(self.fw, node)} = "
-                                  f"{self.value_text(expr, value)}"))
+    def _expr(self, tree: Tree, expr: m.Expr, op: s.Op, g: int, top: bool = False) -> None:
+        """`op` (with `expr`, the expression it lowers, for its text) and its operands."""
+        value = self.figure_value(g, op)
+        match op:
+            case s.FigureValue(node=node, question=True):
+                tree.add(self._question_line(node, g))
                 return
-            case m.Const():
+            case s.FigureValue(node=node):
+                tree.add(Text(f"{reference_text(self.fw, node)} = "
+                              f"{self.value_text(expr.type, value)}"))
+                return
+            case s.Number():
                 tree.add(Text(f"{constant_text(expr)}"))
                 return
-        branch = tree.add(Text(f"{self._describe(expr)} = {self.value_text(expr, value)}",
+        branch = tree.add(Text(f"{self._describe(expr, op, g)} = "
+                               f"{self.value_text(expr.type, value)}",
                                style="bold" if top else ""))
-        match expr:
-            case m.WeightedMean(items=items, weights=weights):
-                for item, weight in zip(items, weights, strict=True):
+        match op:
+            case s.WeightedMean(items=items, weights=weights):
+                for sub_expr, item, weight in zip(m.children(expr), items, weights, strict=True):
                     sub = branch.add(Text(f"weight {weight:g}:"))
-                    self._expr(sub, item, g)
-            case m.Pooled(questions=qs):
+                    self._expr(sub, sub_expr, item, g)
+            case s.Pooled(questions=qs):
                 for q in qs:
                     branch.add(self._question_line(q, g))
-            case m.BandOf(operand=o):
-                self._expr(branch, o, g)
             case _:
-                for child in m.children(expr):
-                    self._expr(branch, child, g)
+                for sub_expr, item in zip(m.children(expr), s.op_children(op), strict=True):
+                    self._expr(branch, sub_expr, item, g)
 
-    def _describe(self, expr: m.Expr) -> str:
-        match expr:
-            case m.Reduce(function=fn, items=items):
+    def _describe(self, expr: m.Expr, op: s.Op, g: int) -> str:
+        match op:
+            case s.Reduce(items=items):
+                fn = expr.function if isinstance(expr, m.Reduce) else op.function
                 return f"{fn} of {len(items)} figure{'s' * (len(items) != 1)} " \
                        "(undefined ones skipped)"
-            case m.Pooled(questions=qs):
-                g_num = sum(int(self.results.numerators[self._g, self.plan.question(q).index])
-                            for q in qs)
-                g_den = sum(int(self.results.denominators[self._g,
-                                                          self.plan.question(q).index])
-                            for q in qs)
-                return f"pooled over {len(qs)} questions: {g_num} above the line / {g_den} " \
+            case s.Pooled(questions=qs):
+                idx = [self.plan.question(q).index for q in qs]
+                num = int(self.results.numerators[g, idx].sum())
+                den = int(self.results.denominators[g, idx].sum())
+                return f"pooled over {len(qs)} questions: {num} above the line / {den} " \
                        "answers"
-            case m.WeightedMean(renormalise=renorm):
+            case s.WeightedMean(renormalise=renorm):
                 return "weighted mean" + (", renormalised over defined inputs" if renorm
                                           else " (undefined if any input is)")
-            case m.Arith(op=op):
-                return {"+": "sum", "-": "difference", "*": "product", "/": "quotient"}[op]
-            case m.Negate():
+            case s.Arith(op=arith):
+                return ARITH_WORDS[arith]
+            case s.Negate():
                 return "negation"
-            case m.Points():
+            case s.Points():
                 return "points of"
-            case m.BandOf(band=band):
+            case s.Band(band=band):
                 return f"band {band}"
         return expression_text(expr, self.fw)
 
@@ -149,38 +155,36 @@ class Explainer:
         missing = int(self.results.missing[g, q.index])
         value = self.results.values[qid][g]
         text = Text(f"question {qid}: ")
-        text.append(self.value_text(m.FigureRef(node=qid, type=m.SCORE), value), style="cyan")
+        text.append(self.value_text(m.SCORE, value), style="cyan")
         text.append(f" = {num} above the line / {den} applicable and answered")
         if missing:
             text.append(f" ({missing} applicable but blank)", style="yellow")
         return text
 
-    @property
-    def _g(self) -> int:
-        return self._current
-
     def _question_detail(self, tree: Tree, qid: str, g: int) -> None:
         q = self.plan.question(qid)
         tree.add(self._question_line(qid, g))
         rows = np.flatnonzero(self.results.grouping.group == g)
-        conditions = Conditions(self.plan, self.table, self.inputs, rows,
-                                self.results.grouping.group[rows])
         if q.condition is None:
             tree.add(Text("applies to every case"))
             applies = np.ones(len(rows), dtype=bool)
         else:
-            tree.add(Text(f"applies when {expression_text(q.condition, self.fw)}"))
+            tree.add(Text(f"applies when {expression_text(q.applies, self.fw)}"))
+            conditions = Conditions(self.plan, self.table, self.inputs, rows,
+                                    self.results.grouping.group[rows])
             applies = conditions.holds(q.condition)
         excluded = rows[~applies]
         if len(excluded):
             sub = tree.add(Text(f"{len(excluded)} case(s) excluded: the condition does not hold",
                                 style="yellow"))
             for i in excluded[:MAX_CASES_LISTED]:
-                sub.add(Text(f"{self.case_name(i)}: {self.condition_values(q.condition, i)}"))
+                sub.add(Text(f"{self.case_name(i)}: {self.condition_values(q.applies, i)}"))
             if len(excluded) > MAX_CASES_LISTED:
                 sub.add(Text(f"... and {len(excluded) - MAX_CASES_LISTED} more"))
         answers = self.table.answers[rows, q.index]
-        na = np.isin(answers, q.not_applicable) & applies
+        answered_na = (answers >= 0) & \
+            (status_lookup(q.status)[answers.view(np.uint8)] == s.NOT_COUNTED)
+        na = answered_na & applies
         if na.any():
             tree.add(Text(f"{int(na.sum())} case(s) answered not applicable", style="yellow"))
 
@@ -192,11 +196,10 @@ class Explainer:
         return name
 
     def raw(self, field: str, i: int) -> str:
-        from critc.compiler.io.session import decode_value
-
         return decode_value(self.fw, self.table, field, i)
 
     def condition_values(self, condition: m.Expr | None, i: int) -> str:
+        """The values in case `i` of the fields and answers `condition` (as written) reads."""
         if condition is None:
             return ""
         names = []
@@ -205,52 +208,55 @@ class Explainer:
                 names.append(sub.field)
             if isinstance(sub, m.AnswerRef) and sub.question not in names:
                 names.append(sub.question)
-        parts = []
-        for name in names:
-            if name in self.fw.questions:
-                code = int(self.table.answers[i, self.plan.question(name).index])
-                q = self.plan.question(name)
-                parts.append(f"question {name} = {q.codes[code] if code >= 0 else '(blank)'}")
-            elif self.fw.fields[name].origin == "inspection":
-                parts.append(f"{name} = (inspection input)")
-            else:
-                parts.append(f"{name} = {self.raw(name, i)}")
-        return ", ".join(parts)
+        return ", ".join(self._named_value(name, i) for name in names)
+
+    def _named_value(self, name: str, i: int) -> str:
+        if name in self.fw.questions:
+            q = self.plan.question(name)
+            code = int(self.table.answers[i, q.index])
+            return f"question {name} = {q.codes[code] if code >= 0 else '(blank)'}"
+        if self.fw.fields[name].origin == "inspection":
+            return f"{name} = (inspection input)"
+        return f"{name} = {self.raw(name, i)}"
 
     def case(self, node: str, i: int, g: int) -> Tree:
         fw = self.fw
         qids = [node] if node in fw.questions else list(self.plan.questions_of.get(node, ()))
         tree = Tree(Text(f"{self.case_name(i)} in {reference_text(fw, node)}", style="bold"))
-        conditions = Conditions(self.plan, self.table, self.inputs, np.asarray([i]),
-                                self.results.grouping.group[[i]])
+        rows = np.asarray([i])
+        group = self.results.grouping.group[rows]
+        status = case_statuses(self.plan, self.table, self.inputs, rows, group)[0]
+        conditions = Conditions(self.plan, self.table, self.inputs, rows, group)
         for qid in qids:
             q = self.plan.question(qid)
             code = int(self.table.answers[i, q.index])
+            applies = q.condition is None or bool(conditions.holds(q.condition)[0])
             answer = q.codes[code] if code >= 0 else "(blank)"
-            applies = True if q.condition is None else bool(conditions.holds(q.condition)[0])
-            if not applies:
-                effect = "not counted: does not apply"
-            elif code < 0:
-                effect = "not counted: blank (missing)"
-            elif code in q.not_applicable:
-                effect = "not counted: answered not applicable"
-            elif code in q.above:
-                effect = "counted above the line (+1 numerator, +1 denominator)"
-            else:
-                effect = "counted below the line (+1 denominator)"
-            line = Text(f"question {qid}: answer {answer} → {effect}")
-            branch = tree.add(line)
-            if q.condition is not None:
-                branch.add(Text(f"applies when {expression_text(q.condition, fw)}: "
-                                f"{self.condition_values(q.condition, i)} → "
+            effect = _effect(int(status[q.index]), applies, code)
+            branch = tree.add(Text(f"question {qid}: answer {answer} → {effect}"))
+            if q.applies is not None:
+                branch.add(Text(f"applies when {expression_text(q.applies, fw)}: "
+                                f"{self.condition_values(q.applies, i)} → "
                                 f"{'holds' if applies else 'does not hold'}", style="dim"))
         return tree
 
     def render(self, console: Console, node: str, g: int, case: int | None) -> None:
-        self._current = g
         key = self.results.grouping.keys[g]
         by = self.results.grouping.by
         console.print(Text(f"{by + ' = ' if by else ''}{key}", style="bold underline"))
         console.print(self.figure(node, g))
         if case is not None:
             console.print(self.case(node, case, g))
+
+
+def _effect(status: int, applies: bool, code: int) -> str:
+    """How a case with this status counts, and why it does not."""
+    if status == s.ABOVE:
+        return "counted above the line (+1 numerator, +1 denominator)"
+    if status == s.BELOW:
+        return "counted below the line (+1 denominator)"
+    if not applies:
+        return "not counted: does not apply"
+    if code < 0:
+        return "not counted: blank (missing)"
+    return "not counted: answered not applicable"
