@@ -211,6 +211,17 @@ def test_self_diff_is_empty_on_any_archive(scenario):
 WEIGHTS_LINE = "    = weighted mean(individual questions: 0.8, summary question: 0.2)"
 
 
+# weights that still sum to 1, so the new version checks and the reweighting is kept (not
+# discarded by `assume`)
+REWEIGHTINGS = st.sampled_from([("0.5", "0.5"), ("0.6", "0.4"), ("0.7", "0.3"),
+                                ("0.9", "0.1"), ("0.25", "0.75")])
+
+
+def reweighted(individual: str, summary: str) -> str:
+    return (f"    = weighted mean(individual questions: {individual}, "
+            f"summary question: {summary})")
+
+
 @st.composite
 def mutations(draw, text: str) -> str:
     """`text` with some of: a criterion reweighted, a condition dropped, a band threshold
@@ -222,8 +233,7 @@ def mutations(draw, text: str) -> str:
         at = [i for i, line in enumerate(lines) if line == WEIGHTS_LINE]
         if at:
             i = draw(st.sampled_from(at))
-            w = draw(st.sampled_from(["0.5", "0.6", "0.9", "1"]))
-            lines[i] = f"    = weighted mean(individual questions: {w}, summary question: 0.2)"
+            lines[i] = reweighted(*draw(REWEIGHTINGS))
     if "condition" in kinds:
         at = [i for i, line in enumerate(lines) if line.startswith("      applies when ")]
         if at:
@@ -275,19 +285,25 @@ def test_attribution_names_only_edits_on_the_path_and_never_misses_one(data, sce
 
 
 @given(st.data(), scenarios())
-def test_a_weight_change_moves_only_figures_downstream_of_it(data, scenario):
+def test_attribution_names_a_reweighting_that_keeps_weights_summing_to_one(data, scenario):
+    """Any reweighting that keeps the weights summing to 1: the new version checks (nothing
+    is discarded), the diff is that weights edit alone, and every figure it moves is
+    downstream of the criterion and names the edit."""
     lines = scenario.text.split("\n")
     at = [i for i, line in enumerate(lines) if line == WEIGHTS_LINE]
     assume(at)
     i = data.draw(st.sampled_from(at))
-    lines[i] = "    = weighted mean(individual questions: 0.5, summary question: 0.5)"
+    lines[i] = reweighted(*data.draw(REWEIGHTINGS))
     criterion = lines[i - 1].split()[1]
-    old, new, structure, impact = run_diff(scenario.text, "\n".join(lines), scenario)
+    new_text = "\n".join(lines)
+    assert check_file("new.crit", new_text).ok
+    old, new, structure, impact = run_diff(scenario.text, new_text, scenario)
     assert [(e.id, e.facets) for e in structure.edits] == [(criterion, ("weights",))]
+    weights = structure.edits[0]
     downstream = {criterion} | set(graphs.used_by(new.graph, criterion))
     for change in impact.changes:
         assert change.figure in downstream, change.figure
-        assert [e.id for e in change.because] == [criterion]
+        assert [e.key for e in change.because] == [weights.key], change.figure
     assert impact.cases == ()  # reweighting changes no case's contribution
 
 

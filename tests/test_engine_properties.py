@@ -432,9 +432,12 @@ def test_exclusive_and_inclusive_edges(k, n, label):
     assert report.labels_for(results, "1", 0)[0][1] == label
 
 
+# docs/language.md, "Rounding": `half up` rounds a half away from zero and `half down`
+# towards zero; `up` always rounds to the next higher value (ceiling) and `down` to the next
+# lower one (floor), also below zero.
 DECIMAL_MODES = {"half up": decimal.ROUND_HALF_UP, "half down": decimal.ROUND_HALF_DOWN,
-                 "half even": decimal.ROUND_HALF_EVEN, "up": decimal.ROUND_UP,
-                 "down": decimal.ROUND_DOWN}
+                 "half even": decimal.ROUND_HALF_EVEN, "up": decimal.ROUND_CEILING,
+                 "down": decimal.ROUND_FLOOR}
 PLACES = {0: "whole percent", 1: "1 decimal place", 2: "2 decimal places"}
 
 
@@ -452,13 +455,25 @@ TIES = st.sampled_from([(29, 40), (145, 200), (1, 8), (3, 8), (5, 8), (7, 8), (1
                         (3, 400), (1, 1)])
 
 
-@given(st.one_of(FRACTIONS, TIES), st.sampled_from(sorted(DECIMAL_MODES)),
-       st.sampled_from(sorted(PLACES)))
-def test_runtime_rounding_agrees_with_decimal(fraction, mode, places):
+@given(st.one_of(FRACTIONS, TIES), st.sampled_from([1, -1]),
+       st.sampled_from(sorted(DECIMAL_MODES)), st.sampled_from(sorted(PLACES)))
+def test_runtime_rounding_agrees_with_decimal(fraction, sign, mode, places):
+    """Negative values too (a number figure can be below zero): `up` and `down` are ceiling
+    and floor there, a half rounds away from (half up) or towards (half down) zero."""
     k, n = fraction
+    k *= sign
     expected = decimal_percent(k, n, mode, places)
     got = float(runtime.ROUNDING[mode](np.asarray([k / n * 100]), places)[0])
     assert got == float(expected), (k, n, mode, places, got, expected)
+
+
+@pytest.mark.parametrize("mode, value, rounded", [
+    ("up", -72.4, -72.0), ("down", -72.6, -73.0), ("half up", -72.5, -73.0),
+    ("half down", -72.5, -72.0), ("half even", -72.5, -72.0), ("up", 72.4, 73.0),
+    ("down", 72.6, 72.0),
+])
+def test_rounding_below_zero_is_as_documented(mode, value, rounded):
+    assert float(runtime.ROUNDING[mode](np.asarray([value]), 0)[0]) == rounded
 
 
 @given(st.one_of(FRACTIONS, TIES), st.sampled_from(sorted(DECIMAL_MODES)),
