@@ -159,7 +159,7 @@ def test_example_directory_is_clean(capsys):
 def test_single_file_output_is_unchanged(capsys):
     code, out, err = run(capsys, "score", EXAMPLE / "v2.crit", EXAMPLE_CASES, "--format", "json")
     data = json.loads(out)
-    assert code == 0 and list(data) == ["framework", "grouped_by", "inspections"]
+    assert code == 0 and list(data) == ["schema", "framework", "grouped_by", "inspections"]
     assert list(data["inspections"][0]) == ["inspection", "cases", "figures"]
     assert "scored" not in err
     code, out, _ = run(capsys, "score", EXAMPLE / "v2.crit", EXAMPLE_CASES)

@@ -474,8 +474,17 @@ def _read_parquet(data: bytes, shown: str) -> pa.Table:
     if table.num_rows == 0:
         raise RecordsError(error("empty-records", f"`{shown}` holds no cases",
                                  where(shown, 1, 1)))
+    return text_columns(table, shown)
+
+
+def text_columns(table: pa.Table, shown: str) -> pa.Table:
+    """A typed Arrow table (read from Parquet, or given by a program through the Python
+    API) as the text of its cells, as every reader gives them; records numbered from 1."""
+    _check_header(table.column_names, shown)
+    for col_no, field in enumerate(table.schema, start=1):
+        _check_parquet_type(field, col_no, shown)
     columns = {name: _parquet_text(table.column(name)) for name in table.column_names}
-    # a Parquet file has no header row: its records are numbered from 1
+    # a Parquet file or a table has no header row: its records are numbered from 1
     return _with_rows(pa.table(columns), list(range(1, table.num_rows + 1)))
 
 

@@ -1,13 +1,15 @@
 """Results → what people and tools read: rich tables, JSON and CSV.
 
 Values stay unrounded in JSON and CSV (`value`), beside the figure as the framework
-declares it should be shown (`shown`); tables show only the declared form.
+declares it should be shown (`shown`); tables show only the declared form. A rating's value
+is its points, with its label beside it, never its position in the scale.
 """
 
 from __future__ import annotations
 
 import json
 
+from critc.compiler.engine import runtime
 from critc.compiler.engine.evaluate import Results
 from critc.compiler.io.spreadsheet import csv_text
 from critc.compiler.io.values import NA, defined, labels_for, shown
@@ -80,14 +82,59 @@ def print_tables(console: Console, results: Results, questions: bool = True,
         console.print()
 
 
+SCHEMA_ID = "urn:critc:schema:results-1"  # the JSON Schema the JSON output follows
+
+
+def rounded(fw: m.Framework, node: str, value) -> float | None:
+    """A score or number rounded as the framework declares it is shown (a score stays a
+    fraction: 69.57% to whole percent is 0.7); None when undefined or not a number."""
+    kind = fw.figure_type(node).kind
+    if not defined(value) or kind not in ("score", "number"):
+        return None
+    rounding = fw.rounding_of(node)
+    round_ = runtime.ROUNDING[rounding.mode]
+    if kind == "score":
+        return float(round_(value * 100, rounding.places)) / 100
+    return float(round_(value, rounding.places))
+
+
+def rating_of(fw: m.Framework, node: str, value) -> tuple[str | None, float | None]:
+    """(label, points) of a rating figure; (None, None) when undefined. Points are None
+    when the rating scale declares none."""
+    if not defined(value):
+        return None, None
+    scale = fw.rating_scales[fw.figure_type(node).scale]
+    level = scale.levels[int(value)]
+    points = scale.points.get(level)
+    return scale.labels[level], (None if points is None else float(points))
+
+
+def number_of(fw: m.Framework, node: str, value) -> float | None:
+    """A figure's value as a number: a score as a fraction, a number as it is, a rating as
+    its points (never its position in the scale); None when undefined, and for a label."""
+    kind = fw.figure_type(node).kind
+    if kind == "rating":
+        return rating_of(fw, node, value)[1]
+    if kind == "label" or not defined(value):
+        return None
+    return float(value)
+
+
 def figure_json(results: Results, node: str, g: int) -> dict:
     """One figure of inspection `g` as JSON output shows it."""
     fw = results.plan.framework
     value = results.values[node][g]
-    entry = {"kind": "question" if node in fw.questions else fw.aggregates[node].kind,
-             "type": fw.figure_type(node).kind,
-             "value": float(value) if defined(value) else None,
-             "shown": shown(fw, node, value)}
+    type_ = fw.figure_type(node).kind
+    entry: dict = {"kind": "question" if node in fw.questions else fw.aggregates[node].kind,
+                   "type": type_,
+                   "value": number_of(fw, node, value),
+                   "rounded": rounded(fw, node, value),
+                   "shown": shown(fw, node, value)}
+    if type_ == "rating":
+        entry["rating"], entry["points"] = rating_of(fw, node, value)
+        entry["rounded"] = entry["points"]
+    if type_ == "label":
+        entry["label"] = None if not defined(value) else entry["shown"]
     if node in fw.questions:
         q = results.plan.question(node)
         entry["numerator"] = int(results.numerators[g, q.index])
@@ -113,12 +160,19 @@ def inspections_json(results: Results) -> list[dict]:
     return inspections
 
 
+def framework_json(header: m.Header) -> dict:
+    return {"name": header.name, "version": header.version,
+            "effective_from": header.effective_from.isoformat() if header.effective_from
+            else None,
+            "effective_to": header.effective_to.isoformat() if header.effective_to else None}
+
+
 def as_json(results: Results) -> str:
-    h = results.plan.framework.header
+    """The JSON output of `critc score`: it follows the schema `SCHEMA_ID`
+    (api/schema/results-1.json, docs/results-schema.md)."""
     payload = {
-        "framework": {"name": h.name, "version": h.version,
-                      "effective_from": h.effective_from.isoformat() if h.effective_from else None,
-                      "effective_to": h.effective_to.isoformat() if h.effective_to else None},
+        "schema": SCHEMA_ID,
+        "framework": framework_json(results.plan.framework.header),
         "grouped_by": results.grouping.by,
         "inspections": inspections_json(results),
     }
@@ -144,7 +198,8 @@ def csv_rows(results: Results):
                 num = int(results.numerators[g, q.index])
                 den = int(results.denominators[g, q.index])
             bands = "; ".join(f"{b}: {label}" for b, label in labels_for(results, node, g))
-            yield [key, node, kind, repr(float(value)) if defined(value) else "",
+            number = number_of(fw, node, value)
+            yield [key, node, kind, "" if number is None else repr(number),
                    shown(fw, node, value), bands,
                    int(results.cases[node][g]) if node in results.cases else "", num, den]
 

@@ -44,6 +44,7 @@ def as_json(versions: VersionSet, scored: list[Scored]) -> str:
                                 "framework": s.version.describe(), "cases": item["cases"],
                                 "figures": item["figures"]})
     payload = {
+        "schema": report.SCHEMA_ID,
         "versions": [dict(v.describe(), inspections=counts.get(v.name, 0))
                      for v in versions.versions],
         "grouped_by": versions.inspection,

@@ -1,0 +1,32 @@
+"""The exceptions the Python API raises: each carries every diagnostic found, located."""
+
+from __future__ import annotations
+
+from critc.dsl.diagnostics import Diagnostic
+
+
+def diagnostic_line(d: Diagnostic) -> str:
+    """`path:line:col: severity[code]: message` (hint after `; `)."""
+    where = f"{d.span.path}:{d.span.line}:{d.span.col}: " if d.span else ""
+    hint = f" (hint: {d.hint})" if d.hint else ""
+    return f"{where}{d.severity.value}[{d.code}]: {d.message}{hint}"
+
+
+class CritcError(Exception):
+    """A problem in the user's framework or data; `.diagnostics` lists every problem found
+    (errors and warnings), each with its location."""
+
+    def __init__(self, what: str, diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]):
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
+        errors = sum(d.is_error for d in self.diagnostics)
+        lines = [f"{what}: {errors} error{'s' * (errors != 1)}"]
+        lines += ["  " + diagnostic_line(d) for d in self.diagnostics]
+        super().__init__("\n".join(lines))
+
+
+class FrameworkError(CritcError):
+    """The framework has errors and cannot be used (`critc.load`)."""
+
+
+class CasesError(CritcError):
+    """The case records or inspection inputs cannot be scored (`Framework.score`)."""
