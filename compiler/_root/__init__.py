@@ -15,6 +15,7 @@ from critc.compiler.api.errors import CasesError, CritcError, FrameworkError
 from critc.compiler.api.explanation import Explanation
 from critc.compiler.api.figures import Figure
 from critc.compiler.api.framework import Diff, Framework, load
+from critc.compiler.api.output_schema import results_schema
 from critc.compiler.api.scores import Scores
 from critc.dsl.diagnostics import Diagnostic, Severity
 
@@ -36,4 +37,5 @@ __all__ = [
     "Severity",
     "__version__",
     "load",
+    "results_schema",
 ]
