@@ -148,6 +148,7 @@ class Call:
 
     function: FunctionName
     args: tuple[Expr, ...]
+    skipping: bool = False  # `skipping undefined`: a sum or mean of the defined inputs only
     span: Span = _span()
 
 
@@ -162,6 +163,24 @@ class Weight:
 class WeightedMean:
     weights: tuple[Weight, ...]
     renormalise: bool = True
+    span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class FirstOf:
+    """`first of (a, b, ...)`: the first operand that is defined."""
+
+    operands: tuple[Expr, ...]
+    span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class IfThen:
+    """`if CONDITION then A else B`; an undefined condition gives an undefined result."""
+
+    condition: Expr
+    then: Expr
+    otherwise: Expr
     span: Span = _span()
 
 
@@ -193,7 +212,8 @@ class Selector:
 
 
 Expr = (Number | Percent | String | DateLiteral | Boolean | Name | ItemRef | SetLiteral | Binary
-        | Negate | Compare | InSet | And | Or | Not | Call | WeightedMean | Apply | Selector)
+        | Negate | Compare | InSet | And | Or | Not | Call | WeightedMean | FirstOf | IfThen | Apply
+        | Selector)
 
 
 # ----------------------------------------------------------------------------- items

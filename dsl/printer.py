@@ -32,6 +32,8 @@ def quote(text: str) -> str:
 # ----------------------------------------------------------------------------- expressions
 def _prec(expr: ast.Expr) -> int:
     match expr:
+        case ast.IfThen():
+            return 0
         case ast.Or():
             return 1
         case ast.And():
@@ -58,9 +60,11 @@ def _trailing_selector(expr: ast.Expr) -> ast.Selector | None:
     match expr:
         case ast.Selector():
             return expr
-        case ast.Call(function=fn, args=(ast.Selector() as sel,)) if fn != "points" \
-                and not sel.single:
+        case ast.Call(function=fn, args=(ast.Selector() as sel,), skipping=False) \
+                if fn != "points" and not sel.single:
             return sel
+        case ast.IfThen(otherwise=last):
+            return _trailing_selector(last)
         case ast.Binary(right=last) | ast.Compare(right=last) | ast.Negate(operand=last) \
                 | ast.Not(operand=last):
             return _trailing_selector(last)
@@ -134,11 +138,16 @@ def expr_text(expr: ast.Expr) -> str:
                                else _wrap(o, 2) for i, o in enumerate(ops))
         case ast.Not(operand=operand):
             return f"not {_wrap(operand, 3)}"
-        case ast.Call(function=fn, args=(ast.Selector() as sel,)) if fn != "points" \
-                and not sel.single:
-            return f"{fn} {'over' if fn == 'pooled' else 'of'} {selector_text(sel)}"
-        case ast.Call(function=fn, args=args):
-            return f"{fn}({_args(args)})"
+        case ast.Call(function=fn, args=(ast.Selector() as sel,), skipping=skipping) \
+                if fn != "points" and not sel.single:
+            return f"{fn} {'over' if fn == 'pooled' else 'of'} {selector_text(sel)}" \
+                + (" skipping undefined" if skipping else "")
+        case ast.Call(function=fn, args=args, skipping=skipping):
+            return f"{fn}({_args(args)})" + (" skipping undefined" if skipping else "")
+        case ast.FirstOf(operands=operands):
+            return f"first of ({_args(operands)})"
+        case ast.IfThen(condition=condition, then=then, otherwise=otherwise):
+            return f"if {expr_text(condition)} then {expr_text(then)} else {expr_text(otherwise)}"
         case ast.WeightedMean(weights=weights, renormalise=renormalise):
             entries = ", ".join(f"{expr_text(w.expr)}: {w.weight.text}" for w in weights)
             return f"weighted mean({entries})" + ("" if renormalise else " without renormalising")

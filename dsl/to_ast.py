@@ -557,11 +557,24 @@ class ToAst(Transformer):
         return str(children[0])
 
     def call(self, meta, children):
-        return ast.Call(function=children[0], args=tuple(c for c in children[1:] if c is not None),
+        args = tuple(c for c in children[1:] if c is not None and c != "skipping")
+        return ast.Call(function=children[0], args=args, skipping="skipping" in children[1:],
                         span=self.span(meta))
 
     def call_of(self, meta, children):
-        return ast.Call(function=children[0], args=(children[1],), span=self.span(meta))
+        return ast.Call(function=children[0], args=(children[1],),
+                        skipping="skipping" in children[2:], span=self.span(meta))
+
+    def skipping(self, meta, children):
+        return "skipping"
+
+    def first_of(self, meta, children):
+        return ast.FirstOf(operands=tuple(children), span=self.span(meta))
+
+    def if_then(self, meta, children):
+        condition, then, otherwise = children
+        return ast.IfThen(condition=condition, then=then, otherwise=otherwise,
+                          span=self.span(meta))
 
     def weight(self, meta, children):
         expr, tok = children
