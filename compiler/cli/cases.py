@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 import sys
 
+from critc.compiler.api.framework import score_cases
+from critc.compiler.api.scores import Scores
+from critc.compiler.check.passes import CheckResult
 from critc.compiler.cli.common import UsageError, checked, stderr
 from critc.compiler.io.session import GroupingError, Session
 from critc.compiler.io.session import open_session as open_cases
@@ -50,6 +53,24 @@ def open_session(args) -> Session | None:
     if problems:
         render.render(stderr(), problems, {}, args.cases)
     return session
+
+
+def open_scores(args, result: CheckResult | None = None) -> Scores | None:
+    """Check the framework (unless `result` is its check) and score the cases as the
+    Python API does (`score_cases`); print diagnostics; None if unusable."""
+    result = result or checked(args.framework)
+    if result is None:
+        return None
+    try:
+        with ReadingProgress(args.cases) as update:
+            scores, problems = score_cases(result, args.cases, args.inputs, by=args.by,
+                                           whole=args.all, strict=args.strict,
+                                           progress=update)
+    except GroupingError as exc:
+        raise UsageError(f"{exc} of {args.framework}") from None
+    if problems:
+        render.render(stderr(), problems, {}, args.cases)
+    return scores
 
 
 class ReadingProgress:

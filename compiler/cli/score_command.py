@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from critc.compiler.cli.cases import ReadingProgress, case_arguments, open_session
+from critc.compiler.cli.cases import ReadingProgress, case_arguments, open_scores
 from critc.compiler.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -14,7 +14,6 @@ from critc.compiler.cli.common import (
     stdout,
     write_output,
 )
-from critc.compiler.engine.evaluate import evaluate
 from critc.compiler.regress import version_scoring, versions
 from critc.compiler.report import render
 from critc.compiler.report import results as report
@@ -33,20 +32,17 @@ def register(sub) -> None:
 def cmd_score(args) -> int:
     if os.path.isdir(args.framework):
         return _score_versions(args)
-    session = open_session(args)
-    if session is None:
+    scores = open_scores(args)
+    if scores is None:
         return EXIT_PROBLEMS
-    results = evaluate(session.plan, session.table, session.grouping, session.inputs)
     if args.format == "json":
-        write_output(args.output, report.as_json(results))
+        write_output(args.output, scores.to_json())
     elif args.format == "csv":
-        write_output(args.output, report.as_csv(results))
+        write_output(args.output, scores.to_csv())
     elif args.output:
-        console = render.plain_console()
-        report.print_tables(console, results, not args.hide_questions)
-        write_output(args.output, console.export_text())
+        write_output(args.output, scores.to_text(not args.hide_questions))
     else:
-        report.print_tables(stdout(), results, not args.hide_questions)
+        scores.print(stdout(), not args.hide_questions)
     return EXIT_OK
 
 
