@@ -23,6 +23,7 @@ def lint(fw: m.Framework, graph: nx.DiGraph,
     out.extend(detect_constant_applicability(fw))
     out.extend(detect_questions_feeding_no_score(fw, graph))
     out.extend(detect_unused_bands(fw, graph, attached))
+    out.extend(detect_partial_totals(fw, graph))
     return out
 
 
@@ -162,3 +163,43 @@ def detect_unused_bands(fw: m.Framework, graph: nx.DiGraph,
                     hint=f"attach it with `on ...` or apply it in a formula: `{b.id}(...)`")
             for b in fw.bands.values()
             if b.id in graph and graph.out_degree(b.id) == 0 and b.id not in attached]
+
+
+def detect_partial_totals(fw: m.Framework, graph: nx.DiGraph) -> list[Diagnostic]:
+    """A sum written `skipping undefined` (of inputs that can be undefined) that a rating
+    or band reads: an inspection missing an input is rated on a partial total."""
+    out = []
+    for agg in fw.aggregates.values():
+        if agg.formula is None or agg.id not in graph:
+            continue
+        partial = [e for e in m.walk(agg.formula) if isinstance(e, m.Reduce)
+                   and e.function == "sum" and e.skipping
+                   and not all(isinstance(i, m.Const) for i in e.items)]
+        if not partial:
+            continue
+        rated = _first_rated(fw, [agg.id, *sorted(nx.descendants(graph, agg.id),
+                                                  key=lambda n: graph.nodes[n]["order"])])
+        if rated is None:
+            continue
+        where = "" if rated == agg.id else f" (in {fw.kind_of(agg.id)} `{agg.id}`)"
+        for total in partial:
+            out.append(warning(
+                "partial-total", f"`{rated}` is rated from a sum that skips undefined "
+                f"inputs{where}: an inspection missing one is rated on a partial total",
+                total.span,
+                hint="remove `skipping undefined`, so the total is undefined when an input "
+                "is missing"))
+    return out
+
+
+def _first_rated(fw: m.Framework, nodes: list[str]) -> str | None:
+    """The first of `nodes` that gives a rating or band label."""
+    for node in nodes:
+        if node in fw.applications:
+            return node
+        agg = fw.aggregates.get(node)
+        if agg is not None and agg.formula is not None and (
+                agg.type.kind in ("rating", "label")
+                or any(isinstance(e, m.BandOf) for e in m.walk(agg.formula))):
+            return node
+    return None

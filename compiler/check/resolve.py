@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from critc.compiler.check import choices
 from critc.compiler.check.declare import KIND_PLURAL, PLURAL_KIND, Symbols, did_you_mean
 from critc.compiler.model import framework as m
 from critc.dsl import ast
@@ -242,6 +243,10 @@ class Resolver:
                 return self._call(expr, context)
             case ast.WeightedMean():
                 return self._weighted_mean(expr, context)
+            case ast.FirstOf():
+                return choices.first_of(self, expr, context)
+            case ast.IfThen():
+                return choices.if_then(self, expr, context)
             case ast.Apply(band=band, arg=arg):
                 return self._apply(band, arg, context, expr.span)
             case ast.Compare() | ast.InSet() | ast.And() | ast.Or() | ast.Not():
@@ -335,6 +340,12 @@ class Resolver:
 
     def _call(self, call: ast.Call, context: str | None) -> m.Expr | None:
         fn = call.function
+        if call.skipping and fn not in ("sum", "mean"):
+            self.error("misplaced-skipping", f"`skipping undefined` applies to sum and mean, "
+                       f"not {fn}", call.span,
+                       hint="min, max and count always skip undefined inputs; pooled counts "
+                       "answers" if fn != "points" else "write it after sum(...) or mean(...)")
+            return None
         if fn == "points":
             items = self._items(call.args, context, allow_points=False)
             if items is None:
@@ -382,7 +393,8 @@ class Resolver:
         if not all(self._numeric(item) for item in items):
             return None
         result = m.SCORE if kinds == {"score"} and fn != "sum" else m.NUMBER
-        return m.Reduce(function=fn, items=tuple(items), type=result, span=call.span)
+        return m.Reduce(function=fn, items=tuple(items), type=result, skipping=call.skipping,
+                        span=call.span)
 
     def _dedupe(self, items: list[m.Expr]) -> list[m.Expr]:
         seen, out = set(), []
@@ -405,7 +417,7 @@ class Resolver:
                 kinds = {x.type.kind for x in members}
                 value = m.Reduce(function="mean", items=tuple(members),
                                  type=m.SCORE if kinds <= {"score", "unknown"} else m.NUMBER,
-                                 span=entry.expr.span)
+                                 skipping=True, span=entry.expr.span)
             else:
                 value = self.formula(entry.expr, context)
             if value is None or not self._numeric(value):

@@ -286,8 +286,10 @@ class Figures:
                 return runtime.divide(a, b) if arith == "/" else ARITH[arith](a, b)
             case s.Negate(operand=o):
                 return -self.compute(o)
-            case s.Reduce(function=fn, items=items):
-                return REDUCE[fn](np.vstack([self.compute(i) for i in items]))
+            case s.Reduce(function=fn, items=items, strict=strict):
+                rows = np.vstack([self.compute(i) for i in items])
+                out = REDUCE[fn](rows)
+                return np.where(np.isnan(rows).any(axis=0), np.nan, out) if strict else out
             case s.Pooled(questions=qids):
                 idx = [self.plan.question(q).index for q in qids]
                 return runtime.proportion(self.num[:, idx].sum(axis=1),
@@ -300,7 +302,35 @@ class Figures:
                 return runtime.lookup(self.compute(o), table)
             case s.Band(band=band, operand=o):
                 return self.band(band, self.compute(o))
+            case s.FirstOf(items=items):
+                return first_defined(np.vstack([self.compute(i) for i in items]))
+            case s.Choose(condition=c, then=a, otherwise=b):
+                holds = self.compute(c)
+                return np.where(np.isnan(holds), np.nan,
+                                np.where(holds == 1.0, self.compute(a), self.compute(b)))
+            case s.FigureCompare() | s.FigureMember() | s.FigureLogic() | s.FigureNot():
+                return truth_value(self.truth(op))
         raise TypeError(f"not a figure operation: {type(op).__name__}")
+
+    def truth(self, op: s.Op) -> tuple[np.ndarray, np.ndarray]:
+        """(known true, known false) masks of a test in a formula."""
+        match op:
+            case s.FigureCompare(op=compare, left=left, right=right, descending=descending):
+                a, b = self.compute(left), self.compute(right)
+                if descending:
+                    a, b = -a, -b  # levels are listed best first
+                return runtime.compare(compare, a, np.isnan(a), b, np.isnan(b))
+            case s.FigureMember(operand=o, codes=codes, negated=negated):
+                a = self.compute(o)
+                return runtime.member(a, np.isnan(a), list(codes), negated)
+            case s.FigureLogic(op="and", operands=ops):
+                return runtime.all_of(*[self.truth(o) for o in ops])
+            case s.FigureLogic(operands=ops):
+                return runtime.any_of(*[self.truth(o) for o in ops])
+            case s.FigureNot(operand=o):
+                return runtime.negation(self.truth(o))
+        value = self.compute(op)  # a yes/no input or figure: 1, 0 or NaN
+        return runtime.truthy(value, np.isnan(value))
 
     def band_row(self, band_id: str, value: np.ndarray) -> np.ndarray:
         """The row of the band each value falls in, after the band's rounding (NaN where
@@ -324,6 +354,20 @@ def band_row(table: BandTable, value: np.ndarray) -> np.ndarray:
 
 REDUCE = {"mean": runtime.mean, "min": runtime.minimum, "max": runtime.maximum,
           "sum": runtime.total, "count": runtime.count}
+
+
+def first_defined(rows: np.ndarray) -> np.ndarray:
+    """Per column, the first row's value that is not NaN (NaN where none is)."""
+    defined = ~np.isnan(rows)
+    first = defined.argmax(axis=0)
+    out = rows[first, np.arange(rows.shape[1])]
+    return np.where(defined.any(axis=0), out, np.nan)
+
+
+def truth_value(test: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """A test's (true, false) masks as 1.0, 0.0 or NaN (unknown)."""
+    true, false = test
+    return np.where(true, 1.0, np.where(false, 0.0, np.nan))
 
 
 def _as_float(column: np.ndarray) -> np.ndarray:

@@ -160,12 +160,20 @@ class Not:
 
 @attrs.frozen(kw_only=True)
 class Reduce:
-    """mean, min, max, sum or count over figures; undefined inputs are skipped."""
+    """mean, min, max, sum or count over figures. min, max and count skip undefined inputs;
+    a sum or mean is undefined when any input is, unless `skipping` (`skipping undefined`,
+    or a set entry of a weighted mean, which is the mean of its defined members)."""
 
     function: ReduceFunction
     items: tuple[Expr, ...]
     type: Type
+    skipping: bool = False
     span: Span = _span()
+
+    @property
+    def strict(self) -> bool:
+        """Undefined when any input is undefined."""
+        return self.function in ("sum", "mean") and not self.skipping
 
 
 @attrs.frozen(kw_only=True)
@@ -187,6 +195,27 @@ class WeightedMean:
 
 
 @attrs.frozen(kw_only=True)
+class FirstOf:
+    """The first of its items that is defined (all of one type)."""
+
+    items: tuple[Expr, ...]
+    type: Type
+    span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
+class IfElse:
+    """`if condition then A else B` per inspection; undefined when the condition is (its
+    condition is a test over inspection inputs and figures)."""
+
+    condition: Expr
+    then: Expr
+    otherwise: Expr
+    type: Type
+    span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
 class Points:
     operand: Expr
     type: Type = NUMBER
@@ -202,7 +231,7 @@ class BandOf:
 
 
 Expr = (Const | FieldRef | AnswerRef | FigureRef | Arith | Negate | Compare | InSet | Logic | Not
-        | Reduce | Pooled | WeightedMean | Points | BandOf)
+        | Reduce | Pooled | WeightedMean | FirstOf | IfElse | Points | BandOf)
 
 
 def children(expr: Expr) -> tuple[Expr, ...]:
@@ -213,8 +242,11 @@ def children(expr: Expr) -> tuple[Expr, ...]:
         case Negate(operand=a) | Not(operand=a) | Points(operand=a) | BandOf(operand=a) \
                 | InSet(operand=a):
             return (a,)
-        case Logic(operands=items) | Reduce(items=items) | WeightedMean(items=items):
+        case Logic(operands=items) | Reduce(items=items) | WeightedMean(items=items) \
+                | FirstOf(items=items):
             return tuple(items)
+        case IfElse(condition=c, then=a, otherwise=b):
+            return (c, a, b)
         case Const() | FieldRef() | AnswerRef() | FigureRef() | Pooled():
             return ()
         case _:

@@ -60,18 +60,30 @@ def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
             case m.Not(operand=a):
                 return f"not ({text(a)})"
             case m.Reduce(function=fn, items=items):
-                return f"{fn}(" + ", ".join(text(i) for i in items) + ")"
+                return f"{fn}(" + ", ".join(text(i) for i in items) + ")" + \
+                    (" skipping undefined" if e.skipping and fn in ("sum", "mean") else "")
             case m.Pooled(questions=qs):
                 return "pooled(" + ", ".join(f"question {q}" for q in qs) + ")"
             case m.WeightedMean(items=items, weights=weights, renormalise=renorm):
-                body = ", ".join(f"{text(i)}: {w:g}" for i, w in zip(items, weights,
-                                                                      strict=True))
+                body = ", ".join(f"{entry(i)}: {w:g}" for i, w in zip(items, weights,
+                                                                       strict=True))
                 return f"weighted mean({body})" + ("" if renorm else " without renormalising")
             case m.Points(operand=a):
                 return f"points({text(a)})"
             case m.BandOf(band=band, operand=a):
                 return f"{band}({text(a)})"
+            case m.FirstOf(items=items):
+                return "first of (" + ", ".join(text(i) for i in items) + ")"
+            case m.IfElse(condition=c, then=a, otherwise=b):
+                return f"(if {text(c)} then {text(a)} else {text(b)})"
             case _:
                 assert_never(e)
+
+    def entry(e: m.Expr) -> str:
+        """A weighted mean's entry; a set entry is the mean of its defined members, which
+        its weight already says."""
+        if isinstance(e, m.Reduce) and e.function == "mean":
+            return "mean(" + ", ".join(text(i) for i in e.items) + ")"
+        return text(e)
 
     return text(expr)

@@ -109,7 +109,10 @@ class Reference:
                 a = self.compute(o)
                 return None if a is None else -a
             case m.Reduce(function=fn, items=items):
-                values = [v for v in (self.compute(i) for i in items) if v is not None]
+                every = [self.compute(i) for i in items]
+                values = [v for v in every if v is not None]
+                if expr.strict and len(values) < len(every):
+                    return None
                 if fn == "count":
                     return float(len(values))
                 if not values:
@@ -142,10 +145,64 @@ class Reference:
                 return scale.points[scale.levels[int(level)]]
             case m.BandOf(band=band, operand=o):
                 return self.band(band, self.compute(o))
-            case m.AnswerRef() | m.Compare() | m.InSet() | m.Logic() | m.Not():
+            case m.FirstOf(items=items):
+                return next((v for v in map(self.compute, items) if v is not None), None)
+            case m.IfElse(condition=c, then=a, otherwise=b):
+                holds = self.truth(c)
+                if holds is None:
+                    return None
+                return self.compute(a if holds else b)
+            case m.Compare() | m.InSet() | m.Logic() | m.Not():
+                holds = self.truth(expr)
+                return None if holds is None else float(holds)
+            case m.AnswerRef():
                 raise TypeError(f"not a formula: {type(expr).__name__}")
             case _:
                 assert_never(expr)
+
+    def truth(self, expr: m.Expr) -> bool | None:
+        """A test in a formula, three-valued (None unknown), over raw values."""
+        match expr:
+            case m.Logic(op=op, operands=ops):
+                values = [self.truth(o) for o in ops]
+                decisive = op == "or"  # a true operand decides `or`, a false one `and`
+                if decisive in values:
+                    return decisive
+                return None if None in values else not decisive
+            case m.Not(operand=o):
+                value = self.truth(o)
+                return None if value is None else not value
+            case m.Compare(op=op, left=left, right=right):
+                a, b = self.raw(left), self.raw(right)
+                if a is None or b is None:
+                    return None
+                a, b = self.ordinal(a, left.type), self.ordinal(b, left.type)
+                return {"=": a == b, "!=": a != b, "<": a < b, "<=": a <= b, ">": a > b,
+                        ">=": a >= b}[op]
+            case m.InSet(operand=o, values=values, negated=negated):
+                a = self.raw(o)
+                return None if a is None else (a in values) != negated
+        value = self.raw(expr)
+        return None if value is None else bool(value)
+
+    def raw(self, expr: m.Expr) -> Any:
+        """A value as written: a rating as its level, an enum value, a date, a number."""
+        if isinstance(expr, m.Const):
+            return expr.value
+        if isinstance(expr, m.FieldRef):
+            return self.inputs.get(expr.field)
+        value = self.compute(expr)
+        if value is not None and expr.type.kind == "rating":
+            return self.levels(expr.type.scale_id)[int(value)]
+        return value
+
+    def ordinal(self, value: Any, type_: m.Type) -> Any:
+        """What orders values of `type_`: levels better first, enum values as declared."""
+        if type_.kind == "rating":
+            return -self.levels(type_.scale_id).index(value)
+        if type_.kind == "enum":
+            return type_.values.index(value)
+        return value
 
     def band(self, band_id: str, value: float | None) -> float | None:
         """The band's output: a row index for text labels, a level index for ratings."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from critc.compiler.model import framework as m
 from critc.compiler.plan import steps as s
+from critc.compiler.plan.conditions import constant
 
 _SWAPPED = {"min": "max", "max": "min"}
 
@@ -12,6 +13,8 @@ def lower_formula(fw: m.Framework, expr: m.Expr) -> s.Op:
     """`expr`, an inspection-level expression, as an operation; one operation per
     expression, so the two can be walked together."""
     match expr:
+        case m.Const(value=value, type=m.Type(kind="enum" | "rating" | "date")):
+            return s.Number(value=_code(fw, value, expr.type))
         case m.Const():
             return s.Number(value=expr.number)
         case m.FigureRef(node=node):
@@ -25,7 +28,8 @@ def lower_formula(fw: m.Framework, expr: m.Expr) -> s.Op:
         case m.Reduce(function=fn, items=items):
             if expr.type.kind == "rating":  # levels are indexed best first
                 fn = _SWAPPED[fn]
-            return s.Reduce(function=fn, items=tuple(lower_formula(fw, i) for i in items))
+            return s.Reduce(function=fn, items=tuple(lower_formula(fw, i) for i in items),
+                            strict=expr.strict)
         case m.Pooled(questions=qids):
             return s.Pooled(questions=qids)
         case m.WeightedMean(items=items, weights=weights, renormalise=renormalise):
@@ -37,4 +41,37 @@ def lower_formula(fw: m.Framework, expr: m.Expr) -> s.Op:
                             points=tuple(scale.points[lv] for lv in scale.levels))
         case m.BandOf(band=band, operand=o):
             return s.Band(band=band, operand=lower_formula(fw, o))
+        case m.FirstOf(items=items):
+            return s.FirstOf(items=tuple(lower_formula(fw, i) for i in items))
+        case m.IfElse(condition=c, then=a, otherwise=b):
+            return s.Choose(condition=lower_formula(fw, c), then=lower_formula(fw, a),
+                            otherwise=lower_formula(fw, b))
+    return lower_test(fw, expr)
+
+
+def lower_test(fw: m.Framework, expr: m.Expr) -> s.Op:
+    """A yes/no test over inspection inputs and figures, as a truth value."""
+    match expr:
+        case m.Compare(op=op, left=left, right=right):
+            return s.FigureCompare(op=op, left=lower_formula(fw, left),
+                                   right=lower_formula(fw, right),
+                                   descending=op not in ("=", "!=")
+                                   and left.type.kind == "rating")
+        case m.InSet(operand=operand, values=values, negated=negated):
+            codes = tuple(_code(fw, v, operand.type) for v in values)
+            return s.FigureMember(operand=lower_formula(fw, operand), codes=codes,
+                                  negated=negated)
+        case m.Logic(op=op, operands=ops):
+            return s.FigureLogic(op=op, operands=tuple(lower_formula(fw, o) for o in ops))
+        case m.Not(operand=o):
+            return s.FigureNot(operand=lower_formula(fw, o))
     raise TypeError(f"not a figure expression: {type(expr).__name__}")
+
+
+def _code(fw: m.Framework, value: m.Value, type_: m.Type) -> float:
+    """An enum value, rating level or date as the inspection inputs code it (text is not
+    tested in formulas: the checker refuses it)."""
+    code = constant(fw, value, type_, m.Const(value=value, type=type_))
+    if not isinstance(code, s.Code):
+        raise TypeError(f"text {value!r} in a formula")
+    return float(code.value)

@@ -183,11 +183,13 @@ class Negate:
 
 @attrs.frozen(kw_only=True)
 class Reduce:
-    """Over figures, skipping undefined ones; on rating level indices min and max are
+    """Over figures, skipping undefined ones, or, `strict`, undefined if any is (a sum or
+    mean not written `skipping undefined`); on rating level indices min and max are
     already swapped (levels are listed best first)."""
 
     function: ReduceFunction
     items: tuple[Op, ...]
+    strict: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -223,19 +225,72 @@ class Band:
     operand: Op
 
 
+@attrs.frozen(kw_only=True)
+class FirstOf:
+    """The first item that is defined (NaN if none is)."""
+
+    items: tuple[Op, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Choose:
+    """`if condition then A else B`: `condition` is a truth value (1, 0, NaN unknown); an
+    unknown condition gives an undefined result."""
+
+    condition: Op
+    then: Op
+    otherwise: Op
+
+
+# Tests in formulas, per inspection: each gives a truth value, 1.0, 0.0 or NaN (unknown),
+# three-valued as applicability conditions are.
+@attrs.frozen(kw_only=True)
+class FigureCompare:
+    """`descending` when it orders rating levels (compared the other way round)."""
+
+    op: CompareOp
+    left: Op
+    right: Op
+    descending: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class FigureMember:
+    operand: Op
+    codes: tuple[float, ...]
+    negated: bool
+
+
+@attrs.frozen(kw_only=True)
+class FigureLogic:
+    """`and`: false if any is false, true if all are true, else unknown; `or` the dual."""
+
+    op: Literal["and", "or"]
+    operands: tuple[Op, ...]
+
+
+@attrs.frozen(kw_only=True)
+class FigureNot:
+    operand: Op
+
+
 Op = Number | FigureValue | InputNumber | Arith | Negate | Reduce | Pooled | WeightedMean \
-    | Points | Band
+    | Points | Band | FirstOf | Choose | FigureCompare | FigureMember | FigureLogic | FigureNot
 
 
 def op_children(op: Op) -> tuple[Op, ...]:
     """The direct operands of `op`, in the order of the expression it lowers."""
     match op:
-        case Arith(left=a, right=b):
+        case Arith(left=a, right=b) | FigureCompare(left=a, right=b):
             return (a, b)
-        case Negate(operand=a) | Points(operand=a) | Band(operand=a):
+        case Negate(operand=a) | Points(operand=a) | Band(operand=a) | FigureMember(operand=a) \
+                | FigureNot(operand=a):
             return (a,)
-        case Reduce(items=items) | WeightedMean(items=items):
+        case Reduce(items=items) | WeightedMean(items=items) | FirstOf(items=items) \
+                | FigureLogic(operands=items):
             return items
+        case Choose(condition=c, then=a, otherwise=b):
+            return (c, a, b)
         case Number() | FigureValue() | InputNumber() | Pooled():
             return ()
     raise TypeError(type(op).__name__)

@@ -140,7 +140,7 @@ def operand_text(expr: m.Expr, fw: m.Framework) -> str:
         case m.Compare() | m.InSet() | m.Logic() | m.Not():
             return condition_text(expr, fw)
         case m.FigureRef() | m.Reduce() | m.Pooled() | m.WeightedMean() | m.Points() \
-                | m.BandOf():
+                | m.BandOf() | m.FirstOf() | m.IfElse():
             return formula_text(expr, fw)
         case _:
             assert_never(expr)
@@ -155,7 +155,15 @@ def formula_text(expr: m.Expr, fw: m.Framework) -> str:
         case m.FigureRef(node=node):
             return figure_name(fw, node)
         case m.Reduce(function=function, items=items):
-            return f"{REDUCE_WORDS[function]} {_items_text(items, fw)}"
+            skipping = " (skipping any that has no value)" if expr.skipping \
+                and function in ("sum", "mean") else ""
+            return f"{REDUCE_WORDS[function]} {_items_text(items, fw)}{skipping}"
+        case m.FirstOf(items=items):
+            return "the first that has a value of: " + join_words(
+                [formula_text(i, fw) for i in items])
+        case m.IfElse(condition=c, then=a, otherwise=b):
+            return (f"if {condition_text(c, fw)}, {formula_text(a, fw)}; otherwise "
+                    f"{formula_text(b, fw)}")
         case m.Pooled(questions=questions):
             return ("the share of answers above the line, pooled over every case and "
                     f"{_count(len(questions), 'question')} together: "
