@@ -19,7 +19,8 @@ import numpy as np
 import pytest
 from critc.compiler.check.passes import check_file
 from critc.compiler.cli.main import main
-from critc.compiler.codegen.generate import ROUNDERS, generate, runtime_constant
+from critc.compiler.codegen.case_tables import ROUNDERS, runtime_constant
+from critc.compiler.codegen.generate import generate
 from critc.compiler.engine import runtime
 from critc.compiler.engine.cases import group_cases
 from critc.compiler.engine.evaluate import evaluate

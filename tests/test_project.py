@@ -167,8 +167,6 @@ KNOWN_LONG = {
     "compiler/check/resolve.py::case_expr",
     "compiler/check/bands.py::check_rows",
     "compiler/check/passes.py::build_model",
-    "compiler/codegen/generate.py",
-    "compiler/codegen/generate.py::body",
     "compiler/engine/evaluate.py::count_answers",
     "compiler/io/records.py",
     "compiler/io/records.py::load_cases",

@@ -1,0 +1,313 @@
+"""The plain-Python path of a generated module: `score_case()` as straight-line code.
+
+Conditions become Python boolean expressions over local variables (Kleene logic spelled
+out: a test on a blank is neither true nor false), and each figure a few statements over
+locals, in dependency order, with a comment naming its framework line. For one case a
+question's value is 1, 0 or undefined, so a mean of questions or a pooled figure is (above
+the line) / (counted) over integers. A spelling that is not in the tables (`TRUE`, 1.0, a
+date object, a typo) makes `score_case` check every cell the slow way, as `score` does,
+and either try again or raise ScoringError naming the column.
+"""
+
+from __future__ import annotations
+
+from critc.compiler.codegen.case_tables import CaseReads, band_lines, case_tables, question_mean
+from critc.compiler.codegen.python_text import comment, where
+from critc.compiler.codegen.tables import Layout
+from critc.compiler.model.text import expression_text
+from critc.compiler.plan import steps as s
+
+# The negation of a comparison between two known values, and the comparison with its
+# operands swapped (ratings order best first, so `a < b` on levels is `index a > index b`).
+NEGATED = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+SWAPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+
+ENTRY = '''def score_case(case, inputs=None):
+    """Score one case (a dict) as an inspection of its own, in plain Python. `inputs` are
+    its inspection's inputs ({input: value})."""
+    try:
+        return _score_case(case.get, (inputs or _NO_INPUTS).get)
+    except (KeyError, TypeError):  # a spelling the tables do not hold: check every cell
+        case, inputs = checked_cells(case, inputs, _CASE_CELLS, _INPUT_CELLS)
+        return _score_case(case.get, inputs.get)
+'''
+
+
+def case_code(constant: s.Code | s.TextCode) -> str:
+    """A lowered constant as source for one case: its code, or the text itself."""
+    return repr(constant.text if isinstance(constant, s.TextCode) else constant.value)
+
+
+class CaseWriter:
+    """`_score_case(get, given)` as straight-line code over locals: f<k> case fields, i<k>
+    inspection inputs (x<k> a rating input as a float), a<i> answer codes, d<i> and n<i>
+    a question's (counted, above the line), v<i> figures, t<n> and e<n> temporaries."""
+
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self.fw = layout.fw
+        self.plan = layout.plan
+        self.index = layout.index
+        self.reads = CaseReads(layout)
+        self.lines: list[str] = []
+        self.temps = 0
+
+    # ------------------------------------------------------------------ conditions
+    def operand(self, value: s.CaseValue) -> tuple[str, bool]:
+        """A per-case value as (local or constant, whether it may be blank): a case field
+        is local f<k>, an inspection input i<k>, an answer code a<i>."""
+        match value:
+            case s.FieldValue(field=name, per_inspection=True):
+                return f"i{self.reads.inputs.index(name)}", True
+            case s.FieldValue(field=name):
+                return f"f{self.reads.case_fields.index(name)}", True
+            case s.AnswerCode(index=i):
+                return f"a{i}", True
+            case s.Code() | s.TextCode():
+                return case_code(value), False
+            case s.CaseArith(op=op, left=left, right=right):
+                a, b = self.operand(left)[0], self.operand(right)[0]
+                return self.temp(f"s_arith({op!r}, {a}, {b})", "e"), True
+            case s.CaseNegate(operand=o):
+                return self.temp(f"s_neg({self.operand(o)[0]})", "e"), True
+        raise TypeError(type(value).__name__)
+
+    def temp(self, code: str, prefix: str = "t") -> str:
+        self.temps += 1
+        name = f"{prefix}{self.temps}"
+        self.lines.append(f"    {name} = {code}")
+        return name
+
+    def truth(self, test: s.Test, want: bool, holds: bool = True) -> str:
+        """A Python expression that is true when the condition is known to be `want` (or,
+        with `holds` false, when it is not known to be). A test on a blank is unknown, so
+        it is neither known true nor known false."""
+        match test:
+            case s.AllOf(tests=tests) | s.AnyOf(tests=tests):
+                joiner = " and " if (isinstance(test, s.AllOf) == want) == holds else " or "
+                return joiner.join(f"({self.truth(t, want, holds)})" for t in tests)
+            case s.NotOf(test=t):
+                return self.truth(t, not want, holds)
+            case s.Compare():
+                return self.comparison(test, want, holds)
+            case s.Member(operand=operand, codes=codes, negated=negated):
+                a, blank = self.operand(operand)
+                listed = "(" + "".join(case_code(c) + ", " for c in codes) + ")"
+                if want != negated:  # known to be in the set (a blank is in no set)
+                    return f"{a} in {listed}" if holds else f"{a} not in {listed}"
+                if holds:
+                    return " and ".join([f"{a} is not None"] * blank + [f"{a} not in {listed}"])
+                return " or ".join([f"{a} is None"] * blank + [f"{a} in {listed}"])
+            case s.Truthy(operand=operand):
+                a, _blank = self.operand(operand)
+                return f"{a} {'==' if holds else '!='} {1 if want else 0}"
+        raise TypeError(type(test).__name__)
+
+    def comparison(self, test: s.Compare, want: bool, holds: bool) -> str:
+        """`truth` of a comparison: a blank on either side makes it unknown."""
+        (a, a_blank), (b, b_blank) = self.operand(test.left), self.operand(test.right)
+        op = SWAPPED[test.op] if test.descending else test.op
+        py = "==" if op == "=" else op
+        if not want:
+            py = NEGATED[py]
+        blanks = [x for x, blank in ((a, a_blank), (b, b_blank)) if blank]
+        if py == "==" and len(blanks) < 2:
+            blanks = []  # a blank equals no constant
+        if holds:
+            return " and ".join([f"{x} is not None" for x in blanks] + [f"{a} {py} {b}"])
+        return " or ".join([f"{x} is None" for x in blanks] + [f"{a} {NEGATED[py]} {b}"])
+
+    # ------------------------------------------------------------------ figures
+    def atom(self, op: s.Op) -> tuple[str, bool]:
+        """A figure as a local or constant (computing it first if need be), and whether it
+        may be undefined."""
+        match op:
+            case s.Number(value=v):
+                return repr(v), False
+            case s.FigureValue(node=node):
+                return f"v{self.index[node]}", True
+            case s.InputNumber(field=name, rating=rating):
+                k = self.reads.inputs.index(name)
+                return (f"x{k}" if rating else f"i{k}"), True
+        self.temps += 1
+        name = f"t{self.temps}"
+        self.compute(op, name)
+        return name, True
+
+    def emit(self, line: str) -> None:
+        self.lines.append("    " + line)
+
+    def compute(self, op: s.Op, target: str) -> None:
+        """Statements that leave the figure's value (None if undefined) in `target`."""
+        emit = self.emit
+        questions = question_mean(op)
+        if questions is None and isinstance(op, s.Pooled):
+            questions = op.questions
+        if questions is not None:
+            idx = [self.index[q] for q in questions]
+            emit("answered = " + " + ".join(f"d{i}" for i in idx))
+            emit(f"{target} = (" + " + ".join(f"n{i}" for i in idx)
+                 + ") / answered if answered else None")
+            return
+        match op:
+            case s.Number() | s.FigureValue() | s.InputNumber():
+                emit(f"{target} = {self.atom(op)[0]}")
+            case s.Arith(op=arith, left=left, right=right):
+                (a, a_blank), (b, b_blank) = self.atom(left), self.atom(right)
+                guards = [f"{x} is not None" for x, blank in ((a, a_blank), (b, b_blank))
+                          if blank]
+                if arith == "/" and b_blank:
+                    guards.append(f"{b} != 0")
+                if arith == "/" and not b_blank and float(b) == 0:
+                    emit(f"{target} = None  # divided by zero")
+                else:
+                    self.guarded(target, f"{a} {arith} {b}", guards)
+            case s.Negate(operand=o):
+                a, blank = self.atom(o)
+                self.guarded(target, f"-{a}", [f"{a} is not None"] * blank)
+            case s.Reduce():
+                self.reduce(op, target)
+            case s.WeightedMean():
+                self.weighted_mean(op, target)
+            case s.Points(operand=o, scale=scale):
+                emit(f"{target} = _POINTS{self.reads.ratings[scale]}[{self.atom(o)[0]}]")
+            case s.Band(band=band, operand=o):
+                for line in band_lines(self.layout, band, *self.atom(o), target):
+                    emit(line)
+            case _:
+                raise TypeError(type(op).__name__)
+
+    def reduce(self, op: s.Reduce, target: str) -> None:
+        """min and max keep the best defined item; mean, sum and count skip undefined ones."""
+        emit, fn = self.emit, op.function
+        if fn in ("min", "max"):
+            emit(f"{target} = None")
+            for a, blank in [self.atom(i) for i in op.items]:
+                better = f"({target} is None or {a} {'<' if fn == 'min' else '>'} {target})"
+                emit(f"if {a} is not None and {better}:" if blank else f"if {better}:")
+                emit(f"    {target} = {a}")
+            return
+        values = [self.item(i) for i in op.items]  # before the sums: items may use them
+        emit("total = 0.0" if fn != "count" else "count = 0")
+        if fn != "count":
+            emit("count = 0")
+        for a, defined in values:
+            self.when(defined, ([f"total += {a}"] if fn != "count" else []) + ["count += 1"])
+        emit({"mean": f"{target} = total / count if count else None",
+              "sum": f"{target} = total if count else None",
+              "count": f"{target} = float(count)"}[fn])
+
+    def weighted_mean(self, op: s.WeightedMean, target: str) -> None:
+        pairs = list(zip([self.item(i) for i in op.items], op.weights, strict=True))
+        if not op.renormalise:
+            self.guarded(target, " + ".join(f"{a} * {float(w)!r}" for (a, _), w in pairs),
+                         [defined for (_, defined), _w in pairs if defined])
+            return
+        self.emit("weighted = weights = 0.0")
+        for (a, defined), w in pairs:
+            self.when(defined, [f"weighted += {a} * {float(w)!r}", f"weights += {float(w)!r}"])
+        self.emit(f"{target} = weighted / weights if weights > 0 else None")
+
+    def item(self, op: s.Op) -> tuple[str, str | None]:
+        """An item of a mean, sum, count or weighted mean, as (value, test that it is
+        defined, or None if it always is). A question's value in one case is its above the
+        line count (0 or 1) when it counted."""
+        if isinstance(op, s.FigureValue) and op.question:
+            i = self.index[op.node]
+            return f"n{i}", f"d{i}"
+        a, blank = self.atom(op)
+        return a, (f"{a} is not None" if blank else None)
+
+    def when(self, test: str | None, body: list[str]) -> None:
+        if test:
+            self.emit(f"if {test}:")
+            body = ["    " + line for line in body]
+        for line in body:
+            self.emit(line)
+
+    def guarded(self, target: str, code: str, guards: list[str]) -> None:
+        if guards:
+            self.emit(f"{target} = {code} if {' and '.join(guards)} else None")
+        else:
+            self.emit(f"{target} = {code}")
+
+    # ------------------------------------------------------------------ the function
+    def body(self) -> str:
+        self.lines = ["def _score_case(get, given):",
+                      '    """score_case for cells read with `get` (case) and `given` '
+                      '(inspection inputs)."""']
+        self.read_cells()
+        self.read_answers()
+        self.applicability()
+        for step in self.plan.steps:
+            i = self.index[step.node]
+            self.emit(f"# {where(step.span)}: {comment(self.fw.kind_of(step.node))} "
+                      f"{comment(step.node)}")
+            self.compute(step.op, f"v{i}")
+        self.result()
+        return "\n".join(self.lines) + "\n"
+
+    def read_cells(self) -> None:
+        """Locals for the case fields and inspection inputs that something reads."""
+        reads, emit = self.reads, self.emit
+        emit("# case fields that conditions read (score_case reads no other field)")
+        for f in reads.case_reads:
+            k = reads.case_fields.index(f.id)
+            if f.type.kind in ("enum", "rating", "boolean"):
+                emit(f"f{k} = _F{k}[get({f.id!r})]")
+            else:
+                emit(f"f{k} = cell_value(FIELDS[{k}], get({f.id!r}))")
+        if reads.input_reads:
+            emit("# inspection inputs that figures read")
+        for f in reads.input_reads:
+            k = reads.inputs.index(f.id)
+            if f.type.kind in ("enum", "rating", "boolean"):
+                emit(f"i{k} = _I{k}[given({f.id!r})]")
+            else:
+                emit(f"i{k} = cell_value(INPUTS[{k}], given({f.id!r}))")
+            if f.id in reads.formula_inputs and f.type.kind == "rating":
+                emit(f"x{k} = None if i{k} is None else float(i{k})")
+
+    def read_answers(self) -> None:
+        """Each question's (counted, above the line), and the codes that conditions read."""
+        self.emit("# answers: (counted, above the line); a condition can make a question not count")
+        for q in self.plan.questions:
+            i, k = self.index[q.id], self.reads.scales[q.scale]
+            if q.id in self.reads.answer_refs:
+                self.emit(f"a{i} = _C{k}[get({q.id!r})]")
+            self.emit(f"d{i}, n{i} = _S{k}[get({q.id!r})]  # {where(q.span)}: question "
+                      f"{comment(q.id)}")
+
+    def applicability(self) -> None:
+        """A question whose condition does not hold does not count; then the values of the
+        questions that a figure reads as values."""
+        for q in self.plan.questions:
+            if q.condition is None or q.applies is None:
+                continue
+            i = self.index[q.id]
+            self.emit(f"# {where(q.span)}: question {comment(q.id)} applies when "
+                      f"{comment(expression_text(q.applies))}")
+            self.emit(f"if {self.truth(q.condition, True, holds=False)}:")
+            self.emit(f"    d{i} = n{i} = 0")
+        for q in self.plan.questions:
+            if q.id in self.reads.value_refs:
+                i = self.index[q.id]
+                self.emit(f"v{i} = n{i} / d{i} if d{i} else None  # question {comment(q.id)}")
+
+    def result(self) -> None:
+        fw = self.fw
+        self.emit("return {")
+        for node, i in self.index.items():
+            type_ = fw.figure_type(node)
+            if node in fw.questions:
+                value = f"v{i}" if node in self.reads.value_refs else \
+                    f"n{i} / d{i} if d{i} else None"
+            elif type_.kind == "rating" and type_.scale is not None:
+                value = f"_LEVELS{self.reads.ratings[type_.scale]}[v{i}]"
+            else:
+                value = f"v{i}"
+            self.emit(f"    {node!r}: {value},")
+        self.emit("}")
+
+    def sections(self) -> list[str]:
+        return [case_tables(self.reads), self.body(), ENTRY]
