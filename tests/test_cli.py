@@ -96,6 +96,7 @@ def test_usage_errors_exit_2(capsys, base):
     capsys.readouterr()
 
 
+@pytest.mark.slow  # runs the installed command in fresh processes
 def test_the_installed_command_never_shows_a_traceback(tmp_path):
     """The real `critc` program, on random bytes, an empty file and a cycle."""
     noise = tmp_path / "noise.crit"

@@ -322,6 +322,7 @@ def test_the_report_in_regression_md_is_what_critc_prints(capsys):
     assert [line for line in shown if line not in printed] == []
 
 
+@pytest.mark.slow  # two fresh interpreters
 def test_diff_json_is_byte_identical_whatever_the_hash_seed(tmp_path):
     import os
     import subprocess
