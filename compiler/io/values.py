@@ -31,10 +31,10 @@ def shown(fw: m.Framework, node: str, value, rounding: m.Rounding | None = None)
         number = float(runtime.ROUNDING[rounding.mode](value * 100, rounding.places))
         return f"{number:.{rounding.places}f}%"
     if type_.kind == "rating":
-        scale = fw.rating_scales[type_.scale]
+        scale = fw.rating_scales[type_.scale_id]
         return scale.labels[scale.levels[int(value)]]
     if type_.kind == "label":
-        band = fw.bands[type_.scale]
+        band = fw.bands[type_.scale_id]
         return band_output(band, int(value))
     number = float(runtime.ROUNDING[rounding.mode](value, rounding.places))
     return f"{number:.{rounding.places}f}"
