@@ -36,7 +36,7 @@ case fields
 inspection inputs
   leadership: rating grade
 
-section 1 "Work" = mean of its questions
+section 1 "Work" = mean of its questions skipping undefined
   question q1 "Was the work sufficient?"
   question q2 "Was the risk plan sufficient?"
     applies when rosh in {medium, high}
