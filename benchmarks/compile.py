@@ -128,7 +128,7 @@ def module_phases(module, columns) -> tuple[dict, dict[str, float]]:
                                             (*module.TEXT_READ, module.INSPECTION))
     times["read and check every cell (encode)"] = time.perf_counter() - start
     start = time.perf_counter()
-    group, keys = module.group_of(encoded, vocab, module.FIELDS, module.INSPECTION, n)
+    group, keys = module.group_of(encoded, vocab, module.INSPECTION, n)
     inp = module._inspection_inputs(None, keys, vocab)
     case_inputs = module._per_case(inp, group)
     times["group by inspection"] = time.perf_counter() - start

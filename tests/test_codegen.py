@@ -48,6 +48,7 @@ DEMO = ROOT / "examples" / "demo"
 GOLDEN = Path(__file__).parent / "golden" / "compile"
 RULES = ROOT / "rules"
 SEEDS = ("omi-2012", "probation-2018")  # seed frameworks with golden modules
+RULES_WITH_CASES = sorted(p.name for p in RULES.iterdir() if (p / "cases.csv").exists())
 
 
 def load_module(path: Path, name: str):
@@ -170,8 +171,9 @@ def test_demo_module_equals_engine(tmp_path):
     check_module_against_engine(load_module(path, "scoring_demo"), DEMO / "framework.crit")
 
 
-@pytest.mark.parametrize("name", SEEDS)
-def test_seed_module_equals_engine(name, tmp_path):
+@pytest.mark.parametrize("name", RULES_WITH_CASES)
+def test_rules_module_equals_engine(name, tmp_path):
+    """Every framework in rules/, over its own cases and inputs."""
     framework = RULES / name / f"{name}.crit"
     module_name = "scoring_" + name.replace("-", "_")
     path = compile_to(tmp_path, framework, module_name)
@@ -713,3 +715,24 @@ def test_one_case_rounds_with_the_runtime_epsilon():
     """score_case's rounding is written with the embedded runtime's EPSILON, not its own."""
     assert float(runtime_constant("EPSILON")) == runtime.EPSILON
     assert all(runtime_constant("EPSILON") in "".join(lines) for lines in ROUNDERS.values())
+
+
+def test_module_counts_by_the_plans_status_per_code(tmp_path):
+    """The module's scale table carries the plan's status per answer code (0 not counted,
+    1 below, 2 above the line), which the runtime's status_lookup reads as the engine
+    does; a blank (-1, seen as 255) is not counted."""
+    framework = RULES / "omi-2012" / "omi-2012.crit"
+    module = load_module(compile_to(tmp_path, framework, "scoring_status"), "scoring_status")
+    plan = plan_for(check_file(framework))
+    assert {sid: table[2] for sid, table in module.SCALES.items()} == plan.scales
+    for status in plan.scales.values():
+        lookup = module.status_lookup(status)
+        assert lookup[: len(status)].tolist() == list(status)
+        assert lookup[255] == s.NOT_COUNTED
+
+
+def test_inspection_keys_sort_and_name_the_blank_key_as_the_engine_does():
+    """One natural sort and one blank key, in the runtime the engine and modules share."""
+    keys = ["10", "2", "a10", "a9", "B", "(blank)"]
+    assert sorted(keys, key=runtime.natural_key) == ["2", "10", "(blank)", "B", "a9", "a10"]
+    assert runtime.blank_key(["(blank)", "((blank))"]) == "(((blank)))"

@@ -464,9 +464,9 @@ def test_duplicate_ids_and_stray_answers_name_file_rows(tmp_path):
 
 @given(st.lists(st.text(min_size=1, max_size=6), min_size=1, max_size=8))
 def test_inspection_keys_sort_naturally_whatever_their_characters(keys):
-    from critc.compiler.engine.cases import _natural
+    from critc.compiler.engine.runtime import natural_key
 
-    ordered = sorted(keys + ["Area²", "٣", "10", "2"], key=_natural)
+    ordered = sorted(keys + ["Area²", "٣", "10", "2"], key=natural_key)
     assert ordered.index("2") < ordered.index("10")
 
 

@@ -145,20 +145,17 @@ def encode(columns, n, fields, questions, scales, text_inputs=None, text_fields=
     return encoded, vocab, answers
 
 
-def counts(answers, applicable, group, size, scales, questions):
+def counts(answers, applicable, group, size, lookups, questions):
     """Per inspection and question: above-the-line answers and applicable answers. Each
-    case is 0 (not counted), 1 (counted, below the line) or 2 (above), and one bincount
-    over inspection x 3 + that state counts all three at once."""
+    case is 0 (not counted), 1 (counted, below the line) or 2 (above), as its scale's
+    status lookup (per scale: answer code as uint8 -> state) says, and one bincount over
+    inspection x 3 + that state counts all three at once."""
     num = np.zeros((size, answers.shape[1]), dtype=np.int64)
     den = np.zeros((size, answers.shape[1]), dtype=np.int64)
     codes = answers.view(np.uint8)  # a blank (-1) is 255
     slots = group * 3
     for index, (_qid, scale) in enumerate(questions):
-        state = np.zeros(256, dtype=np.int64)
-        valid = scales[scale][2]
-        state[list(valid)] = 1
-        state[[code for code in scales[scale][3] if code in valid]] = 2
-        case_state = state[codes[:, index]]
+        case_state = lookups[scale][codes[:, index]]
         if applicable[index] is not None:  # None: the question applies to every case
             case_state *= applicable[index]
         tally = np.bincount(slots + case_state, minlength=3 * size).reshape(size, 3)
@@ -179,33 +176,15 @@ def decode(figures, ratings, bands, index, value):
     return float(value)
 
 
-def group_of(encoded, vocab, fields, by, n):
-    """(group index per case, keys) for grouping by a field, or everything together. Keys
-    are the values as critc shows them, in critc's order ("2" before "10"), "(blank)" last."""
-    if by is None:
-        return np.zeros(n, dtype=np.int64), ["all cases"]
-    if by not in encoded:
-        raise ScoringError(f"cannot group by {by!r}: not a case field")
+def key_label(fields, vocab, by):
+    """A function from a value of field `by` (as encoded) to the inspection key critc
+    shows for it."""
     kind, spellings = {name: (kind, spellings) for name, kind, spellings in fields}[by]
-    values = encoded[by]
-    blank = np.isnan(values) if values.dtype.kind == "f" else values < 0
-    uniques = np.unique(values[~blank])
     names = {}
     for text, code in spellings.items():
         names.setdefault(code, text)
-    labels = [_shown(kind, names, vocab.get(by), u) for u in uniques.tolist()]
-    order = sorted(range(len(labels)), key=lambda i: _natural(labels[i]))
-    keys = [labels[i] for i in order]
-    remap = np.empty(len(uniques), dtype=np.int64)
-    remap[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int64)
-    group = np.full(n, len(keys), dtype=np.int64)
-    group[~blank] = remap[np.searchsorted(uniques, values[~blank])]
-    if blank.any():  # "(blank)", bracketed again while a real key has that name
-        name = "(blank)"
-        while name in keys:
-            name = f"({name})"
-        keys.append(name)
-    return group, keys
+    words = vocab.get(by)
+    return lambda value: _shown(kind, names, words, value)
 
 
 def _shown(kind, names, words, value):
@@ -219,18 +198,6 @@ def _shown(kind, names, words, value):
     if kind == "text":
         return words[int(value)]
     return names[int(value)]
-
-
-def _natural(text):
-    """Sort "2" before "10", and text alphabetically."""
-    chunks, current = [], ""
-    for ch in text:
-        if current and ch.isdecimal() != current[-1].isdecimal():
-            chunks.append(current)
-            current = ""
-        current += ch
-    chunks += [current] if current else []
-    return [(0, int(c), "") if c.isdecimal() else (1, 0, c) for c in chunks]
 
 
 def run_steps(steps, values, num, den, inputs, size):

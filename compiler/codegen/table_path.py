@@ -173,6 +173,15 @@ def band(values, table):
     return row
 
 
+def group_of(encoded, vocab, by, n):
+    """(inspection index per case, keys) for grouping by a case field, or all together."""
+    if by is None:
+        return np.zeros(n, dtype=np.int64), ["all cases"]
+    if by not in encoded:
+        raise ScoringError(f"cannot group by {by!r}: not a case field")
+    return group_index(encoded[by], key_label(FIELDS, vocab, by), np.int64)
+
+
 def _inspection_inputs(inputs, keys, vocab):
     """Per inspection, each input as a float: a number, a date as days, a code (text in the
     shared vocabulary); NaN for a blank or an inspection without inputs."""
@@ -212,7 +221,7 @@ def score(records, by=None, inputs=None):
     by = by if by is not None else INSPECTION
     encoded, vocab, answers = encode(columns, n, FIELDS, QUESTIONS, SCALES,
                                      _input_texts(inputs), (*TEXT_READ, by))
-    group, keys = group_of(encoded, vocab, FIELDS, by, n)
+    group, keys = group_of(encoded, vocab, by, n)
     inp = _inspection_inputs(inputs, keys, vocab)
     case_inputs = _per_case(inp, group)
     computed = {}
@@ -221,7 +230,9 @@ def score(records, by=None, inputs=None):
             computed[condition] = condition(encoded, answers, case_inputs, vocab)
     applicable = [computed[CONDITIONS[i]] if i in CONDITIONS else None
                   for i in range(len(QUESTIONS))]  # None: applies to every case
-    num, den = counts(answers, applicable, group, len(keys), SCALES, QUESTIONS)
+    lookups = {scale: status_lookup(status) for scale, (_codes, _spellings, status)
+               in SCALES.items()}
+    num, den = counts(answers, applicable, group, len(keys), lookups, QUESTIONS)
     values = [None] * len(FIGURES)
     with np.errstate(invalid="ignore", divide="ignore"):
         proportions = proportion(num, den)

@@ -42,11 +42,8 @@ def tables(layout: Layout, source_name: str, source_text: str) -> str:
     fw, plan = layout.fw, layout.plan
     fields = tuple((f.id, f.cell_kind, layout.field_spellings(f)) for f in fw.case_fields)
     inputs = tuple((f.id, f.cell_kind, layout.field_spellings(f)) for f in fw.inputs)
-    scales = {}
-    for sc in fw.scales.values():
-        status = plan.scales[sc.id]
-        scales[sc.id] = (sc.codes, spellings_of(sc), s.counted_codes(status),
-                         s.above_codes(status))
+    # per scale: codes, spellings, and how each code counts (0 not, 1 below, 2 above)
+    scales = {sc.id: (sc.codes, spellings_of(sc), plan.scales[sc.id]) for sc in fw.scales.values()}
     ratings = {r.id: (r.levels, tuple(r.points[lv] for lv in r.levels))
                for r in fw.rating_scales.values()}
     bands = {b.id: (b.lows, b.low_inclusive, b.highs, b.high_inclusive, b.otherwise,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import attrs
 import numpy as np
+from critc.compiler.engine.runtime import group_index
 
 
 def blank_column(field, n: int) -> np.ndarray:
@@ -66,48 +67,5 @@ def group_cases(table: CaseTable, by: str | None, decode) -> Grouping:
     """Group by a field (sorted by its displayed value) or, with `by=None`, all together."""
     if by is None:
         return Grouping(np.zeros(table.n, dtype=np.int32), ("all cases",), None)
-    codes = table.fields[by]
-    missing = (np.isnan(codes) if codes.dtype.kind == "f" else codes < 0)
-    uniques = np.unique(codes[~missing])
-    labels = [decode(by, u) for u in uniques.tolist()]
-    order = sorted(range(len(labels)), key=lambda i: _natural(labels[i]))
-    keys = [labels[i] for i in order]
-    remap = np.empty(len(uniques), dtype=np.int32)
-    remap[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int32)
-    group = np.full(table.n, len(keys), dtype=np.int32)
-    group[~missing] = remap[np.searchsorted(uniques, codes[~missing])]
-    if missing.any():
-        keys.append(blank_key(keys))
+    group, keys = group_index(table.fields[by], lambda code: decode(by, code), np.int32)
     return Grouping(group, tuple(keys), by)
-
-
-def blank_key(keys: list[str]) -> str:
-    """The name of the group of cases whose field is blank: "(blank)", bracketed again for
-    as long as a real value already has that name."""
-    name = "(blank)"
-    while name in keys:
-        name = f"({name})"
-    return name
-
-
-def _natural(text: str):
-    """Sort "2" before "10" and text alphabetically."""
-    parts = []
-    for chunk in _split_digits(text):
-        parts.append((0, int(chunk), "") if chunk.isdecimal() else (1, 0, chunk))
-    return parts
-
-
-def _split_digits(text: str):
-    out, current, digits = [], "", None
-    for ch in text:
-        is_digit = ch.isdecimal()
-        if digits is None or is_digit == digits:
-            current += ch
-        else:
-            out.append(current)
-            current = ch
-        digits = is_digit
-    if current:
-        out.append(current)
-    return out

@@ -195,3 +195,54 @@ def any_of(*tests):
 def negation(test):
     true, false = test
     return false, true
+
+
+# ----------------------------------------------------------------------------- counting
+def status_lookup(status):
+    """A table from answer code (viewed as uint8, so a blank -1 is 255) to how an answer
+    with that code counts, as the plan's status per code gives it: 0 not counted, 1 below
+    the line, 2 above (`plan.steps`)."""
+    lookup = np.zeros(256, dtype=np.int8)  # not counted: blanks and codes past the scale
+    lookup[: len(status)] = status
+    return lookup
+
+
+# ----------------------------------------------------------------------------- inspections
+def natural_key(text):
+    """A sort key for inspection keys: "2" before "10" (runs of digits compare as numbers),
+    and text alphabetically."""
+    chunks, current = [], ""
+    for ch in text:
+        if current and ch.isdecimal() != current[-1].isdecimal():
+            chunks.append(current)
+            current = ""
+        current += ch
+    chunks += [current] if current else []
+    return [(0, int(c), "") if c.isdecimal() else (1, 0, c) for c in chunks]
+
+
+def blank_key(keys):
+    """The key of the inspection of cases whose field is blank: "(blank)", bracketed again
+    for as long as a real key already has that name."""
+    name = "(blank)"
+    while name in keys:
+        name = f"({name})"
+    return name
+
+
+def group_index(values, label, dtype):
+    """Group cases by a field's encoded values: (inspection index per case, as `dtype`;
+    keys). Keys are `label(value)` for each distinct value, in natural order, then the
+    blank key if any case is blank (the last inspection)."""
+    blank = missing(values)
+    uniques = np.unique(values[~blank])
+    labels = [label(u) for u in uniques.tolist()]
+    order = sorted(range(len(labels)), key=lambda i: natural_key(labels[i]))
+    keys = [labels[i] for i in order]
+    remap = np.empty(len(uniques), dtype=dtype)
+    remap[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=dtype)
+    group = np.full(len(values), len(keys), dtype=dtype)
+    group[~blank] = remap[np.searchsorted(uniques, values[~blank])]
+    if blank.any():
+        keys.append(blank_key(keys))
+    return group, keys

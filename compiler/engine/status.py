@@ -11,15 +11,8 @@ from __future__ import annotations
 import numpy as np
 from critc.compiler.engine.cases import CaseTable
 from critc.compiler.engine.evaluate import Conditions
-from critc.compiler.plan import steps as s
+from critc.compiler.engine.runtime import status_lookup  # explain reads it here too
 from critc.compiler.plan.lower import Plan
-
-
-def status_lookup(status: tuple[int, ...]) -> np.ndarray:
-    """A table from answer code (viewed as uint8, so a blank -1 is 255) to status."""
-    lookup = np.full(256, s.NOT_COUNTED, dtype=np.int8)
-    lookup[: len(status)] = status
-    return lookup
 
 
 def _lookups(plan: Plan) -> dict[tuple[int, ...], list[int]]:
