@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from critc.dsl.diagnostics import Diagnostic, error
 from critc.dsl.span import Span
@@ -28,15 +29,15 @@ def source_lines(text: str) -> list[str]:
     return normalise(text).split("\n")
 
 
-def read_file(path: Path, shown: str, at: Span | None = None, *,
-              limit: int | None = None,
-              missing_hint: str = "check the path") -> tuple[bytes | None, Diagnostic | None]:
-    """A regular file's bytes, or a diagnostic saying why not.
+def open_regular(path: Path, shown: str, at: Span | None = None, *,
+                 limit: int | None = None, missing_hint: str = "check the path"
+                 ) -> tuple[BinaryIO | None, Diagnostic | None]:
+    """A regular file opened for reading in binary, or a diagnostic saying why not.
 
-    Only regular files are read: a device (`/dev/zero`, `/dev/urandom`), a FIFO or a socket
-    would be read without end or block forever. `limit` caps the size in bytes. The file is
-    opened without blocking and checked with `fstat`, so nothing is read before the check.
-    """
+    Only regular files are opened: a device (`/dev/zero`, `/dev/urandom`), a FIFO or a
+    socket would be read without end or block forever. `limit` caps the size in bytes. The
+    file is opened without blocking and checked with `fstat`, so nothing is read before the
+    check. Readers that stream a large file (case records) read it from the handle."""
     place = at or Span(shown, 1, 1, 1, 1)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -63,7 +64,18 @@ def read_file(path: Path, shown: str, at: Span | None = None, *,
     if problem is not None:
         os.close(fd)
         return None, problem
-    with os.fdopen(fd, "rb") as handle:
+    return os.fdopen(fd, "rb"), None
+
+
+def read_file(path: Path, shown: str, at: Span | None = None, *,
+              limit: int | None = None,
+              missing_hint: str = "check the path") -> tuple[bytes | None, Diagnostic | None]:
+    """A regular file's bytes (see `open_regular`), or a diagnostic saying why not."""
+    place = at or Span(shown, 1, 1, 1, 1)
+    handle, problem = open_regular(path, shown, at, limit=limit, missing_hint=missing_hint)
+    if handle is None:
+        return None, problem
+    with handle:
         try:
             data = handle.read() if limit is None else handle.read(limit + 1)
         except OSError as exc:

@@ -168,9 +168,6 @@ KNOWN_LONG = {
     "compiler/check/bands.py::check_rows",
     "compiler/check/passes.py::build_model",
     "compiler/engine/evaluate.py::count_answers",
-    "compiler/io/records.py",
-    "compiler/io/records.py::load_cases",
-    "compiler/io/records.py::load_inputs",
     "compiler/model/framework.py",
     "dsl/to_ast.py",
 }

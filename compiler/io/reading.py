@@ -1,0 +1,47 @@
+"""Any supported case-record file: its reader by the file's extension."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+from critc.compiler.io.csv_reader import read_csv
+from critc.compiler.io.json_reader import read_json, read_jsonl
+from critc.compiler.io.parquet_reader import read_parquet
+from critc.compiler.io.tables import (
+    FORMATS,
+    Progress,
+    Records,
+    RecordsError,
+    collect,
+    no_progress,
+    where,
+)
+from critc.compiler.io.xlsx_reader import read_xlsx
+from critc.dsl.diagnostics import error
+
+
+def open_records(path: str | Path, progress: Progress = no_progress) -> Records:
+    """A file's records, to be read batch by batch (`progress` is told how far a reader
+    that reads the whole file first has got)."""
+    path = Path(path)
+    shown = str(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise RecordsError(error("unknown-format", f"cannot read `{shown}`: unknown file type "
+                                 f"`{path.suffix}`", where(shown, 1, 1),
+                                 hint="use .csv, .jsonl, .xlsx or .parquet"))
+    if fmt == "csv":
+        return read_csv(path, shown)
+    if fmt == "parquet":
+        return read_parquet(path, shown)
+    if fmt == "xlsx":
+        return read_xlsx(path, shown, progress)
+    if fmt == "json":
+        return read_json(path, shown)
+    return read_jsonl(path, shown, progress)
+
+
+def read_table(path: str | Path, progress: Progress = no_progress) -> pa.Table:
+    """Any supported file as a table of string columns (null = blank)."""
+    return collect(open_records(path), progress)
