@@ -150,6 +150,8 @@ class Spec:
     rating: bool  # rating scale, a band that gives it and a points total
     input_rating: bool  # an inspection input rated on it, added to the points
     guard: str | None = None  # a boolean field every condition requires (see `guarded`)
+    skipping: bool = True  # means and sums say `skipping undefined` (else they are strict)
+    choices: bool = False  # add figures with `if ... then ... else` and `first of (...)`
 
     @property
     def criteria(self) -> list[Criterion]:
@@ -182,6 +184,7 @@ def rounding_text(rounding: tuple[str, int]) -> str:
 
 
 def render(spec: Spec) -> str:
+    skip = " skipping undefined" if spec.skipping else ""
     out = [f"framework {quote(spec.title)} version \"1\""]
     if spec.rounding:
         out.append("  " + rounding_text(spec.rounding))
@@ -206,13 +209,15 @@ def render(spec: Spec) -> str:
     if spec.input_rating:
         out += ["inspection inputs", '  lead "Leadership \\"grade\\"": rating grade', ""]
     for section in spec.sections:
-        out.append(f"section {section.id} {quote(section.title)} = mean of its criteria")
+        out.append(f"section {section.id} {quote(section.title)} = mean of its criteria"
+                   + skip)
         for crit in section.criteria:
             head = f"  criterion {crit.id} {quote(crit.title)}"
             if crit.tags:
                 head += " tags " + ", ".join(crit.tags)
             out.append(head)
-            out.append("    = " + formula_text(crit.formula))
+            out.append("    = " + formula_text(crit.formula)
+                       + (skip if crit.formula == "mean" else ""))
             for q in crit.questions:
                 role = "summary " if q.role == "summary" else ""
                 line = f"    {role}question {q.id} {quote(q.title)}"
@@ -228,7 +233,8 @@ def render(spec: Spec) -> str:
         selector = f"all questions tagged {' or '.join(thread.tags)}"
         if thread.sections:
             selector += " in sections " + ", ".join(thread.sections)
-        out.append(f'thread {thread.id} "Thread {thread.id}" = {function} {selector}')
+        out.append(f'thread {thread.id} "Thread {thread.id}" = {function} {selector}'
+                   + (skip if thread.kind != "pooled" else ""))
     out.append("")
     out += ['band conclusion "Criterion conclusion — «é»"', "  on all criteria"]
     if spec.band.rounding:
@@ -246,13 +252,31 @@ def render(spec: Spec) -> str:
         parts = [f"points(gb(section {s.id}))" for s in spec.sections]
         if spec.input_rating:
             parts.append("points(lead)")
-        out.append(f'score pts "Points" = sum({", ".join(parts)})')
+        out.append(f'score pts "Points" = sum({", ".join(parts)}){skip}')
         out.append('rating overall "Overall" = ob(score pts)')
         grades = ", ".join(f"gb(section {s.id})" for s in spec.sections)
         out.append(f'rating worst "Worst section" = min({grades})')
         out.append(f'rating best "Best section" = max({grades})')
         out.append("")
+    if spec.choices:
+        out += choice_lines(spec)
     return "\n".join(out)
+
+
+def choice_lines(spec: Spec) -> list[str]:
+    """Figures that choose: `if ... then ... else` over figures and inputs, `first of`."""
+    first, last = spec.sections[0].id, spec.sections[-1].id
+    out = [f'score chosen "Chosen" = if section {first} >= 60% and not (section {last} < 10%) '
+           f"then section {first} else first of (section {last}, criterion "
+           f"{spec.criteria[0].id})"]
+    if spec.rating:
+        out.append(f"score capped \"Capped\" = if worst >= fair or best = good then "
+                   f"points(gb(section {first})) else first of (points(worst), 0)")
+    if spec.input_rating:
+        out.append(f'rating judged "Judged" = first of (lead, gb(section {first}))')
+        out.append(f'score limited "Limited" = if lead in {{good, fair}} then '
+                   f"points(gb(section {last})) else min(points(gb(section {last})), 1)")
+    return out + [""]
 
 
 def guarded(spec: Spec, condition: str | None) -> str | None:
@@ -331,7 +355,8 @@ def conditions(draw, variables: list[tuple[str, str]], enums) -> tuple[str, tupl
 
 # ----------------------------------------------------------------------------- frameworks
 @st.composite
-def specs(draw, guard: bool = False, max_sections: int = 3) -> Spec:
+def specs(draw, guard: bool = False, max_sections: int = 3, extended: bool = False) -> Spec:
+    """`extended`: totals may be strict, and figures that choose may be added."""
     names = list(draw(st.permutations(ENUM_NAMES + BOOL_NAMES)))
     n_enums = draw(st.integers(1, 2))
     n_bools = draw(st.integers(1, 2))
@@ -420,7 +445,9 @@ def specs(draw, guard: bool = False, max_sections: int = 3) -> Spec:
         inspection_field=draw(st.sampled_from(INSPECTION_FIELDS)),
         enums=enums, bools=tuple(bool_names), sections=sections, threads=threads, band=band,
         rating=rating, input_rating=rating and draw(st.booleans()),
-        guard="in_scope_" if guard else None)
+        guard="in_scope_" if guard else None,
+        skipping=not extended or draw(st.booleans()),
+        choices=extended and draw(st.booleans()))
 
 
 # ----------------------------------------------------------------------------- cases
@@ -464,9 +491,9 @@ def case_values(draw, spec: Spec, key: str, number: int) -> tuple[dict, dict]:
 
 
 @st.composite
-def scenarios(draw, guard: bool = False, max_cases: int = 8, max_inspections: int = 3
-              ) -> Scenario:
-    spec = draw(specs(guard=guard))
+def scenarios(draw, guard: bool = False, max_cases: int = 8, max_inspections: int = 3,
+              extended: bool = False) -> Scenario:
+    spec = draw(specs(guard=guard, extended=extended))
     keys = draw(st.lists(st.sampled_from(INSPECTIONS), min_size=1, max_size=max_inspections,
                          unique=True))
     cases, spellings = [], []

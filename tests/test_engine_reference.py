@@ -43,7 +43,7 @@ def _reference_counts(fw, cases: list[dict], inputs: dict | None):
     return {qid: ref.counts(qid) for qid in fw.questions}
 
 
-@given(scenarios())
+@given(scenarios(extended=True))
 def test_engine_equals_reference_through_a_csv_file(scenario):
     result, plan = compile_text(scenario.text)
     fw = result.framework
@@ -77,14 +77,14 @@ def test_engine_equals_reference_through_a_csv_file(scenario):
     assert blanks == int(results.missing.sum())
 
 
-@given(scenarios())
+@given(scenarios(extended=True))
 def test_engine_equals_reference_on_a_table_built_directly(scenario):
     engine = engine_scores(scenario.text, scenario.cases, scenario.inputs)
     reference = reference_for(scenario.text, scenario.by_inspection(), scenario.inputs)
     assert_same(engine, reference, scenario.text)
 
 
-@given(scenarios(), st.integers(1100, 2600))
+@given(scenarios(extended=True), st.integers(1100, 2600))
 def test_block_boundaries_and_repetition_change_nothing(scenario, rows):
     """Cases are counted in blocks of rows (at least 1024). Repeating the archive k times
     over more than one block, with inspections interleaved and split across block
@@ -112,7 +112,7 @@ def test_block_boundaries_and_repetition_change_nothing(scenario, rows):
     assert_same(as_dicts(repeated), as_dicts(once), scenario.text)
 
 
-@given(scenarios())
+@given(scenarios(extended=True))
 def test_grouping_by_another_field_and_all_cases_agree_with_reference(scenario):
     spec = scenario.spec
     field = next(iter(spec.enums))

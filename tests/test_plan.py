@@ -65,6 +65,7 @@ score n1 "Numbers" = sum(points(leadership), count(criterion 1, criterion 2), 3)
 rating worst "Worst" = min(leadership, verdict(criterion 1))
 rating best "Best" = max(leadership, verdict(criterion 2))
 score pts "Points" = points(best)
+score pick "Choice" = if best >= fair and not (size < 3) then first of (criterion 1, 50%) else 0%
 
 band conclusion "Conclusion"
   on criterion 1
@@ -111,7 +112,9 @@ def test_lowering_is_one_operation_per_expression():
 
     lowered = {m.Const: s.Number, m.FigureRef: s.FigureValue, m.FieldRef: s.InputNumber,
                m.Arith: s.Arith, m.Negate: s.Negate, m.Reduce: s.Reduce, m.Pooled: s.Pooled,
-               m.WeightedMean: s.WeightedMean, m.Points: s.Points, m.BandOf: s.Band}
+               m.WeightedMean: s.WeightedMean, m.Points: s.Points, m.BandOf: s.Band,
+               m.FirstOf: s.FirstOf, m.IfElse: s.Choose, m.Compare: s.FigureCompare,
+               m.InSet: s.FigureMember, m.Logic: s.FigureLogic, m.Not: s.FigureNot}
     for step in plan().steps:
         for expr, op in pairs(step.source, step.op):
             assert isinstance(op, lowered[type(expr)])

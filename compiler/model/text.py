@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import assert_never
 
+import attrs
 from critc.compiler.model import framework as m
 
 
@@ -28,6 +29,14 @@ def constant_text(expr: m.Const) -> str:
     if isinstance(expr.value, float):
         return f"{expr.value:g}"
     return str(expr.value)
+
+
+def entry_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
+    """A weighted mean's entry: a set entry is the mean of its defined members, which a
+    weighted mean's entry always is, so it is shown without `skipping undefined`."""
+    if isinstance(expr, m.Reduce) and expr.function == "mean":
+        return expression_text(attrs.evolve(expr, skipping=False), fw)
+    return expression_text(expr, fw)
 
 
 def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
@@ -65,8 +74,8 @@ def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
             case m.Pooled(questions=qs):
                 return "pooled(" + ", ".join(f"question {q}" for q in qs) + ")"
             case m.WeightedMean(items=items, weights=weights, renormalise=renorm):
-                body = ", ".join(f"{entry(i)}: {w:g}" for i, w in zip(items, weights,
-                                                                       strict=True))
+                body = ", ".join(f"{entry_text(i, fw)}: {w:g}"
+                                 for i, w in zip(items, weights, strict=True))
                 return f"weighted mean({body})" + ("" if renorm else " without renormalising")
             case m.Points(operand=a):
                 return f"points({text(a)})"
@@ -78,12 +87,5 @@ def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
                 return f"(if {text(c)} then {text(a)} else {text(b)})"
             case _:
                 assert_never(e)
-
-    def entry(e: m.Expr) -> str:
-        """A weighted mean's entry; a set entry is the mean of its defined members, which
-        its weight already says."""
-        if isinstance(e, m.Reduce) and e.function == "mean":
-            return "mean(" + ", ".join(text(i) for i in e.items) + ")"
-        return text(e)
 
     return text(expr)

@@ -16,7 +16,7 @@ import attrs
 import networkx as nx
 from critc.compiler.check.passes import CheckResult
 from critc.compiler.model import framework as m
-from critc.compiler.model.text import expression_text
+from critc.compiler.model.text import entry_text, expression_text
 from critc.dsl.span import NO_SPAN, Span
 
 # Facets that only change what people read, never a figure.
@@ -85,7 +85,7 @@ def _expr(expr: m.Expr | None, fw: m.Framework) -> str:
 def _weights(formula: m.Expr | None, fw: m.Framework) -> str:
     if not isinstance(formula, m.WeightedMean):
         return "(none)"
-    return ", ".join(f"{expression_text(item, fw)}: {w:g}"
+    return ", ".join(f"{entry_text(item, fw)}: {w:g}"
                      for item, w in zip(formula.items, formula.weights, strict=True))
 
 

@@ -10,6 +10,8 @@ lowering is one operation per expression, so the two are walked together.
 
 from __future__ import annotations
 
+import datetime
+
 import numpy as np
 from critc.compiler.engine.cases import CaseTable
 from critc.compiler.engine.evaluate import Conditions, Figures, Results
@@ -25,6 +27,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 MAX_CASES_LISTED = 10
+EPOCH = datetime.date(1970, 1, 1)  # dates are coded as days since
 ARITH_WORDS = {"+": "sum", "-": "difference", "*": "product", "/": "quotient"}
 
 
@@ -60,6 +63,12 @@ class Explainer:
         kind = type_.kind
         if kind == "score":
             return f"{value * 100:.2f}%"
+        if kind == "boolean":
+            return "yes" if value else "no"
+        if kind == "enum":
+            return type_.values[int(value)]
+        if kind == "date":
+            return (EPOCH + datetime.timedelta(days=int(value))).isoformat()
         if kind == "rating":
             scale = self.fw.rating_scales[type_.scale_id]
             return scale.labels[scale.levels[int(value)]]
@@ -125,10 +134,17 @@ class Explainer:
 
     def _describe(self, expr: m.Expr, op: s.Op, g: int) -> str:
         match op:
-            case s.Reduce(items=items):
+            case s.Reduce(items=items, strict=strict):
                 fn = expr.function if isinstance(expr, m.Reduce) else op.function
-                return f"{fn} of {len(items)} figure{'s' * (len(items) != 1)} " \
-                       "(undefined ones skipped)"
+                return f"{fn} of {len(items)} figure{'s' * (len(items) != 1)} " + \
+                    ("(undefined if any is)" if strict else "(undefined ones skipped)")
+            case s.FirstOf(items=items):
+                return f"the first defined of {len(items)} figures"
+            case s.Choose(condition=condition):
+                holds = self.figure_value(g, condition)
+                chosen = "unknown, so undefined" if not defined(holds) else \
+                    "true, so the first choice" if holds else "false, so the second choice"
+                return f"if ... then ... else (the condition is {chosen})"
             case s.Pooled(questions=qs):
                 idx = [self.plan.question(q).index for q in qs]
                 num = int(self.results.numerators[g, idx].sum())
