@@ -1,22 +1,18 @@
 """Reading case records for a command: the shared arguments, checking the framework,
-opening the session, and a progress bar for large files."""
+opening the session, and progress on the terminal while that takes a while."""
 
 from __future__ import annotations
 
-import os
-import sys
+from collections.abc import Callable
 
 from critc.compiler.api.framework import score_cases
 from critc.compiler.api.scores import Scores
 from critc.compiler.check.passes import CheckResult
 from critc.compiler.cli.common import UsageError, checked, stderr
+from critc.compiler.cli.progress import Phases
 from critc.compiler.io.session import GroupingError, Session
 from critc.compiler.io.session import open_session as open_cases
 from critc.compiler.report import render
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
-
-LARGE_FILE = 8 << 20  # bytes: show progress while reading a case file larger than this
 
 
 def case_arguments(p, versions: bool = False) -> None:
@@ -55,14 +51,16 @@ def open_session(args) -> Session | None:
     return session
 
 
-def open_scores(args, result: CheckResult | None = None) -> Scores | None:
+def open_scores(args, result: CheckResult | None = None, phases: Phases | None = None
+                ) -> Scores | None:
     """Check the framework (unless `result` is its check) and score the cases as the
-    Python API does (`score_cases`); print diagnostics; None if unusable."""
+    Python API does (`score_cases`); print diagnostics; None if unusable. `phases` shows
+    the progress, when the command shows more phases than reading and scoring."""
     result = result or checked(args.framework)
     if result is None:
         return None
     try:
-        with ReadingProgress(args.cases) as update:
+        with ReadingProgress(args.cases, phases) as update:
             scores, problems = score_cases(result, args.cases, args.inputs, by=args.by,
                                            whole=args.all, strict=args.strict,
                                            progress=update)
@@ -74,24 +72,19 @@ def open_scores(args, result: CheckResult | None = None) -> Scores | None:
 
 
 class ReadingProgress:
-    """A transient progress bar on stderr while a large case file is read and checked,
-    when stderr is a terminal. Used as `with ReadingProgress(path) as update: ...`."""
+    """Progress while a case file is read and checked (see `cli/progress.py`): used as
+    `with ReadingProgress(path) as update: ...`, `update` the reader's progress callback."""
 
-    def __init__(self, path: str):
-        self.active = sys.stderr.isatty() and os.path.exists(path) \
-            and os.path.getsize(path) > LARGE_FILE
+    def __init__(self, path: str, phases: Phases | None = None):
         self.path = path
+        self.given = phases
+        self.phases = phases or Phases()
 
-    def __enter__(self):
-        if not self.active:
-            return lambda _fraction: None
-        self.progress = Progress(TextColumn(f"reading {self.path}"), BarColumn(),
-                                 TaskProgressColumn(), transient=True,
-                                 console=Console(stderr=True))
-        self.progress.start()
-        task = self.progress.add_task("read", total=100)
-        return lambda fraction: self.progress.update(task, completed=100 * fraction)
+    def __enter__(self) -> Callable[[float], None]:
+        if self.given is None:
+            self.phases.__enter__()
+        return self.phases.reading(self.path)
 
-    def __exit__(self, *exc):
-        if self.active:
-            self.progress.stop()
+    def __exit__(self, *exc) -> None:
+        if self.given is None:
+            self.phases.__exit__(*exc)
