@@ -125,6 +125,7 @@ def _imports_inside_functions(path: Path):
 # they may be missing, when the import line (or the line above) says why with `# lazy:`.
 LAZY_ALLOWED = ("networkx", "rich", "pyarrow", "numpy", "openpyxl", "ruamel", "pygls",
                 "lsprotocol", "pandas", "polars",  # the API's to_pandas(), to_polars()
+                "matplotlib",  # critc report's charts
                 "critc.compiler.lsp")  # the language server: it needs pygls, an optional extra
 
 # Imports inside functions in modules that other engineers are still reworking (issue 10).

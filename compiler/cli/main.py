@@ -18,13 +18,15 @@ from critc.compiler.cli import (
     doc_command,
     explain_command,
     lsp_command,
+    report_command,
     score_command,
     test_commands,
 )
 from critc.compiler.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, stderr
 
-COMMANDS = (check_commands, score_command, compile_command, explain_command, diff_command,
-            test_commands, doc_command, lsp_command)  # in the order `critc --help` lists them
+# in the order `critc --help` lists them
+COMMANDS = (check_commands, score_command, report_command, compile_command, explain_command,
+            diff_command, test_commands, doc_command, lsp_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

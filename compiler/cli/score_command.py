@@ -14,6 +14,7 @@ from critc.compiler.cli.common import (
     stdout,
     write_output,
 )
+from critc.compiler.cli.workbook import check_output_name, write_versions_workbook, write_workbook
 from critc.compiler.regress import version_scoring, versions
 from critc.compiler.report import render
 from critc.compiler.report import results as report
@@ -23,15 +24,19 @@ from critc.compiler.report import versions as version_report
 def register(sub) -> None:
     p = sub.add_parser("score", help="score case records against a framework")
     case_arguments(p, versions=True)
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table",
+                   help="xlsx: an Excel workbook (needs -o FILE.xlsx)")
     p.add_argument("--hide-questions", action="store_true", help="show aggregates only")
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically)")
     p.set_defaults(run=cmd_score)
 
 
 def cmd_score(args) -> int:
+    check_output_name(args.format, args.output)
     if os.path.isdir(args.framework):
         return _score_versions(args)
+    if args.format == "xlsx":
+        return write_workbook(args)
     scores = open_scores(args)
     if scores is None:
         return EXIT_PROBLEMS
@@ -75,7 +80,9 @@ def _score_versions(args) -> int:
 
 def _write_versions(args, found: versions.VersionSet,
                     scored: list[version_scoring.Scored]) -> None:
-    if args.format == "json":
+    if args.format == "xlsx":
+        write_versions_workbook(args.output, found, scored)
+    elif args.format == "json":
         write_output(args.output, version_report.as_json(found, scored))
     elif args.format == "csv":
         write_output(args.output, version_report.as_csv(scored))
