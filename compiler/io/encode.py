@@ -8,6 +8,7 @@ diagnostic per column and spelling, in the order the spellings first appear in t
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeAlias
 
 import attrs
 import numpy as np
@@ -26,7 +27,7 @@ from critc.compiler.model import framework as m
 from critc.compiler.model.cells import read_cell
 from critc.dsl.diagnostics import Diagnostic, error
 
-Column = pa.Array | pa.ChunkedArray | None  # None: the batch has no such column (blank)
+Column: TypeAlias = pa.Array | pa.ChunkedArray | None  # None: the batch has no such column (blank)
 _UNSEEN = object()
 _INVALID = object()
 
@@ -59,7 +60,7 @@ class ColumnCoder:
         if column is None:
             return np.full(count, self.fill, dtype=self.dtype)
         dictionary, indices = _dictionary(column)
-        mapping = np.empty(len(dictionary) + 1, dtype=self.dtype)
+        mapping: np.ndarray = np.empty(len(dictionary) + 1, dtype=self.dtype)
         mapping[-1] = self.fill  # index -1, a blank
         bad = []
         for i, text in enumerate(dictionary):

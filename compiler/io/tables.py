@@ -40,7 +40,8 @@ Progress = Callable[[float], None]
 class RecordsError(Exception):
     """The file cannot be read at all; carries the diagnostic."""
 
-    def __init__(self, diagnostic: Diagnostic):
+    def __init__(self, diagnostic: Diagnostic | None):
+        assert diagnostic is not None, "a file that cannot be read says why"
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic
 
