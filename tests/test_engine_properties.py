@@ -152,7 +152,7 @@ section 1 "S" = mean of its questions
 
 thread roh "RoH" = pooled over all questions tagged roh
 thread lor "LoR" = pooled over all questions tagged lor
-thread either "Either" = mean of all questions tagged roh or lor
+thread either "Either" = mean of all questions tagged roh or lor skipping undefined
 """
 
 
@@ -605,7 +605,7 @@ band ob
   1 and above: fair
   otherwise: poor
 
-score pts "Points" = sum(points(gb(section 1)), points(lead))
+score pts "Points" = sum(points(gb(section 1)), points(lead)) skipping undefined
 rating overall "Overall" = ob(score pts)
 """
 

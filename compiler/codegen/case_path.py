@@ -146,8 +146,9 @@ class CaseWriter:
         if questions is not None:
             idx = [self.index[q] for q in questions]
             emit("answered = " + " + ".join(f"d{i}" for i in idx))
+            every = isinstance(op, s.Reduce) and op.strict  # undefined if any question is
             emit(f"{target} = (" + " + ".join(f"n{i}" for i in idx)
-                 + ") / answered if answered else None")
+                 + f") / answered if answered{f' == {len(idx)}' if every else ''} else None")
             return
         match op:
             case s.Number() | s.FigureValue() | s.InputNumber():
@@ -175,7 +176,43 @@ class CaseWriter:
                 for line in band_lines(self.layout, band, *self.atom(o), target):
                     emit(line)
             case _:
+                self.choice(op, target)
+
+    def choice(self, op: s.Op, target: str) -> None:
+        """`first of`, `if ... then ... else` and the tests in formulas (1.0, 0.0 or None)."""
+        emit = self.emit
+        match op:
+            case s.FirstOf(items=items):
+                values = [self.atom(i)[0] for i in items]
+                emit(f"{target} = next((x for x in ({', '.join(values)},) if x is not None), "
+                     "None)")
+            case s.Choose(condition=c, then=a, otherwise=b):
+                holds, x, y = self.atom(c)[0], self.atom(a)[0], self.atom(b)[0]
+                emit(f"{target} = None if {holds} is None else {x} if {holds} == 1.0 else {y}")
+            case s.FigureCompare(op=compare, left=a, right=b, descending=descending):
+                x, y = self.atom(a)[0], self.atom(b)[0]
+                py = "==" if compare == "=" else SWAPPED[compare] if descending else compare
+                emit(f"{target} = None if {x} is None or {y} is None else float({x} {py} {y})")
+            case s.FigureMember(operand=o, codes=codes, negated=negated):
+                x = self.atom(o)[0]
+                emit(f"{target} = None if {x} is None else float(({x} in {codes!r}) != "
+                     f"{negated})")
+            case s.FigureLogic(op=logic, operands=ops):
+                values = "(" + "".join(f"{self.truth_of(o)}, " for o in ops) + ")"
+                decisive, other = ("0.0", "1.0") if logic == "and" else ("1.0", "0.0")
+                emit(f"{target} = {decisive} if {decisive} in {values} else {other} if all(x "
+                     f"== {other} for x in {values}) else None")
+            case s.FigureNot(operand=o):
+                x = self.truth_of(o)
+                emit(f"{target} = None if {x} is None else 1.0 - {x}")
+            case _:
                 raise TypeError(type(op).__name__)
+
+    def truth_of(self, op: s.Op) -> str:
+        """A figure or input as a truth value: 1.0, 0.0 or None."""
+        x = self.atom(op)[0]
+        return x if isinstance(op, s.FigureCompare | s.FigureMember | s.FigureLogic
+                               | s.FigureNot) else f"(None if {x} is None else float({x} != 0))"
 
     def reduce(self, op: s.Reduce, target: str) -> None:
         """min and max keep the best defined item; mean, sum and count skip undefined ones."""
@@ -193,8 +230,9 @@ class CaseWriter:
             emit("count = 0")
         for a, defined in values:
             self.when(defined, ([f"total += {a}"] if fn != "count" else []) + ["count += 1"])
-        emit({"mean": f"{target} = total / count if count else None",
-              "sum": f"{target} = total if count else None",
+        enough = f"count == {len(values)}" if op.strict else "count"
+        emit({"mean": f"{target} = total / count if {enough} else None",
+              "sum": f"{target} = total if {enough} else None",
               "count": f"{target} = float(count)"}[fn])
 
     def weighted_mean(self, op: s.WeightedMean, target: str) -> None:

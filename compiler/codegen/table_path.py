@@ -101,8 +101,10 @@ class TableWriter:
                 return f"divide({x}, {y})" if arith == "/" else f"({x} {arith} {y})"
             case s.Negate(operand=o):
                 return f"(-{self.figure(o)})"
-            case s.Reduce(function=fn, items=items):
+            case s.Reduce(function=fn, items=items, strict=strict):
                 items_code = ", ".join(self.figure(i) for i in items)
+                if strict:
+                    return f"v_strict({VECTOR_REDUCE[fn]}, np.vstack([{items_code}]))"
                 return f"{VECTOR_REDUCE[fn]}(np.vstack([{items_code}]))"
             case s.Pooled(questions=qs):
                 idx = "(" + "".join(f"{self.index[q]}, " for q in qs) + ")"
@@ -114,6 +116,28 @@ class TableWriter:
                 return f"lookup({self.figure(o)}, {points!r})"
             case s.Band(band=band, operand=o):
                 return f"band({self.figure(o)}, BANDS[{band!r}])"
+        return self.choice(op)
+
+    def choice(self, op: s.Op) -> str:
+        """`first of`, `if ... then ... else` and the tests in formulas (truth values)."""
+        match op:
+            case s.FirstOf(items=items):
+                return f"v_first(np.vstack([{', '.join(self.figure(i) for i in items)}]))"
+            case s.Choose(condition=c, then=a, otherwise=b):
+                return f"v_choose({self.figure(c)}, {self.figure(a)}, {self.figure(b)})"
+            case s.FigureCompare(op=compare, left=a, right=b, descending=descending):
+                x, y = self.figure(a), self.figure(b)
+                if descending:  # levels are listed best first
+                    x, y = f"(-{x})", f"(-{y})"
+                return f"v_compare({compare!r}, {x}, {y})"
+            case s.FigureMember(operand=o, codes=codes, negated=negated):
+                return f"v_member({self.figure(o)}, {codes!r}, {negated})"
+            case s.FigureLogic(op=logic, operands=ops):
+                fn = "all_of" if logic == "and" else "any_of"
+                tests = ", ".join(f"v_truth({self.figure(o)})" for o in ops)
+                return f"v_value({fn}({tests}))"
+            case s.FigureNot(operand=o):
+                return f"v_value(negation(v_truth({self.figure(o)})))"
         raise TypeError(type(op).__name__)
 
     def figures(self) -> str:
@@ -157,6 +181,38 @@ def v_arith(op, a, a_missing, b, b_missing):
 
 def v_neg(a, a_missing):
     return -np.asarray(a, float), a_missing
+
+
+def v_strict(reduce, rows):
+    """A sum or mean that is undefined where any of its inputs is."""
+    return np.where(np.isnan(rows).any(axis=0), np.nan, reduce(rows))
+
+
+def v_first(rows):
+    defined = ~np.isnan(rows)
+    out = rows[defined.argmax(axis=0), np.arange(rows.shape[1])]
+    return np.where(defined.any(axis=0), out, np.nan)
+
+
+def v_choose(holds, then, otherwise):
+    return np.where(np.isnan(holds), np.nan, np.where(holds == 1.0, then, otherwise))
+
+
+def v_truth(x):
+    return truthy(x, np.isnan(x))
+
+
+def v_value(test):
+    true, false = test
+    return np.where(true, 1.0, np.where(false, 0.0, np.nan))
+
+
+def v_compare(op, a, b):
+    return v_value(compare(op, a, np.isnan(a), b, np.isnan(b)))
+
+
+def v_member(a, codes, negated):
+    return v_value(member(a, np.isnan(a), list(codes), negated))
 
 
 def vocab_code(vocab, name, value):
