@@ -122,9 +122,12 @@ def test_diff_report_names_edits_moves_migrations_and_cases(versions, capsys):
     assert main(["diff", old, new, CASES, "--inputs", INPUTS]) == 0
     out = capsys.readouterr().out
     assert "Rule changes: 3 (3 can move figures)" in out
-    assert re.search(r"old\s+\S*old.crit:97\s+thresholds: ≥ 60 and < 70", out)
-    assert re.search(r"new\s+\S*new.crit:46\s+weights: .*0\.7", out)
-    assert "3 inspection(s) changed band" in out
+    # the change in words, then the lines of both files as written
+    assert "individual questions 0.8 → 0.7, summary question 0.2 → 0.3" in out
+    assert re.search(r"old\s+\S*old.crit:97\s+60% and above:", out)
+    assert re.search(r"new\s+\S*new.crit:46\s+= weighted mean\(.*0\.7", out)
+    assert "60% to under 70% → 65% to under 70%" in out
+    assert "3 inspections changed band" in out
     assert "Band migrations" in out and "section 1 · band improvement" in out
     assert "Cases whose contribution changed: 173 of 360" in out
     assert "ASH-003 (Ashford)  1.2b: above the line → not counted" in out
@@ -157,7 +160,7 @@ def test_band_change_gate(versions, capsys, limit, code):
     assert main(["diff", old, new, CASES, "--inputs", INPUTS,
                  "--fail-if-band-changes", str(limit)]) == code
     if code:
-        assert "3 inspection(s) change band" in capsys.readouterr().err
+        assert "3 inspections change band" in capsys.readouterr().err
 
 
 def test_a_framework_against_itself_is_empty(capsys):
@@ -166,7 +169,7 @@ def test_a_framework_against_itself_is_empty(capsys):
                  "--fail-if-band-changes", "0"]) == 0
     out = capsys.readouterr().out
     assert "none: the two versions declare the same rules" in out
-    assert "0 figure(s) moved" in out
+    assert "0 figures moved" in out
 
 
 def test_diff_usage_and_file_problems(tmp_path, capsys):

@@ -1,7 +1,9 @@
 """`critc diff OLD NEW CASES`: what a change to a framework does, before it is used.
 
-The report itself (text or JSON) is `report/diff.py`; this reads the command line, checks
-both versions, scores the archive with each and applies the `--fail-if-band-changes` gate.
+The change report is built once (`report/change_model.py`) and written as text
+(`report/diff.py`), Markdown or HTML (`report/change_report.py`); JSON is the comparison as
+data. This reads the command line, checks both versions, scores the archive with each and
+applies the `--fail-if-band-changes` gate.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ from critc.compiler.cli.common import (
 from critc.compiler.io.session import GroupingError
 from critc.compiler.regress.impact import Impact, diff_archive
 from critc.compiler.report import render
+from critc.compiler.report.change_model import change_report
+from critc.compiler.report.change_report import as_html, as_markdown
 from critc.compiler.report.diff import CASES_LISTED, Compared, as_json, print_diff
+from critc.compiler.report.wording import plural
 from critc.dsl.diagnostics import Severity
 
 
@@ -30,7 +35,9 @@ def register(sub) -> None:
     p.add_argument("--inputs", metavar="FILE", help="inspection inputs (CSV or JSON)")
     p.add_argument("--fail-if-band-changes", metavar="N", type=int, default=None,
                    help="exit 1 when more than N inspections change band on any figure")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json", "md", "html"], default="text",
+                   help="md: a Markdown change report; html: one self-contained page "
+                   "(give -o change.html)")
     p.add_argument("--all-cases", action="store_true",
                    help=f"list every changed case (text lists the first {CASES_LISTED})")
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically)")
@@ -52,10 +59,16 @@ def cmd_diff(args) -> int:
     compared = Compared(args.old, args.new, args.cases)
     if args.format == "json":
         write_output(args.output, as_json(compared, structure, impact))
+        return _gate(args.fail_if_band_changes, impact)
+    sources = ({**old.program.sources}, {**new.program.sources})
+    report = change_report(compared, structure, impact, sources)
+    if args.format == "md":
+        write_output(args.output, as_markdown(report))
+    elif args.format == "html":
+        write_output(args.output, as_html(report))
     else:
         console = render.plain_console() if args.output else stdout()
-        sources = ({**old.program.sources}, {**new.program.sources})
-        print_diff(console, compared, structure, impact, sources, args.all_cases)
+        print_diff(console, report, args.all_cases)
         if args.output:
             write_output(args.output, console.export_text())
     return _gate(args.fail_if_band_changes, impact)
@@ -71,7 +84,7 @@ def _can_score(args, problems: dict) -> bool:
             render.render(stderr(), errors, {}, args.cases)
             return False
         if problems[label] and args.format == "text":
-            stderr().print(f"note: {len(problems[label])} warning(s) reading {args.cases} "
+            stderr().print(f"note: {plural(len(problems[label]), 'warning')} reading {args.cases} "
                            f"with the {label} framework; `critc score "
                            f"{getattr(args, label)} {args.cases}` lists them")
     return True
@@ -81,7 +94,7 @@ def _gate(limit: int | None, impact: Impact) -> int:
     """`--fail-if-band-changes N`: exit 1 when more than N inspections change band."""
     changing = impact.inspections_changing_band()
     if limit is not None and len(changing) > limit:
-        stderr().print(f"critc diff: {len(changing)} inspection(s) change band "
+        stderr().print(f"critc diff: {plural(len(changing), 'inspection')} change band "
                        f"({', '.join(changing[:10])}{'…' if len(changing) > 10 else ''}); "
                        f"the limit is {limit}")
         return EXIT_PROBLEMS

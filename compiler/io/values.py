@@ -40,6 +40,28 @@ def shown(fw: m.Framework, node: str, value, rounding: m.Rounding | None = None)
     return f"{number:.{rounding.places}f}"
 
 
+def rating_of(fw: m.Framework, node: str, value) -> tuple[str | None, float | None]:
+    """(label, points) of a rating figure; (None, None) when undefined. Points are None
+    when the rating scale declares none."""
+    if not defined(value):
+        return None, None
+    scale = fw.rating_scales[fw.figure_type(node).scale]
+    level = scale.levels[int(value)]
+    points = scale.points.get(level)
+    return scale.labels[level], (None if points is None else float(points))
+
+
+def number_of(fw: m.Framework, node: str, value) -> float | None:
+    """A figure's value as a number: a score as a fraction, a number as it is, a rating as
+    its points (never its position in the scale); None when undefined, and for a label."""
+    kind = fw.figure_type(node).kind
+    if kind == "rating":
+        return rating_of(fw, node, value)[1]
+    if kind == "label" or not defined(value):
+        return None
+    return float(value)
+
+
 def band_output(band: m.Band, row_index: int) -> str:
     return band.ordered_rows[row_index].output
 

@@ -20,7 +20,7 @@ from critc.compiler.engine.evaluate import Results
 from critc.compiler.engine.status import case_statuses
 from critc.compiler.io.records import RecordsError, read_table
 from critc.compiler.io.session import Session, open_session
-from critc.compiler.io.values import defined, labels_for, shown
+from critc.compiler.io.values import labels_for, number_of, rating_of, shown
 from critc.compiler.plan.steps import STATUS_TEXT
 from critc.compiler.regress.diff import Edit, Structure, compare
 
@@ -29,9 +29,10 @@ from critc.compiler.regress.diff import Edit, Structure, compare
 class Side:
     """One figure in one inspection under one version."""
 
-    value: float | None  # unrounded; None when undefined or absent
+    value: float | None  # unrounded; a rating's points; None when undefined or absent
     shown: str  # as reports show it; "n/a" when undefined, "(absent)" when not declared
     bands: tuple[tuple[str, str], ...]  # (band id, label) attached to the figure
+    rating: str | None = None  # a rating figure's label (its value is its points)
 
 
 ABSENT = Side(value=None, shown="(absent)", bands=())
@@ -103,9 +104,9 @@ def _side(results: Results, node: str, g: int) -> Side:
     if node not in results.values:
         return ABSENT
     value = results.values[node][g]
-    return Side(value=float(value) if defined(value) else None,
-                shown=shown(fw, node, value),
-                bands=tuple(labels_for(results, node, g)))
+    rating = rating_of(fw, node, value)[0] if fw.figure_type(node).kind == "rating" else None
+    return Side(value=number_of(fw, node, value), shown=shown(fw, node, value),
+                bands=tuple(labels_for(results, node, g)), rating=rating)
 
 
 def _kind(results: Results, node: str) -> str:

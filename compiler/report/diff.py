@@ -1,212 +1,156 @@
-"""`critc diff` → text and JSON: the rule edits with their lines in both files, then the
-impact on the archive: every figure that moved per inspection with the edits that explain
-it, a band-migration matrix per banded figure, and the cases whose contribution changed.
+"""`critc diff` → text and JSON. The text is the change report (`change_model.py`) for a
+terminal: the rule edits in words with their lines in both files, the inspections whose
+band or rating changed, every moved figure old → new as published and unrounded, each
+band-migration matrix with its labels numbered (so long labels never wrap), and the cases
+whose contribution changed. JSON is the comparison as data.
 """
 
 from __future__ import annotations
 
 import json
 
-import attrs
-from critc.compiler.io.values import band_output
-from critc.compiler.model import framework as m
-from critc.compiler.regress.diff import Edit, Structure, edit_json
-from critc.compiler.regress.impact import Change, Impact, Migration, Side
-from critc.compiler.report.explain import source_line
+from critc.compiler.regress.diff import Structure, edit_json
+from critc.compiler.regress.impact import Impact, Side
+from critc.compiler.report.change_edits import EditWords
+from critc.compiler.report.change_model import (
+    CASES_LISTED,
+    ChangeReport,
+    Compared,
+    Matrix,
+    Move,
+)
+from critc.compiler.report.wording import plural
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-CASES_LISTED = 20  # text lists this many changed cases unless asked for all
-
-
-@attrs.frozen
-class Compared:
-    """What was compared: the two framework files and the case file, as given."""
-
-    old: str
-    new: str
-    cases: str
+__all__ = ["CASES_LISTED", "Compared", "as_json", "print_diff"]
+STYLE = {"added": "green", "removed": "red", "changed": "yellow"}
 
 
 # ----------------------------------------------------------------------------- text
-def print_diff(console: Console, compared: Compared, structure: Structure, impact: Impact,
-               sources: tuple[dict, dict], all_cases: bool = False) -> None:
-    """The whole report: rule changes, moved figures, band migrations, changed cases (the
-    first CASES_LISTED unless `all_cases`)."""
+def print_diff(console: Console, report: ChangeReport, all_cases: bool = False) -> None:
+    """The whole report; the first CASES_LISTED changed cases unless `all_cases`."""
+    compared = report.compared
     console.print(Text(f"critc diff: {compared.old} → {compared.new}", style="bold"))
-    console.print(f"{_name(structure.old, compared.old)} → "
-                  f"{_name(structure.new, compared.new)}")
-    console.print(f"{impact.case_total} cases in {len(impact.inspections)} inspection(s) "
-                  f"from {compared.cases}")
+    console.print(f"{report.old_name} → {report.new_name}")
+    console.print(report.scope)
+    for warning in report.warnings:
+        console.print(Text(f"Warning: {warning}", style="bold red"))
     console.print()
-    _print_edits(console, structure, sources)
-    _print_moved(console, impact)
-    _print_migrations(console, structure, impact)
-    _print_cases(console, impact, all_cases)
+    _print_edits(console, report)
+    _print_impact(console, report)
+    _print_matrices(console, report.matrices)
+    _print_cases(console, report, all_cases)
 
 
-def _print_edits(console: Console, structure: Structure, sources: tuple[dict, dict]) -> None:
-    scoring = [e for e in structure.edits if e.scoring]
-    console.print(Text(f"Rule changes: {len(structure.edits)}"
-                       + (f" ({len(scoring)} can move figures)" if structure.edits else ""),
-                       style="bold"))
-    if not structure.edits:
+def _print_edits(console: Console, report: ChangeReport) -> None:
+    console.print(Text(report.edits_heading, style="bold"))
+    if not report.edits:
         console.print("  none: the two versions declare the same rules")
-    for edit in structure.edits:
-        for line in _edit_lines(edit, sources):
-            console.print(Text("  ") + line)
+    for edit in report.edits:
+        console.print(Text("  ") + edit_head(edit))
+        for line in edit.lines:
+            console.print(Text(f"    {line.side}  {line.where}  ", style="dim")
+                          + Text(line.text))
     console.print()
 
 
-def _print_moved(console: Console, impact: Impact) -> None:
-    moved = impact.moved
-    inspections = {c.inspection for c in moved}
-    banded = impact.inspections_changing_band()
-    summary = (f"Impact: {len(moved)} figure(s) moved in {len(inspections)} of "
-               f"{len(impact.inspections)} inspection(s); {len(banded)} inspection(s) changed "
-               f"band")
-    if impact.within_rounding:
-        summary += f"; {len(impact.within_rounding)} moved only within rounding"
-    console.print(Text(summary, style="bold"))
-    if impact.only_old or impact.only_new:
-        console.print(f"  inspections only the old version scores: "
-                      f"{', '.join(impact.only_old) or 'none'}; only the new: "
-                      f"{', '.join(impact.only_new) or 'none'}")
-    if moved:
-        table = Table(show_edge=False, pad_edge=False)
-        for column in ("Inspection", "Figure", "Old", "New", "Band or rating moved",
-                       "Because"):
-            table.add_column(column, overflow="fold")
-        for change in moved:
-            because = ", ".join(e.key for e in change.because) or "(no rule edit on its path)"
-            table.add_row(change.inspection, f"{change.kind} {change.figure}",
-                          change.old.shown, change.new.shown,
-                          Text(_band_moves(change), style="bold"), because)
-        console.print(table)
-    console.print()
+def edit_head(edit: EditWords) -> Text:
+    """`changed criterion 1.1 (weights): individual questions 0.8 → 0.7, …`."""
+    head = Text()
+    head.append(f"{edit.change} ", style=STYLE[edit.change])
+    head.append(edit.name, style="bold")
+    if edit.facets:
+        head.append(f" ({', '.join(edit.facets)})")
+    if not edit.scoring:
+        head.append(" (wording only: moves no figure)", style="dim")
+    if edit.words:
+        head.append(f": {edit.words}")
+    return head
 
 
-def _print_migrations(console: Console, structure: Structure, impact: Impact) -> None:
-    migrations = [mig for mig in impact.migrations if mig.moved]
-    if migrations:
-        console.print(Text("Band migrations", style="bold"))
-    for mig in migrations:
-        console.print(_migration_table(structure.new, mig))
+def _print_impact(console: Console, report: ChangeReport) -> None:
+    console.print(Text(report.impact_heading, style="bold"))
+    if report.only:
+        console.print(f"  {report.only}")
+    banded = [mv for mv in report.moves if mv.band_moved]
+    if banded:
         console.print()
+        console.print(Text(f"Band or rating changed in {plural(len(report.banded), 'inspection')}",
+                           style="bold"))
+    for move in banded:
+        for band, old, new in move.bands:
+            console.print(Text(f"  {move.inspection}", style="bold")
+                          + Text(f", {move.figure}, {band}: {old} → {new}"))
+    if report.moves:
+        console.print()
+        console.print(_moves_table(report.moves))
+    console.print()
 
 
-def _migration_table(fw: m.Framework, mig: Migration) -> Table:
-    """Inspections by old label (rows) and new label (columns), moves in bold."""
-    figure = f"{fw.kind_of(mig.figure)} {mig.figure}"
-    what = f"{figure} · band {mig.band}" if mig.band else figure
-    rank = {label: i for i, label in enumerate(_label_order(fw, mig))}
-    olds, news = (sorted(labels, key=lambda x: (rank.get(x, len(rank)), x))
-                  for labels in mig.labels)
-    table = Table(title=f"{what}: {mig.moved} of {sum(mig.counts.values())} inspection(s) "
-                  "moved", title_justify="left", show_edge=False)
-    table.add_column("old ↓  new →", overflow="fold")
-    for label in news:
-        table.add_column(label, justify="right", overflow="fold")
-    for before in olds:
-        cells = []
-        for after in news:
-            n = mig.counts.get((before, after), 0)
-            cells.append(Text(str(n) if n else "·",
-                              style="bold" if n and before != after else ""))
-        table.add_row(before, *cells)
+def _moves_table(moves: tuple[Move, ...]) -> Table:
+    table = Table(box=None, pad_edge=False, title="Moved figures", title_justify="left",
+                  title_style="bold")
+    for column in ("Inspection", "Figure", "Published", "Unrounded"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("Because", overflow="fold")
+    previous = None
+    for move in moves:
+        table.add_row(move.inspection if move.inspection != previous else "", move.figure,
+                      f"{move.old.shown} → {move.new.shown}", unrounded_move(move),
+                      move.because)
+        previous = move.inspection
     return table
 
 
-def _print_cases(console: Console, impact: Impact, all_cases: bool) -> None:
-    console.print(Text(f"Cases whose contribution changed: {len(impact.cases)} of "
-                       f"{impact.case_total}", style="bold"))
-    listed = impact.cases if all_cases else impact.cases[:CASES_LISTED]
+def unrounded_move(move: Move) -> str:
+    if move.old.unrounded is None and move.new.unrounded is None:
+        return ""
+    return f"{move.old.unrounded or move.old.shown} → {move.new.unrounded or move.new.shown}"
+
+
+def _print_matrices(console: Console, matrices: tuple[Matrix, ...]) -> None:
+    if matrices:
+        console.print(Text("Band migrations", style="bold"))
+    for matrix in matrices:
+        console.print(f"{matrix.title}: {matrix.moved} of "
+                      f"{plural(matrix.total, 'inspection')} moved")
+        labels = list(dict.fromkeys(matrix.olds + matrix.news))
+        number = {label: str(i + 1) for i, label in enumerate(labels)}
+        for label in labels:
+            console.print(f"  {number[label]}  {label}")
+        table = Table(box=None, pad_edge=False)
+        table.add_column("  old ↓ new →", no_wrap=True)
+        for label in matrix.news:
+            table.add_column(number[label], justify="right", no_wrap=True)
+        for label, row in zip(matrix.olds, matrix.counts, strict=True):
+            table.add_row(f"  {number[label]}", *(
+                Text(str(n) if n else "·", style="bold" if n and after != label else "")
+                for n, after in zip(row, matrix.news, strict=True)))
+        console.print(table)
+        console.print()
+
+
+def _print_cases(console: Console, report: ChangeReport, all_cases: bool) -> None:
+    console.print(Text(report.cases_heading, style="bold"))
+    listed = report.cases if all_cases else report.cases[:CASES_LISTED]
     for case in listed:
         parts = "; ".join(f"{q}: {a} → {b}" for q, a, b in case.questions)
         console.print(f"  {case.case} ({case.inspection})  {parts}")
-    if len(listed) < len(impact.cases):
-        console.print(f"  … and {len(impact.cases) - len(listed)} more (--all-cases lists "
+    if len(listed) < len(report.cases):
+        console.print(f"  … and {len(report.cases) - len(listed)} more (--all-cases lists "
                       "them all)")
-
-
-def _name(fw: m.Framework, path: str) -> str:
-    h = fw.header
-    name = h.name or path
-    return f"{name} (version {h.version})" if h.version else name
-
-
-def _edit_lines(edit: Edit, sources: tuple[dict, dict]) -> list[Text]:
-    head = Text()
-    style = {"added": "green", "removed": "red", "changed": "yellow"}[edit.change]
-    head.append(f"{edit.change} ", style=style)
-    head.append(f"{edit.kind} {edit.id}", style="bold")
-    if edit.change == "changed":
-        head.append(": " + ", ".join(edit.facets))
-    if not edit.scoring:
-        head.append("  (wording only: moves no figure)", style="dim")
-    lines = [head]
-    if edit.change == "changed":
-        for name in edit.facets:
-            before, after = edit.old.facet(name), edit.new.facet(name)
-            if before is not None and after is not None and (before.parts or after.parts):
-                lines += _part_lines(name, before, after)
-                continue
-            for label, facet, item in (("old", before, edit.old), ("new", after, edit.new)):
-                span = facet.span if facet is not None and facet.span.line else item.span
-                text = facet.text if facet is not None else "(none)"
-                lines.append(Text(f"    {label}  {span.path}:{span.line}  ", style="dim")
-                             + Text(f"{name}: {text}"))
-    else:
-        item, source = (edit.new, sources[1]) if edit.change == "added" else \
-            (edit.old, sources[0])
-        lines.append(Text(f"    {item.span.path}:{item.span.line}  ", style="dim")
-                     + Text(source_line(source, item.span)))
-    return lines
-
-
-def _part_lines(name: str, before, after) -> list[Text]:
-    """The entries of a list facet (band rows) that differ, with their lines."""
-    old_texts = {text for text, _ in before.parts}
-    new_texts = {text for text, _ in after.parts}
-    lines = []
-    for label, parts, other in (("old", before.parts, new_texts),
-                                ("new", after.parts, old_texts)):
-        for text, span in parts:
-            if text not in other:
-                lines.append(Text(f"    {label}  {span.path}:{span.line}  ", style="dim")
-                             + Text(f"{name}: {text}"))
-    return lines
-
-
-def _band_moves(change: Change) -> str:
-    """The bands (or the rating) that moved, as `old → new`."""
-    before, after = dict(change.old.bands), dict(change.new.bands)
-    moves = [f"{before.get(b, '(none)')} → {after.get(b, '(none)')}"
-             for b in list(before) + [b for b in after if b not in before]
-             if before.get(b) != after.get(b)]
-    if change.band_moved and not moves:  # a rating figure: its value is the label
-        moves.append(f"{change.old.shown} → {change.new.shown}")
-    return "; ".join(moves)
-
-
-def _label_order(fw: m.Framework, mig: Migration) -> list[str]:
-    """A band's labels in the order its rows are written (a rating scale's levels best
-    first), then any others (n/a)."""
-    if mig.band:
-        band = fw.bands.get(mig.band)
-        order = [band_output(band, i) for i in range(len(band.rows))] if band else []
-    else:
-        type_ = fw.figure_type(mig.figure)
-        scale = fw.rating_scales.get(type_.scale) if type_.kind == "rating" else None
-        order = [scale.labels[level] for level in scale.levels] if scale else []
-    return order
 
 
 # ----------------------------------------------------------------------------- json
 def _side_json(side: Side) -> dict:
-    return {"value": side.value, "shown": side.shown,
-            "bands": {band: label for band, label in side.bands}}
+    """A figure under one version; a rating's value is its points, with its label."""
+    out: dict = {"value": side.value, "shown": side.shown}
+    if side.rating is not None:
+        out["rating"], out["points"] = side.rating, side.value
+    out["bands"] = {band: label for band, label in side.bands}
+    return out
 
 
 def as_json(compared: Compared, structure: Structure, impact: Impact) -> str:

@@ -12,7 +12,7 @@ import json
 from critc.compiler.engine import runtime
 from critc.compiler.engine.evaluate import Results
 from critc.compiler.io.spreadsheet import csv_text
-from critc.compiler.io.values import NA, defined, labels_for, shown
+from critc.compiler.io.values import NA, defined, labels_for, number_of, rating_of, shown
 from critc.compiler.io.values import band_output as band_output  # report.explain uses it here
 from critc.compiler.model import framework as m
 from rich.console import Console
@@ -96,28 +96,6 @@ def rounded(fw: m.Framework, node: str, value) -> float | None:
     if kind == "score":
         return float(round_(value * 100, rounding.places)) / 100
     return float(round_(value, rounding.places))
-
-
-def rating_of(fw: m.Framework, node: str, value) -> tuple[str | None, float | None]:
-    """(label, points) of a rating figure; (None, None) when undefined. Points are None
-    when the rating scale declares none."""
-    if not defined(value):
-        return None, None
-    scale = fw.rating_scales[fw.figure_type(node).scale]
-    level = scale.levels[int(value)]
-    points = scale.points.get(level)
-    return scale.labels[level], (None if points is None else float(points))
-
-
-def number_of(fw: m.Framework, node: str, value) -> float | None:
-    """A figure's value as a number: a score as a fraction, a number as it is, a rating as
-    its points (never its position in the scale); None when undefined, and for a label."""
-    kind = fw.figure_type(node).kind
-    if kind == "rating":
-        return rating_of(fw, node, value)[1]
-    if kind == "label" or not defined(value):
-        return None
-    return float(value)
 
 
 def figure_json(results: Results, node: str, g: int) -> dict:

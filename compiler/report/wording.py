@@ -1,0 +1,25 @@
+"""Small pieces of English that reports share: counts with the right plural, and a figure's
+unrounded value as people read it."""
+
+from __future__ import annotations
+
+from critc.compiler.io.values import defined
+
+IRREGULAR = {"inspection input": "inspection inputs", "band on a figure": "bands on figures"}
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """`1 inspection`, `2 inspections`, `0 cases`; `nouns` for a plural not made with -s."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {nouns or IRREGULAR.get(noun) or noun + 's'}"
+
+
+def unrounded_text(kind: str, value) -> str | None:
+    """A score or number before rounding (`72.41%`, `3.1667`); None for a rating, a label
+    or an undefined value."""
+    if not defined(value) or kind not in ("score", "number"):
+        return None
+    if kind == "score":
+        return f"{value * 100:.2f}%"
+    return f"{value:.4f}".rstrip("0").rstrip(".")
