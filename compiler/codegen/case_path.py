@@ -40,8 +40,9 @@ def case_code(constant: s.Code | s.TextCode) -> str:
 
 class CaseWriter:
     """`_score_case(get, given)` as straight-line code over locals: f<k> case fields, i<k>
-    inspection inputs (x<k> a rating input as a float), a<i> answer codes, d<i> and n<i>
-    a question's (counted, above the line), v<i> figures, t<n> and e<n> temporaries."""
+    inspection inputs (x<k> a rating input as a float), a<i> answer codes, w<i> a
+    question's tally (`CaseReads.tally`) or the sum of a figure's questions' tallies, v<i>
+    figures, t<n> and e<n> temporaries."""
 
     def __init__(self, layout: Layout):
         self.layout = layout
@@ -51,6 +52,7 @@ class CaseWriter:
         self.reads = CaseReads(layout)
         self.lines: list[str] = []
         self.temps = 0
+        self.sums: dict[frozenset[int], str] = {}  # question numbers -> local with their sum
 
     # ------------------------------------------------------------------ conditions
     def operand(self, value: s.CaseValue) -> tuple[str, bool]:
@@ -144,11 +146,11 @@ class CaseWriter:
         if questions is None and isinstance(op, s.Pooled):
             questions = op.questions
         if questions is not None:
-            idx = [self.index[q] for q in questions]
-            emit("answered = " + " + ".join(f"d{i}" for i in idx))
+            tally = self.tally_sum([self.index[q] for q in questions], target)
             every = isinstance(op, s.Reduce) and op.strict  # undefined if any question is
-            emit(f"{target} = (" + " + ".join(f"n{i}" for i in idx)
-                 + f") / answered if answered{f' == {len(idx)}' if every else ''} else None")
+            counted = self.reads.counted(tally)
+            emit(f"{target} = {self.reads.above(tally)} / {counted} if {counted}"
+                 f"{f' == {len(questions)}' if every else ''} else None")
             return
         match op:
             case s.Number() | s.FigureValue() | s.InputNumber():
@@ -178,6 +180,23 @@ class CaseWriter:
             case _:
                 self.choice(op, target)
 
+    def tally_sum(self, idx: list[int], target: str) -> str:
+        """A local holding the sum of the questions' tallies. A figure's sum (`target` v<i>
+        gives w<i>) is kept for later figures: a section's sum adds its criteria's."""
+        if target.startswith("v") and len(set(idx)) == len(idx):
+            name, todo = f"w{target[1:]}", set(idx)
+            parts = []
+            for questions, local in sorted(self.sums.items(), key=lambda x: -len(x[0])):
+                if questions <= todo:
+                    parts.append(local)
+                    todo -= questions
+            self.sums[frozenset(idx)] = name
+            parts += [f"w{i}" for i in idx if i in todo]
+        else:  # in a nested formula, or a question twice
+            name, parts = "tally", [f"w{i}" for i in idx]
+        self.emit(f"{name} = {' + '.join(parts)}")
+        return name
+
     def choice(self, op: s.Op, target: str) -> None:
         """`first of`, `if ... then ... else` and the tests in formulas (1.0, 0.0 or None)."""
         emit = self.emit
@@ -187,16 +206,15 @@ class CaseWriter:
                 emit(f"{target} = next((x for x in ({', '.join(values)},) if x is not None), "
                      "None)")
             case s.Choose(condition=c, then=a, otherwise=b):
-                holds, x, y = self.atom(c)[0], self.atom(a)[0], self.atom(b)[0]
-                emit(f"{target} = None if {holds} is None else {x} if {holds} == 1.0 else {y}")
+                holds, x, y = self.atom(c), self.atom(a)[0], self.atom(b)[0]
+                self.guarded(target, f"{x} if {holds[0]} == 1.0 else {y}", unknown([holds]))
             case s.FigureCompare(op=compare, left=a, right=b, descending=descending):
-                x, y = self.atom(a)[0], self.atom(b)[0]
+                x, y = self.atom(a), self.atom(b)
                 py = "==" if compare == "=" else SWAPPED[compare] if descending else compare
-                emit(f"{target} = None if {x} is None or {y} is None else float({x} {py} {y})")
+                self.guarded(target, f"float({x[0]} {py} {y[0]})", unknown([x, y]))
             case s.FigureMember(operand=o, codes=codes, negated=negated):
-                x = self.atom(o)[0]
-                emit(f"{target} = None if {x} is None else float(({x} in {codes!r}) != "
-                     f"{negated})")
+                x = self.atom(o)
+                self.guarded(target, f"float(({x[0]} in {codes!r}) != {negated})", unknown([x]))
             case s.FigureLogic(op=logic, operands=ops):
                 values = "(" + "".join(f"{self.truth_of(o)}, " for o in ops) + ")"
                 decisive, other = ("0.0", "1.0") if logic == "and" else ("1.0", "0.0")
@@ -210,9 +228,10 @@ class CaseWriter:
 
     def truth_of(self, op: s.Op) -> str:
         """A figure or input as a truth value: 1.0, 0.0 or None."""
-        x = self.atom(op)[0]
-        return x if isinstance(op, s.FigureCompare | s.FigureMember | s.FigureLogic
-                               | s.FigureNot) else f"(None if {x} is None else float({x} != 0))"
+        x, blank = self.atom(op)
+        if isinstance(op, s.FigureCompare | s.FigureMember | s.FigureLogic | s.FigureNot):
+            return x
+        return f"(None if {x} is None else float({x} != 0))" if blank else f"float({x} != 0)"
 
     def reduce(self, op: s.Reduce, target: str) -> None:
         """min and max keep the best defined item; mean, sum and count skip undefined ones."""
@@ -252,7 +271,7 @@ class CaseWriter:
         line count (0 or 1) when it counted."""
         if isinstance(op, s.FigureValue) and op.question:
             i = self.index[op.node]
-            return f"n{i}", f"d{i}"
+            return self.reads.above(f"w{i}"), f"w{i}"
         a, blank = self.atom(op)
         return a, (f"{a} is not None" if blank else None)
 
@@ -308,12 +327,13 @@ class CaseWriter:
 
     def read_answers(self) -> None:
         """Each question's (counted, above the line), and the codes that conditions read."""
-        self.emit("# answers: (counted, above the line); a condition can make a question not count")
+        self.emit("# answers: tallies (counted, above the line); a condition can make a question "
+                  "not count")
         for q in self.plan.questions:
             i, k = self.index[q.id], self.reads.scales[q.scale]
             if q.id in self.reads.answer_refs:
                 self.emit(f"a{i} = _C{k}[get({q.id!r})]")
-            self.emit(f"d{i}, n{i} = _S{k}[get({q.id!r})]  # {where(q.span)}: question "
+            self.emit(f"w{i} = _S{k}[get({q.id!r})]  # {where(q.span)}: question "
                       f"{comment(q.id)}")
 
     def applicability(self) -> None:
@@ -326,11 +346,11 @@ class CaseWriter:
             self.emit(f"# {where(q.span)}: question {comment(q.id)} applies when "
                       f"{comment(expression_text(q.applies))}")
             self.emit(f"if {self.truth(q.condition, True, holds=False)}:")
-            self.emit(f"    d{i} = n{i} = 0")
+            self.emit(f"    w{i} = 0")
         for q in self.plan.questions:
             if q.id in self.reads.value_refs:
                 i = self.index[q.id]
-                self.emit(f"v{i} = n{i} / d{i} if d{i} else None  # question {comment(q.id)}")
+                self.emit(f"v{i} = _Q[w{i}]  # question {comment(q.id)}")
 
     def result(self) -> None:
         fw = self.fw
@@ -338,8 +358,7 @@ class CaseWriter:
         for node, i in self.index.items():
             type_ = fw.figure_type(node)
             if node in fw.questions:
-                value = f"v{i}" if node in self.reads.value_refs else \
-                    f"n{i} / d{i} if d{i} else None"
+                value = f"v{i}" if node in self.reads.value_refs else f"_Q[w{i}]"
             elif type_.kind == "rating" and type_.scale is not None:
                 value = f"_LEVELS{self.reads.ratings[type_.scale]}[v{i}]"
             else:
@@ -349,3 +368,8 @@ class CaseWriter:
 
     def sections(self) -> list[str]:
         return [case_tables(self.reads), self.body(), ENTRY]
+
+
+def unknown(atoms: list[tuple[str, bool]]) -> list[str]:
+    """Guards that the atoms which may be undefined are defined."""
+    return [f"{a} is not None" for a, blank in atoms if blank]
