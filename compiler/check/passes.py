@@ -44,6 +44,14 @@ class CheckResult:
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
 
+    @property
+    def model(self) -> m.Framework:
+        """The checked framework, for a caller that has seen `ok`: a check without errors
+        always builds one, so its absence is a bug."""
+        if self.framework is None:
+            raise AssertionError("no framework: the check failed (test `ok` first)")
+        return self.framework
+
 
 def check_file(path: str | Path, text: str | None = None) -> CheckResult:
     program = load(path, text)

@@ -82,7 +82,7 @@ def cmd_graph(args) -> int:
     node = args.deps_of or args.used_by
     if node is not None:
         return _graph_around(args, graph, node)
-    name = result.framework.header.name or args.file
+    name = result.model.header.name or args.file
     text = graphs.to_json(graph) if args.format == "json" else graphs.to_dot(graph, name)
     write_output(args.output, text)
     return EXIT_OK
@@ -112,7 +112,8 @@ def cmd_fmt(args) -> int:
     """Format one file on its own: its includes are not read, so a missing one is no bar."""
     shown = display_path(Path(args.file))
     original, problem = read_text(Path(args.file), shown, None)
-    if problem is not None:
+    if original is None:
+        assert problem is not None, "read_text gives the text or a diagnostic"
         render.render(stderr(), [problem], {}, args.file)
         return EXIT_PROBLEMS
     result = parse(original, shown)

@@ -70,7 +70,7 @@ def grouping_field(result: CheckResult, by: str | None = None, whole: bool = Fal
                    ) -> str | None:
     """The field cases are grouped by: `by`, else the framework's inspection field; None
     with `whole` (one set of figures over every case)."""
-    fw = result.framework
+    fw = result.model
     field = None if whole else (by or fw.inspection)
     if field is not None and field not in {f.id for f in fw.case_fields}:
         raise GroupingError(f"cannot group by `{field}`: it is not a case field")
@@ -88,7 +88,7 @@ def open_session(result: CheckResult, cases: str | pa.Table,
     the inputs in diagnostics (by default the path, or `<records>` and `<inputs>` for a
     table). The session is None when a problem is an error; the diagnostics list every
     problem found, errors and warnings."""
-    fw = result.framework
+    fw = result.model
     field = grouping_field(result, by, whole)
     kwargs = {"progress": progress} if progress is not None else {}
     table, problems = load_cases(cases, fw, shown=shown, missing_questions=missing_questions,

@@ -11,6 +11,7 @@ titles and descriptions are listed but never move a figure.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 import attrs
 import networkx as nx
@@ -22,6 +23,8 @@ from critc.dsl.span import NO_SPAN, Span
 # Facets that only change what people read, never a figure.
 WORDING = frozenset({"wording", "title", "description", "source", "labels", "tags", "name",
                      "version", "effective dates"})
+
+Change = Literal["added", "removed", "changed"]  # what an edit did to its declaration
 
 
 @attrs.frozen(kw_only=True)
@@ -53,7 +56,7 @@ class Item:
 class Edit:
     kind: str
     id: str
-    change: str  # "added", "removed" or "changed"
+    change: Change
     facets: tuple[str, ...]  # the facets that differ ("changed" only)
     old: Item | None
     new: Item | None
@@ -254,22 +257,22 @@ class Structure:
 
 def compare(old: CheckResult, new: CheckResult) -> Structure:
     """The structural difference between two clean check results."""
-    before, after = items(old.framework), items(new.framework)
+    before, after = items(old.model), items(new.model)
     edits = []
-    for key in list(before) + [k for k in after if k not in before]:
-        a, b = before.get(key), after.get(key)
-        if a is None:
-            edits.append(Edit(kind=b.kind, id=b.id, change="added", facets=(), old=None, new=b))
-        elif b is None:
+    for key, a in before.items():
+        b = after.get(key)
+        if b is None:
             edits.append(Edit(kind=a.kind, id=a.id, change="removed", facets=(), old=a,
                               new=None))
-        else:
-            changed = tuple(f.name for f in a.facets if f != b.facet(f.name))  # by value
-            changed += tuple(f.name for f in b.facets if a.facet(f.name) is None)
-            if changed:
-                edits.append(Edit(kind=b.kind, id=b.id, change="changed", facets=changed,
-                                  old=a, new=b))
-    return Structure(old=old.framework, new=new.framework, old_graph=old.graph,
+            continue
+        changed = tuple(f.name for f in a.facets if f != b.facet(f.name))  # by value
+        changed += tuple(f.name for f in b.facets if a.facet(f.name) is None)
+        if changed:
+            edits.append(Edit(kind=b.kind, id=b.id, change="changed", facets=changed,
+                              old=a, new=b))
+    edits += [Edit(kind=b.kind, id=b.id, change="added", facets=(), old=None, new=b)
+              for key, b in after.items() if key not in before]
+    return Structure(old=old.model, new=new.model, old_graph=old.graph,
                      new_graph=new.graph, edits=tuple(edits))
 
 
@@ -287,9 +290,10 @@ def edit_json(edit: Edit) -> dict:
     def place(item: Item | None):
         return None if item is None else {"file": item.span.path, "line": item.span.line}
 
+    old, new = edit.old, edit.new
     out = {"kind": edit.kind, "id": edit.id, "change": edit.change,
-           "affects_figures": edit.scoring, "old": place(edit.old), "new": place(edit.new)}
-    if edit.change == "changed":
-        out["facets"] = [{"facet": name, "old": _facet_json(edit.old, name),
-                          "new": _facet_json(edit.new, name)} for name in edit.facets]
+           "affects_figures": edit.scoring, "old": place(old), "new": place(new)}
+    if old is not None and new is not None:  # "changed": the item is in both versions
+        out["facets"] = [{"facet": name, "old": _facet_json(old, name),
+                          "new": _facet_json(new, name)} for name in edit.facets]
     return out

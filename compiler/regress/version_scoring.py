@@ -14,7 +14,7 @@ import attrs
 import numpy as np
 import pyarrow as pa
 from critc.compiler.engine.cases import CaseTable, Grouping, group_cases
-from critc.compiler.engine.evaluate import evaluate
+from critc.compiler.engine.evaluate import Results, evaluate
 from critc.compiler.io.records import (
     MAX_ROWS_PER_PROBLEM,
     ROWS_KEY,
@@ -39,7 +39,7 @@ class Scored:
     version: Version
     keys: tuple[str, ...]
     dates: dict[str, datetime.date]  # inspection → its date
-    results: object = None  # critc.compiler.engine.evaluate.Results
+    results: Results
 
 
 def _day(number: float) -> datetime.date:
@@ -84,18 +84,15 @@ def score_versions(versions: VersionSet, cases: str, inputs: str | None = None, 
     all_keys = set(assigned)
     input_keys = _input_rows(inputs_table, versions) if inputs_table is not None else {}
     out: list[Scored] = []
-    for scored, rows in routed:
-        v = scored.version
+    for v, dates, rows in routed:
         session, problems = open_session(v.result, _subset(table, rows), inputs_table,
                                          strict=strict, shown=cases, inputs_shown=inputs)
         diagnostics.extend(d for d in problems if not _for_another_version(
             d, cases, table.column_names, everywhere - known[v.name], input_keys, all_keys))
-        if session is not None:
-            scored.results = evaluate(session.plan, session.table, session.grouping,
-                                      session.inputs)
+        if session is not None:  # None: an error, so no list is returned
+            results = evaluate(session.plan, session.table, session.grouping, session.inputs)
             # the session groups exactly the routed inspections
-            scored.keys = session.grouping.keys
-        out.append(scored)
+            out.append(Scored(v, session.grouping.keys, dates, results))
     diagnostics = list(dict.fromkeys(diagnostics))
     if has_errors(diagnostics):
         return None, diagnostics
@@ -133,7 +130,8 @@ def _key_column(table: pa.Table, versions: VersionSet) -> str | None:
 def _route(versions: VersionSet, table: pa.Table, shown: str, inputs: str | None,
            inputs_table: pa.Table | None):
     """Group the cases into inspections, date each inspection and pick its version:
-    ([(Scored, row indices)] in date order, {inspection: version}, diagnostics)."""
+    ([(version, {inspection: date}, row indices)] in date order, {inspection: version file},
+    diagnostics)."""
     diagnostics: list[Diagnostic] = []
     cases = _dating_fields(versions, table, shown, diagnostics)
     if cases is None:
@@ -142,6 +140,7 @@ def _route(versions: VersionSet, table: pa.Table, shown: str, inputs: str | None
     grouping: Grouping = group_cases(cases, versions.inspection,
                                      lambda f, c: decode_key(fw, cases, f, c))
     if versions.date_is_input:
+        assert inputs is not None, "score_versions asks for the inputs that date inspections"
         dates, places = _input_dates(versions, inputs, inputs_table, grouping.keys,
                                      diagnostics)
         if dates is None:
@@ -155,8 +154,7 @@ def _route(versions: VersionSet, table: pa.Table, shown: str, inputs: str | None
         if not mine:
             continue
         rows_of = np.sort(np.concatenate([r for _, r in mine.values()]))
-        routed.append((Scored(version, tuple(mine), {k: d for k, (d, _) in mine.items()}),
-                       rows_of))
+        routed.append((version, {k: d for k, (d, _) in mine.items()}, rows_of))
     diagnostics.sort(key=Diagnostic.sort_key)  # by row
     return routed, {k: v.name for k, (v, _, _) in chosen.items()}, diagnostics
 
@@ -219,6 +217,8 @@ def _case_dates(versions: VersionSet, cases: CaseTable, grouping: Grouping, show
                 table: pa.Table, diagnostics: list[Diagnostic]):
     """Each inspection's date from the case field: one date shared by its cases."""
     field = versions.inspection_date.id
+    rows = cases.rows
+    assert rows is not None, "_dating_fields keeps each case's row in the file"
     column = table.column_names.index(field) + 1
     values = cases.fields[field]
     dates: dict[str, datetime.date] = {}
@@ -232,8 +232,8 @@ def _case_dates(versions: VersionSet, cases: CaseTable, grouping: Grouping, show
         if not known.any():
             diagnostics.append(error(
                 "undated-inspection", f"{what} have no inspection date: `{field}` is blank "
-                f"in all {len(members)} of them ({_row_list(cases.rows[members])})",
-                where(shown, int(cases.rows[members[0]]), column),
+                f"in all {len(members)} of them ({_row_list(rows[members])})",
+                where(shown, int(rows[members[0]]), column),
                 hint=f"fill in `{field}`: the date picks the version of the framework in force"))
             continue
         distinct = np.unique(given[known])
@@ -241,17 +241,17 @@ def _case_dates(versions: VersionSet, cases: CaseTable, grouping: Grouping, show
             parts = []
             for day in distinct:
                 at = members[given == day]
-                parts.append(f"{_day(day).isoformat()} ({_row_list(cases.rows[at])})")
+                parts.append(f"{_day(day).isoformat()} ({_row_list(rows[at])})")
             second = members[given == distinct[1]][0]
             diagnostics.append(error(
                 "inconsistent-inspection-date", f"{what} have different inspection dates: "
-                + ", ".join(parts), where(shown, int(cases.rows[second]), column),
+                + ", ".join(parts), where(shown, int(rows[second]), column),
                 hint=f"the cases of one inspection share its date, which picks the version "
                 f"that scores them; correct `{field}`, or give each visit its own "
                 f"`{versions.inspection or 'inspection'}` value"))
             continue
         dates[key] = _day(distinct[0])
-        places[key] = where(shown, int(cases.rows[members[known][0]]), column)
+        places[key] = where(shown, int(rows[members[known][0]]), column)
     return dates, places
 
 

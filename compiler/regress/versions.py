@@ -41,7 +41,7 @@ class Version:
 
     @property
     def framework(self) -> m.Framework:
-        return self.result.framework
+        return self.result.model
 
     @property
     def version(self) -> str | None:
@@ -87,6 +87,7 @@ class VersionSet:
     @property
     def inspection_date(self) -> m.Field:
         fw = self.first.framework
+        assert fw.inspection_date is not None, "a version set's versions have a date field"
         return fw.fields[fw.inspection_date]
 
     @property
@@ -101,17 +102,17 @@ class VersionSet:
 
     def nearest(self, day: datetime.date) -> str:
         """Where `day` falls among the versions, when none is in force on it."""
-        before = [v for v in self.versions if v.end is not None and v.end < day]
+        before = [(v, v.end) for v in self.versions if v.end is not None and v.end < day]
         after = [v for v in self.versions if v.start > day]
         if before and after:
-            a, b = before[-1], after[0]
-            return f"it falls between {a.name}, which ends on {a.end.isoformat()}, and " \
+            (a, a_end), b = before[-1], after[0]
+            return f"it falls between {a.name}, which ends on {a_end.isoformat()}, and " \
                    f"{b.name}, which starts on {b.start.isoformat()}"
         if after:
             return f"the earliest version, {after[0].name}, starts on " \
                    f"{after[0].start.isoformat()}"
-        last = before[-1]
-        return f"the latest version, {last.name}, ended on {last.end.isoformat()}"
+        last, last_end = before[-1]
+        return f"the latest version, {last.name}, ended on {last_end.isoformat()}"
 
 
 # ----------------------------------------------------------------------------- loading
@@ -159,14 +160,15 @@ def load_versions(directory: str | Path, sources: dict[str, str] | None = None
 
 
 def _sort_files(folder: Path, diagnostics: list[Diagnostic]
-                ) -> tuple[list[Path], list[tuple[str, str, list[Diagnostic]]]]:
+                ) -> tuple[list[Path], list[tuple[str, str, tuple[Diagnostic, ...]]]]:
     """The `.crit` files directly in `folder`: those with a `framework` header (versions),
     and the others with their text and syntax problems."""
     headed, plain = [], []
     for path in sorted(p for p in folder.glob("*.crit") if p.is_file()):
         shown = display_path(path)
         text, problem = read_text(path, shown, None)
-        if problem is not None:
+        if text is None:
+            assert problem is not None, "read_text gives the text or a diagnostic"
             diagnostics.append(problem)
             continue
         parsed = parse(text, shown)
