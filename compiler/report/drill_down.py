@@ -33,12 +33,14 @@ class CaseList:
 @attrs.frozen(kw_only=True)
 class DrillDown:
     node: str
+    name: str  # `criterion 1.2`
+    title: str | None
     formula_words: str | None = None
     formula_notation: str | None = None
     applies_words: str | None = None
     written: str | None = None  # `framework.crit:41: criterion 1.1 ... = weighted mean(...)`
     lines: tuple[tuple[int, str], ...] = ()  # the explanation: (depth, text)
-    inputs: tuple[str, ...] = ()  # the figures it is computed from
+    inputs: tuple[tuple[str, str], ...] = ()  # the figures it is computed from: (id, name)
     case_lists: tuple[CaseList, ...] = ()
 
 
@@ -55,23 +57,26 @@ def drill_down(fw: m.Framework, node: str, g: int, inputs: tuple[str, ...],
                explainer: Explainer | None) -> DrillDown:
     """Figure `node` of inspection `g`; without an explainer (no case records at hand),
     its formula and inputs only."""
+    named = tuple((n, f"{fw.kind_of(n)} {n}") for n in inputs)
     if node in fw.questions:
         q = fw.questions[node]
         applies = q.applies
         return DrillDown(
-            node=node, inputs=inputs,
+            node=node, name=f"question {node}", title=q.text, inputs=named,
             applies_words=condition_text(applies, fw) if applies is not None else None,
             formula_notation=expression_text(applies, fw) if applies is not None else None,
             case_lists=question_cases(explainer, node, g) if explainer else ())
-    formula = fw.aggregates[node].formula
+    aggregate = fw.aggregates[node]
+    formula = aggregate.formula
     written = None
     lines: tuple[tuple[int, str], ...] = ()
     if explainer is not None:
-        span = fw.aggregates[node].span
+        span = aggregate.span
         written = f"{span.path}:{span.line}: {source_line(explainer.sources, span)}"
         lines = tuple(tree_lines(explainer.figure(node, g))[1:])  # less the title line
     return DrillDown(
-        node=node, inputs=inputs, written=written, lines=lines,
+        node=node, name=f"{aggregate.kind} {node}", title=aggregate.title, inputs=named,
+        written=written, lines=lines,
         formula_words=formula_text(formula, fw) if formula is not None else None,
         formula_notation=expression_text(formula, fw) if formula is not None else None)
 
