@@ -30,11 +30,16 @@ def depth_of(fw: m.Framework, node: str) -> int:
     return depth
 
 
+FIGURE_WIDTH = 30  # the score table's figure column at least, in characters
+OTHER_COLUMNS = 20  # its score and cases columns and its rules
+
+
 def title_of(fw: m.Framework, node: str) -> str:
+    """`criterion 1.1  Preparing for sentence`; a question compactly, as its id and wording
+    (`1.1a  Was the report of the appropriate type?`)."""
     if node in fw.questions:
         q = fw.questions[node]
-        role = "" if q.role == "individual" else q.role + " "
-        return f"{role}question {node}" + (f"  {q.text}" if q.text else "")
+        return node + (f"  {q.text}" if q.text else "")
     agg = fw.aggregates[node]
     return f"{agg.kind} {node}" + (f"  {agg.title}" if agg.title else "")
 
@@ -63,10 +68,12 @@ def print_tables(console: Console, results: Results, questions: bool = True,
         table = Table(title=Text(f"{name}: {what}", style="bold"), title_justify="left",
                       caption=f"{int(results.case_totals[g])} cases"
                       + (f"; {notes[g]}" if notes else ""), caption_justify="left")
-        table.add_column("Figure", overflow="fold")
-        table.add_column("Score", justify="right", no_wrap=True)
+        # one line per figure: a long title or question wording ends in `…`, never wraps
+        table.add_column("Figure", no_wrap=True, overflow="ellipsis",
+                         max_width=max(FIGURE_WIDTH, (console.width - OTHER_COLUMNS) // 2))
+        table.add_column("Score", justify="right", no_wrap=True, min_width=5)
         table.add_column("Band / rating", overflow="fold")
-        table.add_column("Cases", justify="right", no_wrap=True)
+        table.add_column("Cases", justify="right", no_wrap=True, min_width=5)
         for node, value, cases in rows(results, g, questions):
             indent = "  " * depth_of(fw, node)
             title = title_of(fw, node)
