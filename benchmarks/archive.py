@@ -109,8 +109,7 @@ def spec_of(plan) -> dict:
     assert band.percent and band.rounding.mode == "half up" and band.rounding.places == 0
     return {
         "questions": [q.id for q in plan.questions],
-        "condition": [0 if q.condition is None else spec.CONDITIONS[expression_text(q.condition)]
-                      for q in plan.questions],
+        "condition": [_condition(fw.questions[q.id].applies) for q in plan.questions],
         "codes": list(fw.scales["sufficiency"].codes),
         "rosh": list(fw.fields["rosh"].type.values),
         "criteria": criteria,
@@ -118,3 +117,8 @@ def spec_of(plan) -> dict:
         "threads": threads,
         "band": {"id": band.id, "lows": list(band.lows), "otherwise": band.otherwise},
     }
+
+
+def _condition(applies) -> int:
+    """The number spec.CONDITIONS gives a question's applicability condition (0: none)."""
+    return 0 if applies is None else spec.CONDITIONS[expression_text(applies)]
