@@ -139,8 +139,8 @@ def module_phases(module, columns) -> tuple[dict, dict[str, float]]:
             computed[condition] = condition(encoded, answers, case_inputs, vocab)
     applicable = [computed[module.CONDITIONS[i]] if i in module.CONDITIONS else None
                   for i in range(len(module.QUESTIONS))]
-    num, den = module.counts(answers, applicable, group, len(keys), module.SCALES,
-                             module.QUESTIONS)
+    lookups = {scale: module.status_lookup(table[2]) for scale, table in module.SCALES.items()}
+    num, den = module.counts(answers, applicable, group, len(keys), lookups, module.QUESTIONS)
     times["conditions and counts"] = time.perf_counter() - start
     start = time.perf_counter()
     values = [None] * len(module.FIGURES)

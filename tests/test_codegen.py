@@ -378,7 +378,10 @@ def test_score_case_reads_cells_as_score_does(tmp_path):
     with pytest.raises(module.ScoringError):
         module.score_case(dict(row, psr=["unhashable"]), inputs)
     assert module.score_case(row) == module.score_case(row, {"leadership": None})
-    assert module.score_case(row)["overall"] is not None  # the case's own points suffice
+    # the demo's overall rating sums points without skipping undefined: no leadership input,
+    # no overall rating (strict totals), while the case's own figures stand
+    assert module.score_case(row)["overall"] is None
+    assert module.score_case(row)["case_work"] == expected["case_work"] is not None
 
 
 def test_score_reads_columns_of_any_spelling_as_cells(tmp_path):

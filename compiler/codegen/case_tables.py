@@ -1,7 +1,9 @@
 """What the one-case path (`score_case`) reads, and the tables it reads it through.
 
 Every cell `score_case` reads goes through a dict from spelling to code, built when the
-module is generated: an answer's spelling gives the pair (counted, above the line) at once.
+module is generated: an answer's spelling gives its tally at once, one integer holding
+whether it counts and whether it is above the line (`CaseReads.tally`), so that a sum of
+tallies over questions holds both counts.
 Bands round as the runtime's ROUNDING does, with the runtime's EPSILON as written.
 """
 
@@ -77,9 +79,24 @@ class CaseReads:
         self.case_reads = [f for f in fw.case_fields if f.id in in_conditions]
         self.input_reads = [f for f in fw.inputs
                             if f.id in in_conditions or f.id in self.formula_inputs]
+        # a tally is 1 if the answer counts, plus K = 2**bits if it is above the line: a sum
+        # over questions is (counted) + K * (above the line), as counted < K
+        self.bits = max(1, len(plan.questions).bit_length())
         self.value_refs: set[str] = set()  # questions whose own value a figure reads
         for op in ops:
             self._find_value_refs(op)
+
+    def tally(self, status: int) -> int:
+        """The tally of an answer with this status (the plan's status per code)."""
+        return {s.NOT_COUNTED: 0, s.BELOW: 1, s.ABOVE: 1 + (1 << self.bits)}[status]
+
+    def counted(self, tally: str) -> str:
+        """Source for the number of counted answers in a tally (or a sum of tallies)."""
+        return f"({tally} & {(1 << self.bits) - 1})"
+
+    def above(self, tally: str) -> str:
+        """Source for the number of answers above the line in a tally (or a sum of them)."""
+        return f"({tally} >> {self.bits})"
 
     def _find_value_refs(self, op: s.Op) -> None:
         if question_mean(op) is not None:
@@ -104,6 +121,8 @@ def case_tables(reads: CaseReads) -> str:
         elif f.type.kind == "boolean":
             lines.append(f"{prefix}{k} = {literal({**BOOLEAN_SPELLINGS, **blanks})}")
     lines += scale_tables(reads)
+    above = reads.tally(s.ABOVE)
+    lines.append(f"_Q = {literal({0: None, 1: 0.0, above: 1.0})}  # a question's value by tally")
     for rid, k in reads.ratings.items():
         scale = layout.fw.rating_scales[rid]
         names = {float(i): lv for i, lv in enumerate(scale.levels)}
@@ -121,7 +140,7 @@ def case_tables(reads: CaseReads) -> str:
 
 
 def scale_tables(reads: CaseReads) -> list[str]:
-    """Per answer scale: spelling → (counted, above the line), and spelling → code for the
+    """Per answer scale: spelling → tally, and spelling → code for the
     scales whose codes a condition reads."""
     plan = reads.layout.plan
     lines = []
@@ -131,10 +150,10 @@ def scale_tables(reads: CaseReads) -> list[str]:
         if sid not in used_scales:
             continue
         spellings, status = spellings_of(reads.layout.fw.scales[sid]), plan.scales[sid]
-        pairs = {text: (int(status[i] != s.NOT_COUNTED), int(status[i] == s.ABOVE))
-                 for text, i in spellings.items()}
-        lines.append(f"# scale {comment(sid)}: spelling -> (counted, above the line)")
-        lines.append(f"_S{k} = {literal({**pairs, None: (0, 0), '': (0, 0)})}")
+        tallies = {text: reads.tally(status[i]) for text, i in spellings.items()}
+        lines.append(f"# scale {comment(sid)}: spelling -> tally (1 if it counts, "
+                     f"+ {1 << reads.bits} if above the line)")
+        lines.append(f"_S{k} = {literal({**tallies, None: 0, '': 0})}")
         if sid in code_scales:
             lines.append(f"_C{k} = {literal({**spellings, None: None, '': None})}")
     return lines
