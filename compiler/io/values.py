@@ -45,7 +45,7 @@ def rating_of(fw: m.Framework, node: str, value) -> tuple[str | None, float | No
     when the rating scale declares none."""
     if not defined(value):
         return None, None
-    scale = fw.rating_scales[fw.figure_type(node).scale]
+    scale = fw.rating_scales[fw.figure_type(node).scale_id]
     level = scale.levels[int(value)]
     points = scale.points.get(level)
     return scale.labels[level], (None if points is None else float(points))

@@ -42,9 +42,10 @@ def edit_words(edit: Edit, structure: Structure, sources: tuple[dict, dict]) -> 
 
 
 def _summary(item: Item | None) -> str:
-    label = next((item.facet(n) for n in ("wording", "title", "name") if item and
-                  item.facet(n) and item.facet(n).text), None)
-    return f"“{label.text}”" if label else ""
+    """The wording or title of what was added or removed, quoted."""
+    facets = [item.facet(n) for n in ("wording", "title", "name")] if item else []
+    label = next((f.text for f in facets if f is not None and f.text), None)
+    return f"“{label}”" if label else ""
 
 
 # ----------------------------------------------------------------------------- words
@@ -53,7 +54,8 @@ def _facet_words(edit: Edit, name: str, structure: Structure) -> str:
         return _weights_words(edit.id, structure)
     if name in ("thresholds", "outputs") and edit.kind == "band":
         return _band_words(edit.id, structure, name)
-    before, after = edit.old.facet(name), edit.new.facet(name)
+    before = edit.old.facet(name) if edit.old else None
+    after = edit.new.facet(name) if edit.new else None
     old = before.text if before is not None else "(none)"
     new = after.text if after is not None else "(none)"
     return f"{name} {old} → {new}"
@@ -151,8 +153,8 @@ def _spans(edit: Edit, item: Item) -> list[Span]:
         if facet is None:
             continue
         if facet.parts:
-            theirs = {text for text, _ in other.facet(name).parts} if other and \
-                other.facet(name) else set()
+            counterpart = other.facet(name) if other else None
+            theirs = {text for text, _ in counterpart.parts} if counterpart else set()
             spans += [span for text, span in facet.parts if text not in theirs]
         else:
             spans.append(facet.span if facet.span.line else item.span)

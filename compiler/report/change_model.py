@@ -185,5 +185,5 @@ def _label_order(fw: m.Framework, mig: Migration) -> list[str]:
         band = fw.bands.get(mig.band)
         return [band_output(band, i) for i in range(len(band.rows))] if band else []
     type_ = fw.figure_type(mig.figure)
-    scale = fw.rating_scales.get(type_.scale) if type_.kind == "rating" else None
+    scale = fw.rating_scales.get(type_.scale_id) if type_.kind == "rating" else None
     return [scale.labels[level] for level in scale.levels] if scale else []
