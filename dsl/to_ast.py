@@ -7,13 +7,14 @@ collected as diagnostics in `ToAst.diagnostics`.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import cast
 
 import attrs
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, error
 from critc.dsl.span import Span
-from lark import Token, Transformer, v_args
+from lark import Token, Tree
 
 
 @attrs.frozen
@@ -56,13 +57,26 @@ ACCEPTS = {
 MAX_DIGITS = 15
 MAX_PLACES = 15  # `N decimal places` in a rounding clause
 
+# A backslash and the character it escapes, in double-quoted text.
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_ESCAPED = {"n": "\n", "t": "\t"}
 
-@v_args(meta=True)
-class ToAst(Transformer):
+
+class ToAst:
     def __init__(self, path: str):
-        super().__init__()
         self.path = path
         self.diagnostics: list[Diagnostic] = []
+
+    def transform(self, tree: Tree):
+        """The AST of a parse tree, children first: each rule's method is called with the
+        tree's meta and its transformed children (a rule without a method stays a Tree).
+        Called directly rather than through lark's `v_args` wrappers, which cost a
+        `functools.update_wrapper` on every node."""
+        children = [self.transform(c) if isinstance(c, Tree) else c for c in tree.children]
+        method = getattr(self, tree.data, None)
+        if method is None:
+            return Tree(tree.data, children, tree.meta)
+        return method(tree.meta, children)
 
     # ------------------------------------------------------------------ helpers
     def span(self, meta) -> Span:
@@ -132,18 +146,12 @@ class ToAst(Transformer):
 
     @staticmethod
     def unquote(token: Token) -> str:
+        """The text between the quotes, with `\\n` and `\\t` read as a line break and a
+        tab and any other escaped character as itself."""
         body = str(token)[1:-1]
-        out, i = [], 0
-        while i < len(body):
-            ch = body[i]
-            if ch == "\\" and i + 1 < len(body):
-                nxt = body[i + 1]
-                out.append({"n": "\n", "t": "\t"}.get(nxt, nxt))
-                i += 2
-            else:
-                out.append(ch)
-                i += 1
-        return "".join(out)
+        if "\\" not in body:
+            return body
+        return _ESCAPE.sub(lambda match: _ESCAPED.get(match[1], match[1]), body)
 
     def date_value(self, token: Token) -> datetime.date | None:
         try:
