@@ -42,7 +42,7 @@ def check_answers(plan: Plan, table: CaseTable, grouping: Grouping,
             out.append(make(
                 "answer-where-not-applicable",
                 f"question `{q.id}` is answered in {len(stray)} case(s) where it does not apply "
-                f"({_rows(table, stray)})", where(table.source, int(table.rows[stray[0]]), column),
+                f"({_rows(table, stray)})", where(table.source, _row(table, stray[0]), column),
                 hint=f"it applies when {_source_text(condition)}; these answers are not "
                 "counted" if condition is not None else None))
         blank = np.flatnonzero(applies & (answers < 0))
@@ -50,16 +50,22 @@ def check_answers(plan: Plan, table: CaseTable, grouping: Grouping,
             out.append(warning(
                 "applicable-left-blank",
                 f"question `{q.id}` applies but is blank in {len(blank)} case(s) "
-                f"({_rows(table, blank)})", where(table.source, int(table.rows[blank[0]]), column),
+                f"({_rows(table, blank)})", where(table.source, _row(table, blank[0]), column),
                 hint="blanks count as missing, never as not applicable; they are left out of "
                 "the proportion"))
     return out
 
 
+def _row(table: CaseTable, i: int) -> int:
+    """The line in its file of case `i` (the tables checked here were read from files)."""
+    assert table.rows is not None, "a table read from a file knows each case's row"
+    return int(table.rows[i])
+
+
 def _rows(table: CaseTable, indices: np.ndarray) -> str:
     shown = []
     for i in indices[:MAX_ROWS_PER_PROBLEM]:
-        label = f"row {int(table.rows[i])}"
+        label = f"row {_row(table, i)}"
         if table.case_ids is not None and table.case_ids[i] is not None:
             label += f" case {clip(str(table.case_ids[i]))}"
         shown.append(label)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 from critc.dsl.diagnostics import Diagnostic, Severity
@@ -104,12 +105,11 @@ def plain_console(width: int = 120) -> Console:
                    file=_Null())
 
 
-class _Null:
-    def write(self, _text):
-        return 0
+class _Null(io.StringIO):
+    """A text stream that keeps nothing written to it."""
 
-    def flush(self):
-        pass
+    def write(self, text: str) -> int:
+        return len(text)
 
 
 def as_dict(d: Diagnostic) -> dict:

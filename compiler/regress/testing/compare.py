@@ -62,6 +62,7 @@ def _tolerance_text(expected: Expected, value: float, percent: bool) -> str:
         number = f"{shown_value:.{digits}f}".rstrip("0").rstrip(".")
     else:
         number = f"{shown_value:.12g}"
+    assert expected.number_at is not None, "a number is written somewhere in its text"
     start, end = expected.number_at
     return expected.text[:start] + number + expected.text[end:]
 
@@ -117,17 +118,19 @@ def _compare_value(expected: Expected, fw: m.Framework, figure: str, value,
         return Mismatch(figure, "", written, _quoted(actual) if kind in ("rating", "label")
                         else actual, detail, expected.node, actual)
     percent = kind == "score"
+    number = expected.number
+    assert number is not None, "an expected value that is neither n/a nor a label is a number"
     if expected.tolerance is None:
-        if actual != NA and abs(_shown_number(actual) - expected.number) < EPSILON:
+        if actual != NA and abs(_shown_number(actual) - number) < EPSILON:
             return None
         extra = f"unrounded {unrounded(fw, figure, value)}" if defined(value) else ""
         return Mismatch(figure, "", expected.text, actual,
                         "; ".join(p for p in (extra, detail) if p), expected.node, actual)
     if defined(value):
         in_units = float(value) * 100 if percent else float(value)
-        if abs(in_units - expected.number) <= expected.tolerance + EPSILON:
+        if abs(in_units - number) <= expected.tolerance + EPSILON:
             return None
-        off = abs(in_units - expected.number)
+        off = abs(in_units - number)
         units = " percentage points" if percent else ""
         extra = f"unrounded {unrounded(fw, figure, value)}, off by {_plain_number(off)}{units}"
         return Mismatch(figure, "", expected.text, actual,

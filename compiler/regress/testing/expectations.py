@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 import attrs
 from critc.compiler.check.declare import did_you_mean
@@ -22,6 +23,9 @@ VALUE = re.compile(rf"^\s*(?P<num>{NUMBER})\s*(?P<pct>%)?\s*(?:(?P<pm>±|\+/-|\+
                    rf"(?P<tol>{NUMBER})\s*(?P<tolpct>%)?)?\s*$")
 COUNTS = re.compile(r"^\s*(\d+)\s*(?:/|of)\s*(\d+)\s*$")
 
+# how an expected value is written: `n/a`, a number (a score in percent, or a number), a label
+ExpectedKind = Literal["na", "number", "label"]
+
 
 @attrs.frozen
 class Expected:
@@ -29,7 +33,7 @@ class Expected:
 
     text: str
     node: ScalarNode
-    kind: str  # "na", "number" (a score in percent, or a number) or "label"
+    kind: ExpectedKind
     number: float | None = None
     tolerance: float | None = None
     label: str | None = None  # a label as shown (a rating's label, a band's text)
@@ -51,11 +55,11 @@ class Expectation:
 def _labels(fw: m.Framework, type_: m.Type) -> dict[str, str]:
     """What a rating or label figure may be written as → the label it is shown as."""
     if type_.kind == "rating":
-        scale = fw.rating_scales[type_.scale]
+        scale = fw.rating_scales[type_.scale_id]
         out = {scale.labels[level]: scale.labels[level] for level in scale.levels}
         out.update({level: scale.labels[level] for level in scale.levels})
         return out
-    band = fw.bands[type_.scale]
+    band = fw.bands[type_.scale_id]
     return {row.output: row.output for row in band.rows}
 
 
@@ -66,9 +70,7 @@ def _decimals(text: str) -> int:
 def parse_expected(reader: Reader, fw: m.Framework, figure: str, type_: m.Type,
                    node: Node, what: str) -> Expected | None:
     text = reader.text_of(node, what)
-    if text is None:
-        if reader.is_null(node):
-            return None
+    if text is None or not isinstance(node, ScalarNode):  # (text_of reads only a scalar)
         return None
     if text.strip().lower() == NA:
         return Expected(text, node, "na")
@@ -210,7 +212,7 @@ def _counts_expectation(reader: Reader, fw: m.Framework, figure: str, key: Scala
         reader.problem("test-bad-value", f"`counts` are kept for questions; {what} is "
                        "not one", key)
         return None
-    if text is None:
+    if text is None or not isinstance(node, ScalarNode):  # (text_of reads only a scalar)
         return None
     match = COUNTS.match(text)
     if match is None:

@@ -47,13 +47,23 @@ TEST_KEYS = ("name", "description", "cases", "inputs", "by", "inspection", "expe
 
 
 @attrs.define
-class Source:
-    """Where a test's cases or inputs come from: a file, or records written in the test."""
+class FileSource:
+    """A test's cases or inputs in a file."""
 
-    node: Node  # the value in the test file
+    node: Node  # the value in the test file: the file's name
     key: ScalarNode
-    path: Path | None = None  # a file, resolved against the test file's folder
-    inline: Node | None = None  # a list of records, or a mapping of inputs
+    path: Path  # resolved against the test file's folder
+
+
+@attrs.define
+class InlineSource:
+    """A test's cases or inputs written in the test file."""
+
+    node: Node  # a list of case records, or a mapping of inputs
+    key: ScalarNode
+
+
+Source = FileSource | InlineSource  # where a test's cases or inputs come from
 
 
 @attrs.define
@@ -91,11 +101,11 @@ def _source(reader: Reader, base: Path, key: ScalarNode, node: Node, what: str
     if isinstance(node, ScalarNode) and not reader.is_null(node):
         if reader._tagged(node):
             return None
-        return Source(node=node, key=key, path=base / node.value)
+        return FileSource(node=node, key=key, path=base / node.value)
     if what == "cases" and isinstance(node, SequenceNode):
-        return Source(node=node, key=key, inline=node)
+        return InlineSource(node=node, key=key)
     if what == "inputs" and isinstance(node, MappingNode):
-        return Source(node=node, key=key, inline=node)
+        return InlineSource(node=node, key=key)
     shape = "a file name or a list of case records" if what == "cases" else \
         "a file name or a mapping of inspection inputs"
     reader.problem("test-bad-shape", f"`{what}` should be {shape}", node)
@@ -108,9 +118,11 @@ def read_test_file(path: Path) -> tuple[TestFile, list[Diagnostic]]:
     empty = TestFile(shown_path, "", None, None, [], None)
     data, problem = read_file(path, shown_path, limit=FRAMEWORK_LIMIT)
     if data is None:
+        assert problem is not None, "read_file gives the bytes or a diagnostic"
         return empty, [problem]
     text, problem = decode_text(data, shown_path, hint="save the test file as UTF-8")
     if text is None:
+        assert problem is not None, "decode_text gives the text or a diagnostic"
         return empty, [problem]
     file = TestFile(shown_path, text, None, None, [], None)
     root, problems = compose(text, shown_path)
@@ -154,7 +166,7 @@ def read_test_file(path: Path) -> tuple[TestFile, list[Diagnostic]]:
 
 def _read_test(reader: Reader, base: Path, node: Node, defaults: dict) -> TestCase | None:
     entry = reader.mapping(node, "a test", TEST_KEYS)
-    if entry is None:
+    if entry is None or not isinstance(node, MappingNode):  # (mapping reads only a mapping)
         return None
     if "name" not in entry:
         reader.problem("test-missing-key", "a test has no `name`", node,

@@ -11,10 +11,7 @@ import pyarrow as pa
 from critc.compiler.check.declare import did_you_mean
 from critc.compiler.io.records import ROWS_KEY, records_table
 from critc.compiler.model import framework as m
-from critc.compiler.regress.testing.files import (
-    ALL_CASES,
-    Source,
-)
+from critc.compiler.regress.testing.files import ALL_CASES, InlineSource
 from critc.compiler.regress.testing.yaml_nodes import Reader, span_of
 from critc.dsl.diagnostics import Diagnostic
 from critc.dsl.span import Span
@@ -42,36 +39,36 @@ class Inline:
         if header:
             return span_of(self.path_of, self.anchor)
         column = self.columns[span.col - 1] if 0 < span.col <= len(self.columns) else None
-        node = self.cells.get((span.line, column)) or self.records[span.line]
-        return span_of(self.path_of, node)
+        cell = self.cells.get((span.line, column)) if column is not None else None
+        return span_of(self.path_of, cell or self.records[span.line])
 
     def relocate(self, problems: list[Diagnostic]) -> list[Diagnostic]:
         """`problems`, those about these records moved to where they were written."""
         out = []
         for d in problems:
             if d.span is not None and d.span.path == self.shown:
-                if d.code == "applicable-left-blank" and self._blank_column(d) in self.added:
+                if d.code == "applicable-left-blank" and self._column(d.span) in self.added:
                     continue  # a question the test leaves out on purpose
                 d = attrs.evolve(d, span=self.locate(d.span, d.code))
             out.append(d)
         return out
 
-    def _blank_column(self, d: Diagnostic) -> str | None:
-        col = d.span.col
+    def _column(self, span: Span) -> str | None:
+        col = span.col
         return self.columns[col - 1] if 0 < col <= len(self.columns) else None
 
 
-def inline_name(reader: Reader, source: Source) -> str:
+def inline_name(reader: Reader, source: InlineSource) -> str:
     """How records written in the test file are named while they are read (`cases` or
     `inputs` and the line of the key), until `Inline.relocate` points at the YAML."""
     return f"{reader.path}#{source.key.value}@{source.key.start_mark.line + 1}"
 
 
-def inline_cases(reader: Reader, fw: m.Framework, source: Source) -> Inline | None:
+def inline_cases(reader: Reader, fw: m.Framework, source: InlineSource) -> Inline | None:
     known = [f.id for f in fw.case_fields] + list(fw.questions)
     objects, lines, cells, records = [], [], {}, {}
     before = len(reader.diagnostics)
-    for item in source.inline.value:
+    for item in source.node.value:
         entries = reader.mapping(item, "a case record")
         if entries is None:
             continue
@@ -108,11 +105,11 @@ def inline_cases(reader: Reader, fw: m.Framework, source: Source) -> Inline | No
                    added, path_of=reader.path)
 
 
-def inline_inputs(reader: Reader, fw: m.Framework, source: Source, cases: pa.Table,
+def inline_inputs(reader: Reader, fw: m.Framework, source: InlineSource, cases: pa.Table,
                    field: str | None) -> Inline | None:
     """`inputs: {inspection: {input: value}}`, or `inputs: {input: value}` for every
     inspection in the cases."""
-    entries = reader.mapping(source.inline, "`inputs`")
+    entries = reader.mapping(source.node, "`inputs`")
     if entries is None:
         return None
     ids = [f.id for f in fw.inputs]
@@ -147,7 +144,7 @@ def inline_inputs(reader: Reader, fw: m.Framework, source: Source, cases: pa.Tab
                    records, source.key, path_of=reader.path)
 
 
-def _given_inputs(reader: Reader, source: Source, entries: dict, cases: pa.Table,
+def _given_inputs(reader: Reader, source: InlineSource, entries: dict, cases: pa.Table,
                   field: str | None) -> tuple[list[tuple[str, int, Node, dict]], list[dict]]:
     """[(inspection, its line, the node naming it, {input: (key node, value node)})] and
     the mappings of inputs to check: one set for every inspection in the cases (a mapping

@@ -17,6 +17,7 @@ from critc.compiler.regress.testing.compare import compare
 from critc.compiler.regress.testing.expectations import parse_expectations
 from critc.compiler.regress.testing.files import (
     ALL_CASES,
+    FileSource,
     Source,
     TestCase,
     TestFile,
@@ -34,8 +35,8 @@ PROBLEMS_ABOVE = "the test has problems (see above)"
 
 @attrs.define
 class _Scored:
-    session: Session | None
-    results: Results | None
+    session: Session
+    results: Results
 
 
 class Runner:
@@ -44,7 +45,7 @@ class Runner:
     def __init__(self):
         self.frameworks: dict[Path, CheckResult | None] = {}
         self.tables: dict[Path, tuple[pa.Table | None, Diagnostic | None]] = {}
-        self.scored: dict[tuple, _Scored] = {}
+        self.scored: dict[tuple, _Scored | None] = {}  # None: cannot be scored (reported)
 
     # --- frameworks and case files
     def framework(self, path: Path, run: FileRun, reader: Reader, node: Node
@@ -90,7 +91,7 @@ class Runner:
             return run
         reader = Reader(str(path), file.text)
         result = None
-        if file.framework is not None:
+        if file.framework is not None and file.framework_node is not None:
             result = self.framework(file.framework, run, reader, file.framework_node)
         for test in file.tests:
             run.tests.append(self._run_test(test, file, result, run, reader))
@@ -108,17 +109,18 @@ class Runner:
         if result is None:
             return TestRun(test, "error", problem="the framework cannot be used (see the "
                            "problems above)")
-        fw = result.framework
+        fw = result.model
         before = len(reader.diagnostics)
         expectations = parse_expectations(reader, fw, test)
-        if test.cases is None:
+        cases = test.cases
+        if cases is None:
             reader.problem("test-missing-key", f"test `{test.name}` has no `cases`", test.node,
                            hint="give `cases:` in the test, or once at the top of the file")
-        if len(reader.diagnostics) > before or expectations is None:
+        if len(reader.diagnostics) > before or expectations is None or cases is None:
             return TestRun(test, "error", problem=PROBLEMS_ABOVE)
         whole = test.inspection == ALL_CASES or fw.inspection is None and test.by is None
-        scored = self._score(test, result, run, reader, whole)
-        if scored.results is None:
+        scored = self._score(test, cases, result, run, reader, whole)
+        if scored is None:
             return TestRun(test, "error", problem="its cases or inputs cannot be scored "
                            "(see the problems above)")
         g = _inspection(test, scored.results, reader, whole)
@@ -139,24 +141,23 @@ class Runner:
         return out
 
     # --- scoring a test's cases, once per distinct cases, inputs and grouping
-    def _score(self, test: TestCase, result: CheckResult, run: FileRun, reader: Reader,
-               whole: bool) -> _Scored:
+    def _score(self, test: TestCase, cases: Source, result: CheckResult, run: FileRun,
+               reader: Reader, whole: bool) -> _Scored | None:
         key = (str(Path(result.program.root).resolve()),
-               _source_key(test.cases), _source_key(test.inputs), test.by, whole)
+               _source_key(cases), _source_key(test.inputs), test.by, whole)
         if key not in self.scored:
-            self.scored[key] = self._score_anew(test, result, run, reader, whole)
+            self.scored[key] = self._score_anew(test, cases, result, run, reader, whole)
         return self.scored[key]
 
-    def _score_anew(self, test: TestCase, result: CheckResult, run: FileRun, reader: Reader,
-                    whole: bool) -> _Scored:
-        scored = _Scored(None, None)
-        cases = self._cases(test.cases, result, run, reader)
-        if cases is None:
-            return scored
-        case_input, shown_cases, inline_case_table = cases
+    def _score_anew(self, test: TestCase, cases: Source, result: CheckResult, run: FileRun,
+                    reader: Reader, whole: bool) -> _Scored | None:
+        read = self._cases(cases, result, run, reader)
+        if read is None:
+            return None
+        case_input, shown_cases, inline_case_table = read
         inputs = self._inputs(test, result, reader, case_input, whole)
         if inputs is None:
-            return scored
+            return None
         input_arg, inline_input_table = inputs
         try:
             session, problems = open_session(
@@ -165,20 +166,20 @@ class Runner:
                 if inline_input_table is not None else None)
         except GroupingError as exc:
             reader.problem("test-bad-value", str(exc), test.by_node or test.node)
-            return scored
+            return None
         for inline in (inline_case_table, inline_input_table):
             if inline is not None:  # point its problems at the lines of the test file
                 problems = inline.relocate(problems)
         run.diagnostics.extend(problems)
         if session is None:
-            return scored
+            return None
         return _Scored(session, session.evaluate())
 
     def _cases(self, cases: Source, result: CheckResult, run: FileRun, reader: Reader
                ) -> tuple[pa.Table, str, Inline | None] | None:
         """The test's case records (a table), how they are named, and the inline records
         they came from if written in the test; None if they cannot be read (reported)."""
-        if cases.path is not None:
+        if isinstance(cases, FileSource):
             table, problem = self.table(cases.path)
             if problem is not None:
                 if problem.span is None:
@@ -186,7 +187,7 @@ class Runner:
                 run.diagnostics.append(problem)
                 return None
             return table, display_path(cases.path), None
-        inline = inline_cases(reader, result.framework, cases)
+        inline = inline_cases(reader, result.model, cases)
         if inline is None:
             return None
         return inline.table, inline.shown, inline
@@ -199,14 +200,14 @@ class Runner:
         inputs = test.inputs
         if inputs is None:
             return None, None
-        if inputs.path is not None:
+        if isinstance(inputs, FileSource):
             if not inputs.path.is_file():
                 reader.problem("file-not-found", f"no inputs file at "
                                f"`{display_path(inputs.path)}`", inputs.node,
                                hint="the path is relative to the test file's folder")
                 return None
             return display_path(inputs.path), None
-        fw = result.framework
+        fw = result.model
         field = None if whole else (test.by or fw.inspection)
         inline = inline_inputs(reader, fw, inputs, case_input, field)
         if inline is None:
@@ -220,7 +221,7 @@ def _inspection(test: TestCase, results: Results, reader: Reader, whole: bool) -
     if test.inspection is not None and not (whole and test.inspection == ALL_CASES):
         if test.inspection not in keys:
             reader.problem("test-unknown-inspection", f"no inspection `{test.inspection}` "
-                           "in the cases", test.inspection_node,
+                           "in the cases", test.inspection_node or test.node,
                            hint=did_you_mean(test.inspection, keys)
                            or "the cases hold: " + ", ".join(f"`{k}`" for k in keys[:10]))
             return None
@@ -239,6 +240,6 @@ def _inspection(test: TestCase, results: Results, reader: Reader, whole: bool) -
 def _source_key(source: Source | None):
     if source is None:
         return None
-    if source.path is not None:
+    if isinstance(source, FileSource):
         return str(source.path.resolve())
     return ("inline", id(source.node))

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import attrs
+from critc.compiler.engine.evaluate import Results
 from critc.compiler.regress.testing.compare import Mismatch
 from critc.compiler.regress.testing.expectations import Expectation
 from critc.compiler.regress.testing.files import (
@@ -14,16 +16,18 @@ from critc.compiler.regress.testing.files import (
 )
 from critc.dsl.diagnostics import Diagnostic
 
+Status = Literal["pass", "fail", "error"]  # of one test
+
 
 @attrs.define
 class TestRun:
     __test__ = False
 
     test: TestCase
-    status: str  # "pass", "fail" or "error"
+    status: Status
     mismatches: list[Mismatch] = attrs.Factory(list)
     problem: str | None = None  # why an error test could not run
-    results: object | None = None  # Results, for coverage
+    results: Results | None = None  # for coverage and --update
     group: int | None = None
     inputs: dict | None = None
     framework: Path | None = None

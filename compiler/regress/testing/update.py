@@ -8,8 +8,9 @@ import json
 import re
 
 import attrs
+from critc.compiler.engine.evaluate import Results
 from critc.compiler.io.values import labels_for, shown
-from critc.compiler.regress.testing.runs import FileRun, TestRun
+from critc.compiler.regress.testing.runs import FileRun
 from critc.compiler.regress.testing.yaml_nodes import NULLS
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -75,9 +76,9 @@ def _line_end(text: str, index: int) -> int:
     return len(text) if newline < 0 else newline + 1
 
 
-def record_all(run: TestRun) -> list[str]:
-    """`key: value` lines for every question and aggregate, in report order."""
-    results, g = run.results, run.group
+def record_all(results: Results, g: int) -> list[str]:
+    """`key: value` lines for every question and aggregate of inspection `g`, in report
+    order."""
     fw = results.plan.framework
     out = []
     for node in results.plan.figures:
@@ -100,12 +101,15 @@ def record_all(run: TestRun) -> list[str]:
 def updates(file_run: FileRun) -> list[Edit]:
     """Edits that make every failing test of a file expect what it gives now."""
     file = file_run.file
+    if file is None or file.root is None:
+        return []  # the file could not be read: no test ran
     text = file.text
     newline = "\r\n" if "\r\n" in text else "\n"
     parents = _parents(file.root)
     edits = []
     for run in file_run.tests:
-        if run.status != "fail" or run.results is None:
+        results, g = run.results, run.group
+        if run.status != "fail" or results is None or g is None:
             continue
         if run.expectations:
             for mismatch in run.mismatches:
@@ -118,15 +122,15 @@ def updates(file_run: FileRun) -> list[Edit]:
                                               node.end_mark.index, new))
             continue
         test = run.test
-        lines = record_all(run)
+        lines = record_all(results, g)
         column = test.node.value[0][0].start_mark.column if test.node.value else 0
         if test.expect_key is not None:  # `expect:` with nothing (or {} or null) after it
             indent = " " * (test.expect_key.start_mark.column + 2)
             value = test.expect_node
             at = _line_end(text, test.expect_key.start_mark.index)
             block = "".join(indent + line + newline for line in lines)
-            if not (isinstance(value, ScalarNode) and value.start_mark.index
-                    == value.end_mark.index):
+            if value is not None and not (isinstance(value, ScalarNode)
+                                          and value.start_mark.index == value.end_mark.index):
                 key_end = test.expect_key.end_mark.index
                 colon = text.index(":", key_end) + 1
                 edits.append(Edit(colon, value.end_mark.index, ""))

@@ -97,7 +97,7 @@ class Reader:
             return True
         return False
 
-    def kind(self, node: Node, want: type, what: str) -> bool:
+    def kind(self, node: Node, want: type[Node], what: str) -> bool:
         if self._tagged(node):
             return False
         if isinstance(node, want):
