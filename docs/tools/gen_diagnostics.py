@@ -831,6 +831,30 @@ entry("duplicate-band-target", "warning",
          + CONCLUSION.replace("  on criterion 1.2\n",
                               "  on criteria in section 1\n  on criterion 1.2\n")),
       "Remove the repeated target.", group=G)
+TOTALS = (C12 + 'criterion 1.3 "Assessment of likelihood of reoffending" = mean of its questions\n'
+          '  question 1.3a "Was the likelihood of reoffending assessed?"\n\n' + GRADE
+          + '\nband by_points gives grade\n  2 and above: well_met\n'
+          '  1 and above: satisfactorily_met\n  otherwise: not_met\n')
+entry("partial-total", "warning",
+      "A rating or band reads a `sum(...)` written `skipping undefined` (of inputs that can "
+      "be undefined).",
+      "A sum that skips an undefined input adds up whatever is there: an inspection with no "
+      "case for one criterion gets a smaller total, and so a worse (or, with penalties, a "
+      "better) rating, without a word. Without `skipping undefined` the total is undefined "
+      "when an input is, and so is the rating.",
+      ex(TOTALS + '\nrating overall "Overall" = by_points(sum(criterion 1.2, criterion 1.3) '
+         'skipping undefined)\n'),
+      "Remove `skipping undefined`; if a partial total is really meant, say so with "
+      "`# critc: allow partial-total` and why.",
+      ex(TOTALS + '\nrating overall "Overall" = by_points(sum(criterion 1.2, '
+         'criterion 1.3))\n'), group="Formulas and types")
+entry("misplaced-skipping", "error",
+      "`skipping undefined` follows a function other than `sum` or `mean`.",
+      "`min`, `max` and `count` always skip undefined inputs, `pooled` counts answers, and "
+      "`points` reads one rating: the words would say nothing.",
+      ex(C12 + '\nscore lowest "Lowest" = min of all questions skipping undefined\n'),
+      "Remove `skipping undefined`.",
+      ex(C12 + '\nscore lowest "Lowest" = min of all questions\n'), group="Formulas and types")
 G = "Allowed warnings"
 entry("unused-allow", "warning",
       "A `# critc: allow CODE` comment finds no `CODE` warning on the line it speaks of: its "
