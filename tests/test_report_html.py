@@ -165,3 +165,8 @@ def test_case_lists_are_capped(in_repo: Path, tmp_path: Path, capsys):
                   tmp_path / "r.html", capsys)
     for listed in re.findall(r'<ul class="cases">(.*?)</ul>', html, re.DOTALL):
         assert listed.count("<li>") <= MAX_CASES_LISTED
+
+
+def test_missing_inspection_input_is_named(in_repo: Path, tmp_path: Path, capsys):
+    html = report(DEMO[:2], tmp_path / "r.html", capsys)  # no --inputs: leadership missing
+    assert html.count("n/a: the inspection input `leadership` is missing") == 12  # 6 x 2

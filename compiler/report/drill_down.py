@@ -1,5 +1,6 @@
 """A figure's drill-down in the results report: its formula in words and as written, the
-explanation `critc explain` prints (as indented lines of text), the figures it is computed
+explanation `critc explain` prints (as indented lines of text: the figure's line in the
+framework file, its formula with every value put in), the figures it is computed
 from, and for a question the cases counted above the line, below it, and not counted, each
 with the reason (its answer, or the values that made its condition fail).
 
@@ -15,7 +16,7 @@ from critc.compiler.engine.status import case_statuses
 from critc.compiler.model import framework as m
 from critc.compiler.model.text import expression_text
 from critc.compiler.plan import steps as s
-from critc.compiler.report.explain import Explainer, source_line
+from critc.compiler.report.explain import Explainer
 from critc.compiler.report.plain_english import condition_text, formula_text
 from rich.text import Text
 from rich.tree import Tree
@@ -38,7 +39,6 @@ class DrillDown:
     formula_words: str | None = None
     formula_notation: str | None = None
     applies_words: str | None = None
-    written: str | None = None  # `framework.crit:41: criterion 1.1 ... = weighted mean(...)`
     lines: tuple[tuple[int, str], ...] = ()  # the explanation: (depth, text)
     inputs: tuple[tuple[str, str], ...] = ()  # the figures it is computed from: (id, name)
     case_lists: tuple[CaseList, ...] = ()
@@ -68,15 +68,12 @@ def drill_down(fw: m.Framework, node: str, g: int, inputs: tuple[str, ...],
             case_lists=question_cases(explainer, node, g) if explainer else ())
     aggregate = fw.aggregates[node]
     formula = aggregate.formula
-    written = None
     lines: tuple[tuple[int, str], ...] = ()
-    if explainer is not None:
-        span = aggregate.span
-        written = f"{span.path}:{span.line}: {source_line(explainer.sources, span)}"
-        lines = tuple(tree_lines(explainer.figure(node, g))[1:])  # less the title line
+    if explainer is not None:  # less the title line: the drill-down's heading says it
+        lines = tuple(tree_lines(explainer.figure(node, g))[1:])
     return DrillDown(
         node=node, name=f"{aggregate.kind} {node}", title=aggregate.title, inputs=named,
-        written=written, lines=lines,
+        lines=lines,
         formula_words=formula_text(formula, fw) if formula is not None else None,
         formula_notation=expression_text(formula, fw) if formula is not None else None)
 

@@ -135,6 +135,13 @@ def figure_row(results: Results, node: str, g: int, depth: int = 0,
         colour=figure_colour(fw, node, value, marks), na_reason=reason, **counts)
 
 
+def input_missing(values: np.ndarray, g: int) -> bool:
+    """Whether inspection `g` has no value for an input (NaN; -1 for a coded input)."""
+    if np.issubdtype(values.dtype, np.integer):
+        return bool(values[g] < 0)
+    return not defined(float(values[g]))
+
+
 def na_reason(results: Results, node: str, g: int, graph: nx.DiGraph,
               inputs: dict[str, np.ndarray]) -> str:
     """Why figure `node` is undefined in inspection `g`, in words."""
@@ -143,7 +150,7 @@ def na_reason(results: Results, node: str, g: int, graph: nx.DiGraph,
         return _question_na(results, fw.questions[node], g)
     missing_inputs = [n for n in graph.predecessors(node)
                       if n in fw.fields and fw.fields[n].origin == "inspection"
-                      and n in inputs and not defined(float(inputs[n][g]))]
+                      and n in inputs and input_missing(inputs[n], g)]
     undefined = [n for n in graph.predecessors(node) if n in results.values
                  and n not in fw.applications and not defined(results.values[n][g])]
     reasons = []

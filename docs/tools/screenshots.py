@@ -1,21 +1,23 @@
-"""Screenshots for docs/reports.md, taken from sites critc builds today, so the pictures
-stay current.
+"""Screenshots for docs/reports.md, taken from sites and reports critc builds today, so
+the pictures stay current.
 
-    python docs/tools/screenshots.py     # rewrite docs/images/explorer*.png
+    python docs/tools/screenshots.py     # rewrite docs/images/explorer*.png, report*.png
 
 It builds the framework explorer of the bundled demo (`critc doc
-examples/demo/framework.crit`) in a temporary folder and photographs pages of it with
-Debian's headless Chromium (/usr/bin/chromium; `bash tests/services/install.sh` installs
-it) driven by Playwright.
+examples/demo/framework.crit`) and its results report (`critc report ...`) in a temporary
+folder and photographs them with Debian's headless Chromium (/usr/bin/chromium; `bash
+tests/services/install.sh` installs it) driven by Playwright.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 from critc.compiler.check.passes import check_file
+from critc.compiler.cli.main import main as critc
 from critc.compiler.report.site import framework_pages, write_site
 from playwright.sync_api import sync_playwright
 
@@ -30,6 +32,14 @@ SHOTS = [
     ("explorer-bands.png", "bands.html", None),
     ("explorer-graph.png", "graph.html", None),
 ]
+# (image, what to scroll to first in the demo's results report)
+REPORT_SHOTS = [
+    ("report.png", "#i1-headlines"),
+    ("report-drill-down.png", '[id="i1-1.2"]'),
+    ("report-compared.png", "#comparison"),
+]
+DEMO = ["examples/demo/framework.crit", "examples/demo/cases.csv",
+        "--inputs", "examples/demo/inputs.csv"]
 
 
 def build_demo(folder: Path) -> Path:
@@ -40,6 +50,22 @@ def build_demo(folder: Path) -> Path:
     return folder
 
 
+def build_report(target: Path) -> Path:
+    os.chdir(ROOT)  # the report names its files as given: relative to the repository
+    if critc(["report", *DEMO, "-o", str(target)]) != 0:
+        sys.exit("critc report failed on the demo")
+    return target
+
+
+def photograph(page, url: str, anchor: str | None, image: str) -> None:
+    page.goto(url)
+    if anchor:
+        page.locator(anchor).evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.evaluate("window.scrollBy(0, -12)")
+    page.screenshot(path=str(IMAGES / image))
+    print(f"wrote {(IMAGES / image).relative_to(ROOT)}")
+
+
 def main() -> int:
     IMAGES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
@@ -48,12 +74,10 @@ def main() -> int:
         page = browser.new_page(viewport={"width": 1100, "height": 820},
                                 device_scale_factor=1)
         for image, path, anchor in SHOTS:
-            page.goto((site / path).as_uri())
-            if anchor:
-                page.locator(anchor).evaluate("e => e.scrollIntoView({block: 'start'})")
-                page.evaluate("window.scrollBy(0, -12)")
-            page.screenshot(path=str(IMAGES / image))
-            print(f"wrote {(IMAGES / image).relative_to(ROOT)}")
+            photograph(page, (site / path).as_uri(), anchor, image)
+        report = build_report(Path(tmp) / "demo-report.html")
+        for image, anchor in REPORT_SHOTS:
+            photograph(page, report.as_uri(), anchor, image)
         browser.close()
     return 0
 
