@@ -19,6 +19,25 @@ if TYPE_CHECKING:
 ORDERING = ("<", "<=", ">", ">=")
 
 
+def choose(resolver: Resolver, expr: ast.FirstOf | ast.IfThen, context: str | None
+           ) -> m.Expr | None:
+    if isinstance(expr, ast.FirstOf):
+        return first_of(resolver, expr, context)
+    return if_then(resolver, expr, context)
+
+
+def skipping_fits(resolver: Resolver, call: ast.Call) -> bool:
+    """`skipping undefined` is written only after sum(...) and mean(...)."""
+    fn = call.function
+    if call.skipping and fn not in ("sum", "mean"):
+        resolver.error("misplaced-skipping", f"`skipping undefined` applies to sum and mean, "
+                       f"not {fn}", call.span,
+                       hint="min, max and count always skip undefined inputs; pooled counts "
+                       "answers" if fn != "points" else "write it after sum(...) or mean(...)")
+        return False
+    return True
+
+
 def first_of(resolver: Resolver, expr: ast.FirstOf, context: str | None) -> m.Expr | None:
     items = [resolver.formula(operand, context) for operand in expr.operands]
     found = [item for item in items if item is not None]

@@ -217,17 +217,7 @@ class Resolver:
                     return None
                 return m.FigureRef(node=ident, type=self.figure_type(ident), span=expr.span)
             case ast.Selector():
-                members = self.select(expr, context)
-                if members is None:
-                    return None
-                if not expr.single:
-                    self.error("set-where-figure-expected",
-                               f"`{describe_selector(expr)}` is a set of {len(members)} items "
-                               "where one figure is expected", expr.span,
-                               hint="combine them with mean(...), pooled(...), min(...), "
-                               "max(...) or sum(...)")
-                    return None
-                return m.FigureRef(node=members[0], type=m.SCORE, span=expr.span)
+                return self._single(expr, context)
             case ast.Binary(op=op, left=left, right=right):
                 a, b = self.formula(left, context), self.formula(right, context)
                 if a is None or b is None or not (self._numeric(a) and self._numeric(b)):
@@ -243,10 +233,8 @@ class Resolver:
                 return self._call(expr, context)
             case ast.WeightedMean():
                 return self._weighted_mean(expr, context)
-            case ast.FirstOf():
-                return choices.first_of(self, expr, context)
-            case ast.IfThen():
-                return choices.if_then(self, expr, context)
+            case ast.FirstOf() | ast.IfThen():
+                return choices.choose(self, expr, context)
             case ast.Apply(band=band, arg=arg):
                 return self._apply(band, arg, context, expr.span)
             case ast.Compare() | ast.InSet() | ast.And() | ast.Or() | ast.Not():
@@ -256,6 +244,20 @@ class Resolver:
                 self.error("not-a-figure", f"{_describe_literal(expr)} is not a figure",
                            expr.span)
         return None
+
+    def _single(self, expr: ast.Selector, context: str | None) -> m.Expr | None:
+        """A selector where one figure is expected: it must select one question."""
+        members = self.select(expr, context)
+        if members is None:
+            return None
+        if not expr.single:
+            self.error("set-where-figure-expected",
+                       f"`{describe_selector(expr)}` is a set of {len(members)} items "
+                       "where one figure is expected", expr.span,
+                       hint="combine them with mean(...), pooled(...), min(...), "
+                       "max(...) or sum(...)")
+            return None
+        return m.FigureRef(node=members[0], type=m.SCORE, span=expr.span)
 
     def _figure_by_name(self, name: str, span: Span) -> m.Expr | None:
         symbols = self.symbols
@@ -340,11 +342,7 @@ class Resolver:
 
     def _call(self, call: ast.Call, context: str | None) -> m.Expr | None:
         fn = call.function
-        if call.skipping and fn not in ("sum", "mean"):
-            self.error("misplaced-skipping", f"`skipping undefined` applies to sum and mean, "
-                       f"not {fn}", call.span,
-                       hint="min, max and count always skip undefined inputs; pooled counts "
-                       "answers" if fn != "points" else "write it after sum(...) or mean(...)")
+        if not choices.skipping_fits(self, call):
             return None
         if fn == "points":
             items = self._items(call.args, context, allow_points=False)
@@ -364,18 +362,7 @@ class Resolver:
             return None
         items = self._dedupe(items)
         if fn == "pooled":
-            questions = []
-            for item in items:
-                if isinstance(item, m.FigureRef) and item.node in self.symbols.nodes \
-                        and self.symbols.kind(item.node) == "question":
-                    questions.append(item.node)
-                else:
-                    self.error("pooled-needs-questions", "pooled(...) adds up answers, so it "
-                               "takes questions only", item.span,
-                               hint="pool the questions themselves, e.g. `pooled over its "
-                               "questions`; use mean(...) to combine aggregates")
-                    return None
-            return m.Pooled(questions=tuple(questions), span=call.span)
+            return self._pooled(items, call.span)
         if fn == "count":
             return m.Reduce(function=fn, items=tuple(items), type=m.NUMBER, span=call.span)
         kinds = {item.type.kind for item in items} - {"unknown"}
@@ -395,6 +382,20 @@ class Resolver:
         result = m.SCORE if kinds == {"score"} and fn != "sum" else m.NUMBER
         return m.Reduce(function=fn, items=tuple(items), type=result, skipping=call.skipping,
                         span=call.span)
+
+    def _pooled(self, items: list[m.Expr], span: Span) -> m.Expr | None:
+        questions = []
+        for item in items:
+            if isinstance(item, m.FigureRef) and item.node in self.symbols.nodes \
+                    and self.symbols.kind(item.node) == "question":
+                questions.append(item.node)
+            else:
+                self.error("pooled-needs-questions", "pooled(...) adds up answers, so it "
+                           "takes questions only", item.span,
+                           hint="pool the questions themselves, e.g. `pooled over its "
+                           "questions`; use mean(...) to combine aggregates")
+                return None
+        return m.Pooled(questions=tuple(questions), span=span)
 
     def _dedupe(self, items: list[m.Expr]) -> list[m.Expr]:
         seen, out = set(), []

@@ -26,10 +26,10 @@ ENTRY = '''def score_case(case, inputs=None):
     """Score one case (a dict) as an inspection of its own, in plain Python. `inputs` are
     its inspection's inputs ({input: value})."""
     try:
-        return _score_case(case.get, (inputs or _NO_INPUTS).get)
-    except (KeyError, TypeError):  # a spelling the tables do not hold: check every cell
-        case, inputs = checked_cells(case, inputs, _CASE_CELLS, _INPUT_CELLS)
-        return _score_case(case.get, inputs.get)
+        return _score_case(case, (inputs or _NO_INPUTS).get)
+    except (KeyError, TypeError):  # a spelling the tables do not hold, or a missing cell:
+        case, inputs = checked_cells(case, inputs, _CASE_CELLS, _INPUT_CELLS)  # check each
+        return _score_case(case, inputs.get)
 '''
 
 
@@ -39,10 +39,10 @@ def case_code(constant: s.Code | s.TextCode) -> str:
 
 
 class CaseWriter:
-    """`_score_case(get, given)` as straight-line code over locals: f<k> case fields, i<k>
-    inspection inputs (x<k> a rating input as a float), a<i> answer codes, w<i> a
-    question's tally (`CaseReads.tally`) or the sum of a figure's questions' tallies, v<i>
-    figures, t<n> and e<n> temporaries."""
+    """`_score_case(case, given)` as straight-line code over locals: f<k> case fields, i<k>
+    inspection inputs (x<k> a rating input as a float), `answers` the answer cells, a<i>
+    answer codes, w<i> a question's tally (`CaseReads.tally`) or the sum of a figure's
+    questions' tallies, v<i> figures, t<n> and e<n> temporaries, `out` the result."""
 
     def __init__(self, layout: Layout):
         self.layout = layout
@@ -209,20 +209,21 @@ class CaseWriter:
                 holds, x, y = self.atom(c), self.atom(a)[0], self.atom(b)[0]
                 self.guarded(target, f"{x} if {holds[0]} == 1.0 else {y}", unknown([holds]))
             case s.FigureCompare(op=compare, left=a, right=b, descending=descending):
-                x, y = self.atom(a), self.atom(b)
+                left, right = self.atom(a), self.atom(b)
                 py = "==" if compare == "=" else SWAPPED[compare] if descending else compare
-                self.guarded(target, f"float({x[0]} {py} {y[0]})", unknown([x, y]))
+                self.guarded(target, f"float({left[0]} {py} {right[0]})", unknown([left, right]))
             case s.FigureMember(operand=o, codes=codes, negated=negated):
-                x = self.atom(o)
-                self.guarded(target, f"float(({x[0]} in {codes!r}) != {negated})", unknown([x]))
+                value = self.atom(o)
+                self.guarded(target, f"float(({value[0]} in {codes!r}) != {negated})",
+                             unknown([value]))
             case s.FigureLogic(op=logic, operands=ops):
-                values = "(" + "".join(f"{self.truth_of(o)}, " for o in ops) + ")"
+                truths = "(" + "".join(f"{self.truth_of(o)}, " for o in ops) + ")"
                 decisive, other = ("0.0", "1.0") if logic == "and" else ("1.0", "0.0")
-                emit(f"{target} = {decisive} if {decisive} in {values} else {other} if all(x "
-                     f"== {other} for x in {values}) else None")
+                emit(f"{target} = {decisive} if {decisive} in {truths} else {other} if all(x "
+                     f"== {other} for x in {truths}) else None")
             case s.FigureNot(operand=o):
-                x = self.truth_of(o)
-                emit(f"{target} = None if {x} is None else 1.0 - {x}")
+                truth = self.truth_of(o)
+                emit(f"{target} = None if {truth} is None else 1.0 - {truth}")
             case _:
                 raise TypeError(type(op).__name__)
 
@@ -290,9 +291,9 @@ class CaseWriter:
 
     # ------------------------------------------------------------------ the function
     def body(self) -> str:
-        self.lines = ["def _score_case(get, given):",
-                      '    """score_case for cells read with `get` (case) and `given` '
-                      '(inspection inputs)."""']
+        self.lines = ["def _score_case(case, given):",
+                      '    """score_case for a case and its inspection inputs read with `given`'
+                      '."""', "    get = case.get"]
         self.read_cells()
         self.read_answers()
         self.applicability()
@@ -326,15 +327,19 @@ class CaseWriter:
                 emit(f"x{k} = None if i{k} is None else float(i{k})")
 
     def read_answers(self) -> None:
-        """Each question's (counted, above the line), and the codes that conditions read."""
-        self.emit("# answers: tallies (counted, above the line); a condition can make a question "
-                  "not count")
-        for q in self.plan.questions:
+        """Each question's tally, and the codes that conditions read."""
+        emit, questions = self.emit, self.plan.questions
+        emit(f"# answers: tallies (1 if it counts, + {1 << self.reads.bits} if above the line); "
+             "a condition can make a question not count")
+        if len(questions) > 1:
+            emit("answers = _ANSWERS(case)")
+        else:
+            emit("answers = (" + "".join(f"case[{q.id!r}], " for q in questions) + ")")
+        for q in questions:
             i, k = self.index[q.id], self.reads.scales[q.scale]
             if q.id in self.reads.answer_refs:
-                self.emit(f"a{i} = _C{k}[get({q.id!r})]")
-            self.emit(f"w{i} = _S{k}[get({q.id!r})]  # {where(q.span)}: question "
-                      f"{comment(q.id)}")
+                emit(f"a{i} = _C{k}[answers[{i}]]")
+            emit(f"w{i} = _S{k}[answers[{i}]]  # {where(q.span)}: question {comment(q.id)}")
 
     def applicability(self) -> None:
         """A question whose condition does not hold does not count; then the values of the
@@ -353,18 +358,20 @@ class CaseWriter:
                 self.emit(f"v{i} = _Q[w{i}]  # question {comment(q.id)}")
 
     def result(self) -> None:
+        """The result, a copy of `_RESULT` (cheaper than a new dict of many figures) with
+        every figure's value."""
         fw = self.fw
-        self.emit("return {")
+        self.emit("out = _RESULT.copy()")
         for node, i in self.index.items():
             type_ = fw.figure_type(node)
-            if node in fw.questions:
-                value = f"v{i}" if node in self.reads.value_refs else f"_Q[w{i}]"
+            if node in fw.questions and node not in self.reads.value_refs:
+                value = f"_Q[w{i}]"
             elif type_.kind == "rating" and type_.scale is not None:
                 value = f"_LEVELS{self.reads.ratings[type_.scale]}[v{i}]"
             else:
                 value = f"v{i}"
-            self.emit(f"    {node!r}: {value},")
-        self.emit("}")
+            self.emit(f"out[{node!r}] = {value}")
+        self.emit("return out")
 
     def sections(self) -> list[str]:
         return [case_tables(self.reads), self.body(), ENTRY]
@@ -373,3 +380,4 @@ class CaseWriter:
 def unknown(atoms: list[tuple[str, bool]]) -> list[str]:
     """Guards that the atoms which may be undefined are defined."""
     return [f"{a} is not None" for a, blank in atoms if blank]
+

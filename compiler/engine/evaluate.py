@@ -309,7 +309,8 @@ class Figures:
                 return np.where(np.isnan(holds), np.nan,
                                 np.where(holds == 1.0, self.compute(a), self.compute(b)))
             case s.FigureCompare() | s.FigureMember() | s.FigureLogic() | s.FigureNot():
-                return truth_value(self.truth(op))
+                true, false = self.truth(op)  # as 1.0, 0.0 or NaN (unknown)
+                return np.where(true, 1.0, np.where(false, 0.0, np.nan))
         raise TypeError(f"not a figure operation: {type(op).__name__}")
 
     def truth(self, op: s.Op) -> tuple[np.ndarray, np.ndarray]:
@@ -323,10 +324,9 @@ class Figures:
             case s.FigureMember(operand=o, codes=codes, negated=negated):
                 a = self.compute(o)
                 return runtime.member(a, np.isnan(a), list(codes), negated)
-            case s.FigureLogic(op="and", operands=ops):
-                return runtime.all_of(*[self.truth(o) for o in ops])
-            case s.FigureLogic(operands=ops):
-                return runtime.any_of(*[self.truth(o) for o in ops])
+            case s.FigureLogic(op=logic, operands=ops):
+                combine = runtime.all_of if logic == "and" else runtime.any_of
+                return combine(*[self.truth(o) for o in ops])
             case s.FigureNot(operand=o):
                 return runtime.negation(self.truth(o))
         value = self.compute(op)  # a yes/no input or figure: 1, 0 or NaN
@@ -362,12 +362,6 @@ def first_defined(rows: np.ndarray) -> np.ndarray:
     first = defined.argmax(axis=0)
     out = rows[first, np.arange(rows.shape[1])]
     return np.where(defined.any(axis=0), out, np.nan)
-
-
-def truth_value(test: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """A test's (true, false) masks as 1.0, 0.0 or NaN (unknown)."""
-    true, false = test
-    return np.where(true, 1.0, np.where(false, 0.0, np.nan))
 
 
 def _as_float(column: np.ndarray) -> np.ndarray:
