@@ -12,7 +12,7 @@ from critc.compiler.io.files import write_atomic
 from critc.compiler.regress.version_scoring import Scored
 from critc.compiler.regress.versions import VersionSet
 from critc.compiler.report.html_report import framework_name
-from critc.compiler.report.xlsx import workbook_bytes
+from critc.compiler.report.xlsx import Scorecard, workbook_bytes
 
 FORMAT_OF_EXTENSION = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xlsx", ".json": "json",
                        ".csv": "csv", ".txt": "table", ".html": "html", ".htm": "html"}
@@ -52,7 +52,7 @@ def write_workbook(args) -> int:
 
 def write_versions_workbook(output: str, found: VersionSet, scored: list[Scored]) -> None:
     """The workbook of a version directory's inspections, each scored by its version."""
-    parts = []
+    parts: list[Scorecard] = []
     for s in scored:
         graph = s.version.result.graph
         assert graph is not None  # a version that scored has its graph

@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import io
 import textwrap
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 # Okabe & Ito's colour-blind-safe palette, best band first (by how many bands there are)
 PALETTES = {
@@ -29,7 +33,7 @@ MORE_COLOURS = ("#0072B2", "#009E73", "#56B4E9", "#F0E442", "#E69F00", "#D55E00"
                 "#000000")
 NO_BAND = "#9A9A9A"  # a bar with no band, or whose band is undefined
 LABEL_WIDTH = 42  # characters of a bar's label before it is wrapped
-RC = {
+RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
     "font.size": 10,

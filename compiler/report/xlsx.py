@@ -36,6 +36,7 @@ LONG_HEADER = ["inspection", "figure", "kind", "type", "title", "value", "rounde
                "band", "numerator", "denominator", "missing", "cases"]
 SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\]")
 BOLD = Font(bold=True)
+Scorecard = tuple[Results, nx.DiGraph, dict[str, np.ndarray]]  # results, graph, inputs
 
 
 def fixed_dates(data: bytes) -> bytes:
@@ -157,8 +158,7 @@ def write_long(ws, entries: list[tuple[str, FigureRow]]) -> None:
     ws.auto_filter.ref = ws.dimensions
 
 
-def workbook_bytes(scored: list[tuple[Results, nx.DiGraph, dict[str, np.ndarray]]],
-                   title: str) -> bytes:
+def workbook_bytes(scored: list[Scorecard], title: str) -> bytes:
     """The workbook of every inspection of every (results, graph, inputs) in `scored`."""
     wb = Workbook()
     wb.remove(wb.active)
