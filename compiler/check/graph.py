@@ -3,21 +3,88 @@
 Nodes are case fields, inspection inputs, questions, aggregates, bands and band labels.
 An edge `a → b` means b is computed from a; it carries the span where b's definition
 refers to a. The graph finds cycles and gives the evaluation order.
+
+A check builds it as plain dicts (`Dependencies`), so `critc check` never imports networkx;
+`Dependencies.to_networkx()` gives the same graph as a networkx DiGraph for the commands
+and reports that walk it.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from critc.compiler.model import framework as m
 from critc.dsl.diagnostics import Diagnostic, Label, error
 from critc.dsl.span import Span
 
+if TYPE_CHECKING:
+    import networkx as nx
 
-def build(fw: m.Framework, order: dict[str, int]) -> nx.DiGraph:
-    graph = nx.DiGraph()
+
+class Dependencies:
+    """Nodes with their attributes (kind, span, title, order) and edges with their span, in
+    the order they were added; the part of networkx's DiGraph a check uses."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, dict] = {}
+        self.edges: dict[tuple[str, str], Span] = {}
+        self._successors: dict[str, dict[str, None]] = {}
+        self._predecessors: dict[str, dict[str, None]] = {}
+        self._networkx: nx.DiGraph | None = None
+
+    def __contains__(self, node: object) -> bool:
+        return node in self.nodes
+
+    def add_node(self, node: str, **attributes: object) -> None:
+        self.nodes.setdefault(node, {}).update(attributes)
+        self._successors.setdefault(node, {})
+        self._predecessors.setdefault(node, {})
+
+    def add_edge(self, source: str, target: str, span: Span) -> None:
+        for node in (source, target):
+            if node not in self.nodes:
+                self.add_node(node)
+        self.edges[source, target] = span
+        self._successors[source][target] = None
+        self._predecessors[target][source] = None
+
+    def has_edge(self, source: str, target: str) -> bool:
+        return (source, target) in self.edges
+
+    def successors(self, node: str) -> Iterable[str]:
+        return iter(self._successors[node])
+
+    def predecessors(self, node: str) -> Iterable[str]:
+        return iter(self._predecessors[node])
+
+    def in_degree(self, node: str) -> int:
+        return len(self._predecessors[node])
+
+    def out_degree(self, node: str) -> int:
+        return len(self._successors[node])
+
+    def descendants(self, node: str) -> set[str]:
+        return _reachable(self.successors, node)
+
+    def to_networkx(self) -> nx.DiGraph:
+        """The same graph as a networkx DiGraph (made once): same node and edge order."""
+        if self._networkx is None:
+            # lazy: networkx takes a third of a second to import; only graph users need it
+            import networkx as nx
+            graph = nx.DiGraph()
+            for node, attributes in self.nodes.items():
+                graph.add_node(node, **attributes)
+            for (source, target), span in self.edges.items():
+                graph.add_edge(source, target, span=span)
+            self._networkx = graph
+        return self._networkx
+
+
+def build(fw: m.Framework, order: dict[str, int]) -> Dependencies:
+    graph = Dependencies()
 
     def add(node: str, kind: str, span: Span, title: str | None = None) -> None:
         graph.add_node(node, kind=kind, span=span, title=title, order=order.get(node, 10**9))
@@ -52,9 +119,15 @@ def build(fw: m.Framework, order: dict[str, int]) -> nx.DiGraph:
     return graph
 
 
-def cycles(graph: nx.DiGraph) -> list[Diagnostic]:
+def cycles(graph: Dependencies | nx.DiGraph) -> list[Diagnostic]:
     """One diagnostic per strongly connected component that holds a cycle, naming every
     node on one cycle through it and where each reference is made."""
+    if isinstance(graph, Dependencies):
+        if len(evaluation_order(graph)) == len(graph.nodes):
+            return []  # no cycle: every node has a place in the order
+        graph = graph.to_networkx()
+    # lazy: as in Dependencies.to_networkx, and only a framework with a cycle comes here
+    import networkx as nx
     out = []
     components = [c for c in nx.strongly_connected_components(graph)
                   if len(c) > 1 or any(graph.has_edge(n, n) for n in c)]
@@ -73,21 +146,48 @@ def cycles(graph: nx.DiGraph) -> list[Diagnostic]:
     return out
 
 
-def evaluation_order(graph: nx.DiGraph) -> list[str]:
-    """Every node after everything it depends on; ties broken by declaration order."""
-    return list(nx.lexicographical_topological_sort(
-        graph, key=lambda n: (graph.nodes[n]["order"], n)))
+def evaluation_order(graph: Dependencies) -> list[str]:
+    """Every node after everything it depends on; ties broken by declaration order (then
+    name). Nodes on a cycle, and those after one, are left out."""
+    def key(node: str) -> tuple[int, str]:
+        return graph.nodes[node]["order"], node
+
+    waiting = {node: graph.in_degree(node) for node in graph.nodes}
+    ready = [key(node) for node, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    order = []
+    while ready:
+        node = heapq.heappop(ready)[1]
+        order.append(node)
+        for child in graph.successors(node):
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                heapq.heappush(ready, key(child))
+    return order
 
 
-def deps_of(graph: nx.DiGraph, node: str) -> list[str]:
-    return _ordered(graph, nx.ancestors(graph, node))
+def deps_of(graph: Dependencies | nx.DiGraph, node: str) -> list[str]:
+    return _ordered(graph, _reachable(graph.predecessors, node))
 
 
-def used_by(graph: nx.DiGraph, node: str) -> list[str]:
-    return _ordered(graph, nx.descendants(graph, node))
+def used_by(graph: Dependencies | nx.DiGraph, node: str) -> list[str]:
+    return _ordered(graph, _reachable(graph.successors, node))
 
 
-def _ordered(graph: nx.DiGraph, nodes: Iterable[str]) -> list[str]:
+def _reachable(step: Callable[[str], Iterable[str]], node: str) -> set[str]:
+    """Every node reached from `node` by one or more steps, but not `node` itself (as
+    networkx's ancestors and descendants)."""
+    seen: set[str] = set()
+    stack = [node]
+    while stack:
+        for other in step(stack.pop()):
+            if other not in seen:
+                seen.add(other)
+                stack.append(other)
+    return seen - {node}
+
+
+def _ordered(graph: Dependencies | nx.DiGraph, nodes: Iterable[str]) -> list[str]:
     return sorted(nodes, key=lambda n: (graph.nodes[n]["order"], n))
 
 

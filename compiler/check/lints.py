@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Collection
 
-import networkx as nx
+from critc.compiler.check.graph import Dependencies
 from critc.compiler.model import casewise
 from critc.compiler.model import framework as m
 from critc.dsl.diagnostics import Diagnostic, error, warning
@@ -16,7 +16,7 @@ from critc.dsl.diagnostics import Diagnostic, error, warning
 MAX_COMBINATIONS = 4096
 
 
-def lint(fw: m.Framework, graph: nx.DiGraph,
+def lint(fw: m.Framework, graph: Dependencies,
          attached: Collection[str] = frozenset()) -> list[Diagnostic]:
     """`attached`: bands with an `on` clause, which are used even if no target resolved."""
     out: list[Diagnostic] = []
@@ -131,7 +131,7 @@ def _decide(expr: m.Expr, lookup: Callable[[m.Expr], object],
     return bool(casewise.evaluate(expr, lookup, levels))
 
 
-def detect_questions_feeding_no_score(fw: m.Framework, graph: nx.DiGraph) -> list[Diagnostic]:
+def detect_questions_feeding_no_score(fw: m.Framework, graph: Dependencies) -> list[Diagnostic]:
     out = []
     for q in fw.questions.values():
         if q.id in graph and graph.out_degree(q.id) == 0:
@@ -157,7 +157,7 @@ def _under_broken_formula(fw: m.Framework, node: str | None) -> bool:
     return False
 
 
-def detect_unused_bands(fw: m.Framework, graph: nx.DiGraph,
+def detect_unused_bands(fw: m.Framework, graph: Dependencies,
                         attached: Collection[str] = frozenset()) -> list[Diagnostic]:
     return [warning("unused-band", f"band `{b.id}` is never used", b.span,
                     hint=f"attach it with `on ...` or apply it in a formula: `{b.id}(...)`")
@@ -165,7 +165,7 @@ def detect_unused_bands(fw: m.Framework, graph: nx.DiGraph,
             if b.id in graph and graph.out_degree(b.id) == 0 and b.id not in attached]
 
 
-def detect_partial_totals(fw: m.Framework, graph: nx.DiGraph) -> list[Diagnostic]:
+def detect_partial_totals(fw: m.Framework, graph: Dependencies) -> list[Diagnostic]:
     """A sum written `skipping undefined` (of inputs that can be undefined) that a rating
     or band reads: an inspection missing an input is rated on a partial total."""
     out = []
@@ -177,7 +177,7 @@ def detect_partial_totals(fw: m.Framework, graph: nx.DiGraph) -> list[Diagnostic
                    and not all(isinstance(i, m.Const) for i in e.items)]
         if not partial:
             continue
-        rated = _first_rated(fw, [agg.id, *sorted(nx.descendants(graph, agg.id),
+        rated = _first_rated(fw, [agg.id, *sorted(graph.descendants(agg.id),
                                                   key=lambda n: graph.nodes[n]["order"])])
         if rated is None:
             continue

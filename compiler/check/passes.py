@@ -7,9 +7,9 @@ returns the checked model whenever one could be built.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
-import networkx as nx
 from critc.compiler.check import allow, lints
 from critc.compiler.check import bands as band_rules
 from critc.compiler.check import graph as graphs
@@ -20,6 +20,9 @@ from critc.compiler.model import framework as m
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, Label, error, has_errors, warning
 from critc.dsl.span import Span
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # Diagnostics that a syntax error elsewhere can cause; hidden while syntax errors stand.
 CASCADING = {"unknown-reference", "unknown-tag", "empty-selection", "question-feeds-no-score",
@@ -35,10 +38,15 @@ LOST_DECLARATIONS = {"syntax-error", "bad-indentation", "file-not-found", "not-a
 class CheckResult:
     program: Program
     framework: m.Framework | None
-    graph: nx.DiGraph | None
+    dependencies: graphs.Dependencies | None
     diagnostics: tuple[Diagnostic, ...]
     order: tuple[str, ...] = ()
     allowed: tuple[Diagnostic, ...] = ()  # warnings acknowledged by `# critc: allow`
+
+    @property
+    def graph(self) -> nx.DiGraph | None:
+        """The dependency graph as networkx's DiGraph (imported only when first asked for)."""
+        return self.dependencies.to_networkx() if self.dependencies is not None else None
 
     @property
     def ok(self) -> bool:
