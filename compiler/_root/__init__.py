@@ -15,8 +15,6 @@ cold `critc check` starts in a fraction of the time.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _version
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,10 +26,7 @@ if TYPE_CHECKING:
     from critc.compiler.api.scores import Scores
     from critc.dsl.diagnostics import Diagnostic, Severity
 
-try:
-    __version__ = _version("critc")
-except PackageNotFoundError:  # run from a source tree that is not installed
-    __version__ = "0+unknown"
+    __version__: str
 
 # each public name → the module that defines it
 _HOMES = {
@@ -51,15 +46,28 @@ _HOMES = {
 
 
 def __getattr__(name: str) -> object:
-    if name not in _HOMES:
+    if name == "__version__":
+        value: object = _installed_version()
+    elif name in _HOMES:
+        value = getattr(importlib.import_module(_HOMES[name]), name)  # lazy: see the docstring
+    else:
         raise AttributeError(f"module 'critc' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_HOMES[name]), name)  # lazy: see the docstring
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_HOMES))
+    return sorted(set(globals()) | set(_HOMES) | {"__version__"})
+
+
+def _installed_version() -> str:
+    """The installed distribution's version (importlib.metadata takes a tenth of a second
+    to import, so it is asked only when the version is)."""
+    metadata = importlib.import_module("importlib.metadata")  # lazy: as above
+    try:
+        return str(metadata.version("critc"))
+    except metadata.PackageNotFoundError:  # run from a source tree that is not installed
+        return "0+unknown"
 
 
 __all__ = [
