@@ -47,10 +47,19 @@ class DrillDown:
 def tree_lines(tree: Tree, depth: int = 0) -> list[tuple[int, str]]:
     """A rich tree as (depth, plain text) lines, depth first."""
     label = tree.label.plain if isinstance(tree.label, Text) else str(tree.label)
-    out = [(depth + i, line) for i, line in enumerate(label.splitlines()) if line.strip()]
+    out = [(depth, line.strip()) for line in label.splitlines() if line.strip()]
     for child in tree.children:
         out.extend(tree_lines(child, depth + 1))
     return out
+
+
+def explanation(explainer: Explainer, node: str, g: int,
+                deepest: int | None = None) -> tuple[tuple[int, str], ...]:
+    """What `critc explain` prints under the figure's own line (which the drill-down's
+    heading and table say), down to depth `deepest` (None: all of it)."""
+    lines = [line for child in explainer.figure(node, g).children
+             for line in tree_lines(child)]
+    return tuple(line for line in lines if deepest is None or line[0] <= deepest)
 
 
 def drill_down(fw: m.Framework, node: str, g: int, inputs: tuple[str, ...],
@@ -65,15 +74,14 @@ def drill_down(fw: m.Framework, node: str, g: int, inputs: tuple[str, ...],
             node=node, name=f"question {node}", title=q.text, inputs=named,
             applies_words=condition_text(applies, fw) if applies is not None else None,
             formula_notation=expression_text(applies, fw) if applies is not None else None,
+            lines=tuple(line for line in explanation(explainer, node, g, deepest=0)
+                        if not line[1].startswith("applies ")) if explainer else (),
             case_lists=question_cases(explainer, node, g) if explainer else ())
     aggregate = fw.aggregates[node]
     formula = aggregate.formula
-    lines: tuple[tuple[int, str], ...] = ()
-    if explainer is not None:  # less the title line: the drill-down's heading says it
-        lines = tuple(tree_lines(explainer.figure(node, g))[1:])
     return DrillDown(
         node=node, name=f"{aggregate.kind} {node}", title=aggregate.title, inputs=named,
-        lines=lines,
+        lines=explanation(explainer, node, g) if explainer else (),
         formula_words=formula_text(formula, fw) if formula is not None else None,
         formula_notation=expression_text(formula, fw) if formula is not None else None)
 
