@@ -136,6 +136,7 @@ def case_tables(reads: CaseReads) -> str:
         if f.type.kind in ("enum", "rating", "boolean")) + ")")
     lines.append("_NO_INPUTS = {}")
     lines.append("_floor, _ceil = math.floor, math.ceil")
+    lines += answer_tables(reads)
     return "\n".join(lines)
 
 
@@ -156,6 +157,16 @@ def scale_tables(reads: CaseReads) -> list[str]:
         lines.append(f"_S{k} = {literal({**tallies, None: 0, '': 0})}")
         if sid in code_scales:
             lines.append(f"_C{k} = {literal({**spellings, None: None, '': None})}")
+    return lines
+
+
+def answer_tables(reads: CaseReads) -> list[str]:
+    """The answers of a case at once (`_ANSWERS`, one C call) and the result's keys in
+    order (`_RESULT`, copied for each case: cheaper than building a dict of 200 figures)."""
+    lines = []
+    if len(reads.layout.plan.questions) > 1:
+        lines.append("_ANSWERS = operator.itemgetter(*(qid for qid, _scale in QUESTIONS))")
+    lines.append("_RESULT = dict.fromkeys(node for node, _kind, _scale in FIGURES)")
     return lines
 
 
