@@ -11,10 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from cli_run import run
 from critc.compiler.check.passes import check_file
+from critc.compiler.report.charts import level_colour
 from critc.compiler.report.drill_down import MAX_CASES_LISTED
+from critc.compiler.report.figure_rows import band_ranks
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden" / "report" / "demo.html"
@@ -170,3 +173,23 @@ def test_case_lists_are_capped(in_repo: Path, tmp_path: Path, capsys):
 def test_missing_inspection_input_is_named(in_repo: Path, tmp_path: Path, capsys):
     html = report(DEMO[:2], tmp_path / "r.html", capsys)  # no --inputs: leadership missing
     assert html.count("n/a: the inspection input `leadership` is missing") == 12  # 6 x 2
+
+
+def test_bars_take_their_band_colour_and_thresholds_are_drawn(in_repo: Path, tmp_path: Path,
+                                                              capsys):
+    html = report(DEMO, tmp_path / "demo.html", capsys)
+    ashford = html[html.index('id="i1"'):html.index('id="i2"')]
+    section1 = SVG.search(ashford[ashford.index('id="i1-chart-1"'):]).group(0)
+    # criteria 1.1-1.3 are all "good" (the best of conclusion's three rows): green bars
+    assert section1.count(f"fill: {level_colour(0, 3).lower()}") == 3
+    assert ">60%</text>" in section1 and ">70%</text>" in section1  # the thresholds
+    assert "n=40" in section1 and "Performance against this crite" in section1
+
+
+def test_band_ranks_follow_thresholds_not_the_order_written():
+    fw = check_file(REPO / "examples" / "demo" / "framework.crit").framework
+    assert band_ranks(fw.bands["improvement"]) == [0, 1, 2, 3]
+    ascending = attrs.evolve(fw.bands["improvement"],
+                             rows=tuple(reversed(fw.bands["improvement"].rows[:3]))
+                             + fw.bands["improvement"].rows[3:])
+    assert band_ranks(ascending) == [2, 1, 0, 3]  # otherwise stays the worst
