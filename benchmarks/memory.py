@@ -38,4 +38,4 @@ def peak_growth_mib(fn) -> float | None:
         return None
     before = _kib("VmRSS")
     fn()
-    return (_kib("VmHWM") - before) / 1024
+    return max(_kib("VmHWM") - before, 0) / 1024  # RSS can fall below `before`

@@ -31,7 +31,7 @@ def in_memory(rows: list[dict]) -> str:
                 cells.append("-")
             else:
                 extra = r.get("extra_rss_mib")
-                rss = f", +{extra:,.0f} MiB" if extra is not None else ""
+                rss = f", +{max(extra, 0):,.0f} MiB" if extra is not None else ""
                 cells.append(f"{r['seconds']:.3g} s ({ratio_text(r['ratio_to_critc'])}{rss})")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
