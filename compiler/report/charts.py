@@ -32,7 +32,8 @@ PALETTES = {
 MORE_COLOURS = ("#0072B2", "#009E73", "#56B4E9", "#F0E442", "#E69F00", "#D55E00", "#CC79A7",
                 "#000000")
 NO_BAND = "#9A9A9A"  # a bar with no band, or whose band is undefined
-LABEL_WIDTH = 42  # characters of a bar's label before it is wrapped
+LABEL_WIDTH = 42  # characters of a bar's label before it is wrapped (two lines at most)
+TEXT_WIDTH = 40  # characters of the text beside a bar, likewise
 RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
@@ -63,8 +64,8 @@ class Threshold:
     text: str  # `70%`
 
 
-def _wrapped(label: str) -> str:
-    return "\n".join(textwrap.wrap(label, LABEL_WIDTH, max_lines=2, placeholder=" …")) or " "
+def _wrapped(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width, max_lines=2, placeholder=" …")) or " "
 
 
 def _limit(bars: list[Bar], thresholds: list[Threshold], unit: str,
@@ -89,13 +90,13 @@ def bar_chart(bars: list[Bar], thresholds: list[Threshold], unit: str, salt: str
     from matplotlib import pyplot as plt  # lazy: as above
 
     with matplotlib.rc_context({**RC, "svg.hashsalt": salt}):
-        height = 0.9 + 0.42 * len(bars)
+        height = 0.9 + 0.5 * len(bars)
         fig, ax = plt.subplots(figsize=(9.0, height))
         positions = list(range(len(bars)))[::-1]  # the first bar on top
         limit = _limit(bars, thresholds, unit, limit)
         ax.barh(positions, [b.value or 0.0 for b in bars], height=0.62,
                 color=[b.colour for b in bars], edgecolor="#333333", linewidth=0.4)
-        ax.set_yticks(positions, [_wrapped(b.label) for b in bars])
+        ax.set_yticks(positions, [_wrapped(b.label, LABEL_WIDTH) for b in bars])
         ax.set_ylim(-0.6, len(bars) - 0.4)
         ax.set_xlim(0, limit)
         ax.tick_params(axis="y", length=0)
@@ -107,7 +108,8 @@ def bar_chart(bars: list[Bar], thresholds: list[Threshold], unit: str, salt: str
                     fontsize=8, color="#222222")
         transform = ax.get_yaxis_transform()  # x in axes units, y in data units
         for y, bar in zip(positions, bars, strict=True):
-            ax.text(1.02, y, bar.text, transform=transform, va="center", fontsize=9)
+            ax.text(1.02, y, _wrapped(bar.text, TEXT_WIDTH), transform=transform, va="center",
+                    fontsize=9, linespacing=1.1)
         fig.subplots_adjust(left=0.3, right=0.72, top=1 - 0.35 / height,
                             bottom=0.45 / height)
         out = io.StringIO()

@@ -28,7 +28,6 @@ from critc.compiler.report.figure_rows import FigureRow, depth_rows, figure_row
 from critc.compiler.report.site import slug
 from markupsafe import Markup
 
-BAR_TEXT_WIDTH = 44  # characters of a bar's text (its figure, n and band label)
 PLURALS = {"criterion": "criteria", "summary": "summaries"}
 
 
@@ -128,11 +127,8 @@ def bar(row: FigureRow) -> charts.Bar | None:
         parts.append(f"n={row.cases}")
     if row.band_text:
         parts.append(row.band_text)
-    text = " · ".join(parts)
-    if len(text) > BAR_TEXT_WIDTH:
-        text = text[:BAR_TEXT_WIDTH - 1].rstrip() + "…"
-    return charts.Bar(label=f"{row.id} {row.title or ''}".strip(), value=value, text=text,
-                      colour=row.colour)
+    return charts.Bar(label=f"{row.id} {row.title or ''}".strip(), value=value,
+                      text=" · ".join(parts), colour=row.colour)
 
 
 def thresholds(fw: m.Framework, rows: list[FigureRow]) -> list[charts.Threshold]:
