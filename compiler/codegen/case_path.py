@@ -358,15 +358,17 @@ class CaseWriter:
                 self.emit(f"v{i} = _Q[w{i}]  # question {comment(q.id)}")
 
     def result(self) -> None:
-        """The result, a copy of `_RESULT` (cheaper than a new dict of many figures) with
-        every figure's value."""
+        """The result, a copy of `_RESULT` (cheaper than a new dict of many figures, every
+        value None) with every figure's value: a question's only if it counted."""
         fw = self.fw
         self.emit("out = _RESULT.copy()")
         for node, i in self.index.items():
             type_ = fw.figure_type(node)
             if node in fw.questions and node not in self.reads.value_refs:
-                value = f"_Q[w{i}]"
-            elif type_.kind == "rating" and type_.scale is not None:
+                self.emit(f"if w{i}:  # counted (else None, as in _RESULT)")
+                self.emit(f"    out[{node!r}] = _Q[w{i}]")
+                continue
+            if type_.kind == "rating" and type_.scale is not None:
                 value = f"_LEVELS{self.reads.ratings[type_.scale]}[v{i}]"
             else:
                 value = f"v{i}"
