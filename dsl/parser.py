@@ -14,6 +14,7 @@ import re
 import attrs
 from critc.dsl import ast, syntax_errors
 from critc.dsl.diagnostics import Diagnostic, error
+from critc.dsl.parser_cache import cached_parser
 from critc.dsl.source import normalise
 from critc.dsl.span import Span
 from critc.dsl.to_ast import ToAst
@@ -31,11 +32,14 @@ class FrameworkIndenter(Indenter):
     tab_len = 4
 
 
+PARSER_OPTIONS = {"parser": "lalr", "propagate_positions": True, "maybe_placeholders": False}
+
+
 @functools.cache
 def lark_parser() -> Lark:
     grammar = importlib.resources.files("critc.dsl").joinpath("grammar.lark").read_text("utf-8")
-    return Lark(grammar, parser="lalr", postlex=FrameworkIndenter(), propagate_positions=True,
-                maybe_placeholders=False)
+    return cached_parser(grammar, f"{PARSER_OPTIONS} postlex=FrameworkIndenter", lambda: Lark(
+        grammar, postlex=FrameworkIndenter(), **PARSER_OPTIONS))
 
 
 @attrs.frozen

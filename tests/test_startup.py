@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 from critc.compiler.cli import main as cli
+from critc.dsl import parser, parser_cache
+from critc.dsl.source import normalise
+from lark import Lark
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,3 +94,53 @@ def test_each_command_registers_in_full_when_chosen(command, capsys):
     assert exit_.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith(f"usage: critc {command} ")
+
+
+# ---------------------------------------------------------------------------- parser cache
+GRAMMAR_OPTIONS = "test options"
+
+
+GRAMMAR = (ROOT / "dsl" / "grammar.lark").read_text("utf-8")
+
+
+def build_parser_counting(calls: list[int]):
+    def build() -> Lark:
+        calls.append(1)
+        return Lark(GRAMMAR, postlex=parser.FrameworkIndenter(), **parser.PARSER_OPTIONS)
+    return build
+
+
+def test_the_cached_parser_reads_every_framework_as_the_built_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    grammar, calls = "the grammar's text", []
+    built = parser_cache.cached_parser(grammar, GRAMMAR_OPTIONS, build_parser_counting(calls))
+    loaded = parser_cache.cached_parser(grammar, GRAMMAR_OPTIONS, build_parser_counting(calls))
+    assert calls == [1]  # built once, then loaded
+    assert len(list((tmp_path / "critc").glob("parser-*.pickle"))) == 1
+    for path in sorted(ROOT.glob("rules/*/*.crit")) + [ROOT / "examples/demo/framework.crit"]:
+        text = normalise(path.read_text("utf-8"))
+        assert loaded.parse(text) == built.parse(text), path
+
+
+def test_another_grammar_or_a_broken_cache_file_builds_the_parser(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    calls: list[int] = []
+    parser_cache.cached_parser("grammar 1", GRAMMAR_OPTIONS, build_parser_counting(calls))
+    parser_cache.cached_parser("grammar 2", GRAMMAR_OPTIONS, build_parser_counting(calls))
+    assert calls == [1, 1]
+    for cached in (tmp_path / "critc").glob("parser-*.pickle"):
+        cached.write_bytes(cached.read_bytes()[:1000])  # as if cut short
+    made = parser_cache.cached_parser("grammar 1", GRAMMAR_OPTIONS, build_parser_counting(calls))
+    assert calls == [1, 1, 1]
+    assert made.parse('framework "F"\n') is not None
+
+
+def test_a_cache_directory_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    calls: list[int] = []
+    for _ in range(2):
+        parser_cache.cached_parser("grammar", GRAMMAR_OPTIONS, build_parser_counting(calls))
+    assert calls == [1, 1]
+    assert blocked.read_text("utf-8") == "not a directory"
