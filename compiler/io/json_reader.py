@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 from pathlib import Path
 
 import pyarrow as pa
@@ -100,12 +101,37 @@ def _object(pairs: list[tuple[str, object]]) -> dict:
     return out
 
 
+class _Unholdable(Exception):
+    """A JSON number that a float cannot hold: too small (it would read as 0) or too large."""
+
+    def __init__(self, literal: str):
+        super().__init__(literal)
+        self.literal = literal
+
+
+def _json_float(literal: str) -> float:
+    """A JSON number with a fraction or exponent, refusing one a float cannot hold: `1e-400`
+    would silently read as 0 and `1e400` as infinity."""
+    value = float(literal)
+    mantissa = literal.lower().split("e")[0]
+    if not math.isfinite(value) or (value == 0 and any(c in "123456789" for c in mantissa)):
+        raise _Unholdable(literal)
+    return value
+
+
 def parse_json(text: str, shown: str, line: int = 1, what: str = "not JSON",
                hint: str | None = None):
     """JSON text parsed with duplicate keys refused; problems raised as RecordsError, with
     `line` the line the text starts on."""
     try:
-        return json.loads(text, object_pairs_hook=_object)
+        return json.loads(text, object_pairs_hook=_object, parse_float=_json_float)
+    except _Unholdable as exc:
+        at = text.find(exc.literal)
+        raise RecordsError(error(
+            "invalid-value", f"the number `{clip(exc.literal)}` cannot be held: it would read "
+            "as 0 or as infinity", where(shown, line + text.count("\n", 0, at),
+                                         at - text.rfind("\n", 0, at)),
+            hint="write the value as decimal digits, e.g. 0.25")) from None
     except _DuplicateKey as exc:
         quoted = json.dumps(exc.key, ensure_ascii=False)
         second = text.find(quoted, text.find(quoted) + 1)

@@ -10,12 +10,18 @@ documented lexical forms of cells (docs/case-records.md; issue 15, item 9):
 plus a duplicate key in a JSON object, an Excel formula without a cached value, and two
 rows for the same inspection in an inputs file. Text cells are free; a blank or
 whitespace-only cell is a blank. Only text cells are judged (a native Excel or Parquet
-number is no lexical form); a JSON number is judged by how it is written."""
+number is no lexical form). A JSON number is typed: as docs/case-records.md says, it is
+read as the number it holds (`1e1` is 10), so it is judged by its value: it must be one a
+float can hold (not `1e-400`, which would read as 0, nor `1e400`), and for an integer field
+a whole number of at most 2**53."""
 
 from __future__ import annotations
 
 import datetime
+import math
 import re
+
+from .case_files import Lexeme
 
 NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 INTEGER = re.compile(r"-?([0-9]+)(\.0+)?")
@@ -47,6 +53,19 @@ def lexical_problem(kind: str, cell: str) -> str | None:
     return None
 
 
+def json_number_problem(kind: str, literal: str) -> str | None:
+    """Why a JSON number (kept as written) must be refused for a field of this kind."""
+    value = float(literal)
+    mantissa = literal.lower().split("e")[0]
+    if not math.isfinite(value) or (value == 0 and any(c in "123456789" for c in mantissa)):
+        return f"JSON number {literal} cannot be held by a float"
+    if kind == "integer" and (value != int(value) or abs(value) > LARGEST_INTEGER):
+        return f"JSON number {literal} is not a whole number held exactly"
+    if kind == "date":
+        return f"JSON number {literal} is not a date"
+    return None
+
+
 def must_fail_reasons(header: list, rows: list[list], problems: list[str],
                       kinds: dict[str, str], key_column: str | None) -> list[str]:
     """Everything in a file read back that must be reported as an error. `kinds` maps the
@@ -59,10 +78,14 @@ def must_fail_reasons(header: list, rows: list[list], problems: list[str],
             continue
         for row_no, row in enumerate(rows, start=2):
             cell = row[col] if col < len(row) else None
-            if isinstance(cell, str):
+            if isinstance(cell, Lexeme) and kind in ("number", "integer", "date"):
+                problem = json_number_problem(kind, cell)
+            elif isinstance(cell, str):
                 problem = lexical_problem(kind, cell)
-                if problem:
-                    reasons.append(f"row {row_no} column `{name}`: {problem}")
+            else:
+                problem = None
+            if problem:
+                reasons.append(f"row {row_no} column `{name}`: {problem}")
     if key_column is not None and key_column in header and header.count(key_column) == 1:
         col = header.index(key_column)
         keys = [r[col] for r in rows if col < len(r) and r[col] not in (None, "")]
