@@ -7,6 +7,8 @@
    the demo framework and on seed frameworks, over their committed case files (cells as
    csv.DictReader gives them: strings, "" for blanks) with each case's inspection inputs.
    The figure is the best of --repeat runs of at least --seconds each.
+Times are the CPU time of this process (one thread), so other load on a shared machine does
+not count against them; --wall measures elapsed time instead.
 2. A table of --table-cases cases x 200 questions in 500 inspections (the archive of
    benchmarks/run.py, benchmarks/archive.py) given as Python lists, one per column:
    the module's `score()`, split into its phases, against critc's engine, both on the
@@ -44,6 +46,7 @@ from critc.compiler.io.session import decode_key  # noqa: E402
 from critc.compiler.plan.lower import plan_for  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+clock = time.process_time  # --wall: time.perf_counter
 FRAMEWORKS = {
     "demo": ROOT / "examples" / "demo" / "framework.crit",
     "omi-2012": ROOT / "rules" / "omi-2012" / "omi-2012.crit",
@@ -89,12 +92,12 @@ def per_case(name: str, framework: Path, folder: Path, seconds: float, repeat: i
     for _ in range(repeat):
         gc.collect()
         done = 0
-        start = time.perf_counter()
+        start = clock()
         while True:
             for row, given in work:
                 score_case(row, given)
             done += len(work)
-            took = time.perf_counter() - start
+            took = clock() - start
             if took >= seconds:
                 break
         best = max(best, done / took)
@@ -109,7 +112,7 @@ def python_columns(plan, table) -> dict[str, list]:
     rosh = np.asarray(fw.fields["rosh"].type.values, dtype=object)
     columns = {
         "case_ref": [f"C{i:07d}" for i in range(table.n)],
-        "inspection": table.fields["inspection"].astype(np.int64).tolist(),
+        "inspection": [str(k) for k in table.fields["inspection"].astype(np.int64).tolist()],
         "rosh": rosh[table.fields["rosh"]].tolist(),
         "custody": np.where(table.fields["custody"] == 1, "true", "false").tolist(),
     }
@@ -121,18 +124,18 @@ def python_columns(plan, table) -> dict[str, list]:
 def module_phases(module, columns) -> tuple[dict, dict[str, float]]:
     """module.score(columns), step by step as score() runs them, timing each phase."""
     times = {}
-    start = time.perf_counter()
+    start = clock()
     n, cols = module.as_columns(columns)
     encoded, vocab, answers = module.encode(cols, n, module.FIELDS, module.QUESTIONS,
                                             module.SCALES, module._input_texts(None),
                                             (*module.TEXT_READ, module.INSPECTION))
-    times["read and check every cell (encode)"] = time.perf_counter() - start
-    start = time.perf_counter()
+    times["read and check every cell (encode)"] = clock() - start
+    start = clock()
     group, keys = module.group_of(encoded, vocab, module.INSPECTION, n)
     inp = module._inspection_inputs(None, keys, vocab)
     case_inputs = module._per_case(inp, group)
-    times["group by inspection"] = time.perf_counter() - start
-    start = time.perf_counter()
+    times["group by inspection"] = clock() - start
+    start = clock()
     computed = {}
     for condition in module.CONDITIONS.values():
         if condition not in computed:
@@ -141,8 +144,8 @@ def module_phases(module, columns) -> tuple[dict, dict[str, float]]:
                   for i in range(len(module.QUESTIONS))]
     lookups = {scale: module.status_lookup(table[2]) for scale, table in module.SCALES.items()}
     num, den = module.counts(answers, applicable, group, len(keys), lookups, module.QUESTIONS)
-    times["conditions and counts"] = time.perf_counter() - start
-    start = time.perf_counter()
+    times["conditions and counts"] = clock() - start
+    start = clock()
     values = [None] * len(module.FIGURES)
     with np.errstate(invalid="ignore", divide="ignore"):
         proportions = module.proportion(num, den)
@@ -153,7 +156,7 @@ def module_phases(module, columns) -> tuple[dict, dict[str, float]]:
                                                      module.BANDS, i, float(values[i][g]))
                  for i in range(len(module.FIGURES))}
            for g, key in enumerate(keys)}
-    times["figures and results"] = time.perf_counter() - start
+    times["figures and results"] = clock() - start
     return out, times
 
 
@@ -195,27 +198,27 @@ def big_table(args, folder: Path) -> None:
     plan, table, grouping = archive.build(args.table_cases, inspections=args.inspections)
     text = archive.framework_text()
     module = compile_module(plan, "benchmark.crit", text, folder, "scoring_benchmark")
-    start = time.perf_counter()
+    start = clock()
     columns = python_columns(plan, table)
     print(f"\n{args.table_cases:,} cases x {len(plan.questions)} questions in "
           f"{args.inspections} inspections, as {len(columns)} Python lists of cells "
-          f"(built in {time.perf_counter() - start:.1f} s)")
+          f"(built in {clock() - start:.1f} s)")
 
     t_engine = float("inf")
     for _ in range(args.repeat):
         gc.collect()
-        start = time.perf_counter()
+        start = clock()
         results = evaluate(plan, table, grouping, detail=False)
-        t_engine = min(t_engine, time.perf_counter() - start)
+        t_engine = min(t_engine, clock() - start)
     gc.collect()
-    start = time.perf_counter()
+    start = clock()
     engine_lists = engine_from_columns(plan, columns)
-    t_engine_lists = time.perf_counter() - start
+    t_engine_lists = clock() - start
 
     gc.collect()
-    start = time.perf_counter()
+    start = clock()
     scored = module.score(columns)
-    t_module = time.perf_counter() - start
+    t_module = clock() - start
     gc.collect()
     phased, phases = module_phases(module, columns)
     assert phased == scored
@@ -243,12 +246,17 @@ def main() -> None:
     parser.add_argument("--table-cases", type=int, default=1_000_000,
                         help="cases in the big table (0 to skip it)")
     parser.add_argument("--inspections", type=int, default=500)
+    parser.add_argument("--wall", action="store_true",
+                        help="measure elapsed time, not this process's CPU time")
     args = parser.parse_args()
+    if args.wall:
+        global clock
+        clock = time.perf_counter
 
     print(f"{datetime.date.today().isoformat()}; machine: "
           f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.2f}; Python {platform.python_version()}, "
-          f"NumPy {np.__version__}")
+          f"NumPy {np.__version__}; times: {'elapsed' if args.wall else 'CPU'}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         print(f"\nscore_case, one case at a time (best of {args.repeat} runs of at least "
