@@ -228,7 +228,7 @@ def test_module_passes_ruff(tmp_path):
     for name in SEEDS:
         paths.append(compile_to(tmp_path, RULES / name / f"{name}.crit", name.replace("-", "_")))
     for name, text in (("weird", ADVERSARIAL), ("input_types", INPUT_TYPES),
-                       ("nested", NESTED)):
+                       ("nested", NESTED), ("one", ONE_QUESTION), ("none", NO_QUESTION)):
         source = tmp_path / f"{name}.crit"
         source.write_text(text, encoding="utf-8")
         paths.append(compile_to(tmp_path, source, f"scoring_{name}_lint"))
@@ -739,3 +739,54 @@ def test_inspection_keys_sort_and_name_the_blank_key_as_the_engine_does():
     keys = ["10", "2", "a10", "a9", "B", "(blank)"]
     assert sorted(keys, key=runtime.natural_key) == ["2", "10", "(blank)", "B", "a9", "a10"]
     assert runtime.blank_key(["(blank)", "((blank))"]) == "(((blank)))"
+
+
+ONE_QUESTION = """framework "One" version "1"
+
+scale s
+  yes "Yes" above the line
+  no "No"
+  na "N/A" not applicable
+
+case fields
+  ref: text, case id
+  insp: text, inspection
+
+section 1 "Only" = pooled over its questions
+  question 1a "Is it?" on s
+"""
+
+NO_QUESTION = """framework "None" version "1"
+
+rating scale grade
+  good "Good" 2 points
+  poor "Poor" 0 points
+
+case fields
+  ref: text, case id
+  insp: text, inspection
+
+inspection inputs
+  lead "Leadership": rating grade
+
+score total "Total" = points(lead)
+"""
+
+
+def test_frameworks_of_one_question_and_of_none(tmp_path):
+    """score_case reads the answers of one question, or of none, as score does; a missing
+    answer column reads as blank."""
+    modules = []
+    for name, text in (("one", ONE_QUESTION), ("none", NO_QUESTION)):
+        source = tmp_path / f"{name}.crit"
+        source.write_text(text, encoding="utf-8")
+        modules.append(load_module(compile_to(tmp_path, source, f"scoring_{name}"),
+                                   f"scoring_{name}"))
+    one, none = modules
+    for answer in ("yes", "no", "na", ""):
+        case = {"ref": "1", "insp": "A", "1a": answer}
+        assert one.score_case(case) == one.score([case])["A"]
+    assert one.score_case({"ref": "1", "insp": "A"}) == {"1a": None, "1": None}
+    assert none.score_case({"ref": "1", "insp": "A"}, {"lead": "good"}) == {"total": 2.0}
+    assert none.score_case({}) == {"total": None}
+

@@ -293,7 +293,7 @@ class CaseWriter:
     def body(self) -> str:
         self.lines = ["def _score_case(case, given):",
                       '    """score_case for a case and its inspection inputs read with `given`'
-                      '."""', "    get = case.get"]
+                      '."""']
         self.read_cells()
         self.read_answers()
         self.applicability()
@@ -309,6 +309,8 @@ class CaseWriter:
         """Locals for the case fields and inspection inputs that something reads."""
         reads, emit = self.reads, self.emit
         emit("# case fields that conditions read (score_case reads no other field)")
+        if reads.case_reads:
+            emit("get = case.get")
         for f in reads.case_reads:
             k = reads.case_fields.index(f.id)
             if f.type.kind in ("enum", "rating", "boolean"):
@@ -333,8 +335,8 @@ class CaseWriter:
              "a condition can make a question not count")
         if len(questions) > 1:
             emit("answers = _ANSWERS(case)")
-        else:
-            emit("answers = (" + "".join(f"case[{q.id!r}], " for q in questions) + ")")
+        elif questions:
+            emit(f"answers = (case[{questions[0].id!r}],)")
         for q in questions:
             i, k = self.index[q.id], self.reads.scales[q.scale]
             if q.id in self.reads.answer_refs:
