@@ -88,7 +88,9 @@ class CaseReads:
 
     def tally(self, status: int) -> int:
         """The tally of an answer with this status (the plan's status per code)."""
-        return {s.NOT_COUNTED: 0, s.BELOW: 1, s.ABOVE: 1 + (1 << self.bits)}[status]
+        if status == s.ABOVE:
+            return 1 + (1 << self.bits)
+        return 0 if status == s.NOT_COUNTED else 1
 
     def counted(self, tally: str) -> str:
         """Source for the number of counted answers in a tally (or a sum of tallies)."""
