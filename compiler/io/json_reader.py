@@ -126,11 +126,11 @@ def parse_json(text: str, shown: str, line: int = 1, what: str = "not JSON",
     try:
         return json.loads(text, object_pairs_hook=_object, parse_float=_json_float)
     except _Unholdable as exc:
-        at = text.find(exc.literal)
+        offset = text.find(exc.literal)
         raise RecordsError(error(
             "invalid-value", f"the number `{clip(exc.literal)}` cannot be held: it would read "
-            "as 0 or as infinity", where(shown, line + text.count("\n", 0, at),
-                                         at - text.rfind("\n", 0, at)),
+            "as 0 or as infinity", where(shown, line + text.count("\n", 0, offset),
+                                         offset - text.rfind("\n", 0, offset)),
             hint="write the value as decimal digits, e.g. 0.25")) from None
     except _DuplicateKey as exc:
         quoted = json.dumps(exc.key, ensure_ascii=False)
