@@ -26,6 +26,18 @@ def build_band(band: ast.Band, input_type: m.Type, rounding: m.Rounding, rating_
     return built
 
 
+def _as_percent(threshold: ast.Threshold) -> str:
+    """How to write a plain threshold as a percentage: a fraction such as 0.7 is 70%, a
+    whole number such as 70 is 70%."""
+    text = threshold.text
+    if "." in text and 0 < threshold.value <= 1:
+        whole, fraction = text.split(".", 1)
+        digits = (whole.lstrip("0") + fraction.ljust(2, "0")[:2]).lstrip("0") or "0"
+        rest = fraction[2:].rstrip("0")
+        return f"{digits}.{rest}%" if rest else f"{digits}%"
+    return f"{text}%"
+
+
 def _row(row: ast.BandRow, input_type: m.Type, band: ast.Band, rating_scales: dict,
          diagnostics: list[Diagnostic]) -> m.BandRow:
     for threshold in (row.low, row.high):
@@ -34,7 +46,7 @@ def _row(row: ast.BandRow, input_type: m.Type, band: ast.Band, rating_scales: di
         if input_type.kind == "score" and not threshold.percent:
             diagnostics.append(error(
                 "threshold-not-percent", f"band `{band.id}` bands scores, so its thresholds "
-                f"are percentages", threshold.span, hint=f"write {threshold.text}%"))
+                f"are percentages", threshold.span, hint=f"write {_as_percent(threshold)}"))
         elif input_type.kind == "number" and threshold.percent:
             diagnostics.append(error(
                 "threshold-is-percent", f"band `{band.id}` bands plain numbers, not scores",
