@@ -180,6 +180,9 @@ def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic
         if token.type == "$END":
             message = "the file ends too early"
             line, col = _last_position(text)
+        elif (unquoted := syntax_errors.unquoted_text(exc, text)) is not None:
+            message, hint = unquoted.message, unquoted.hint
+            col, length = unquoted.column, max(unquoted.length, 1)
         else:
             message = f"unexpected {_token_text(token)}"
             length = max(len(str(token)), 1) if token.type not in ("_NL", "_DEDENT") else 1

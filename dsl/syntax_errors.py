@@ -8,7 +8,9 @@ user's error (this is our counterpart of Catala's `parser.messages`).
 from __future__ import annotations
 
 import functools
+import re
 
+import attrs
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 EXAMPLES: dict[str, list[str]] = {
@@ -54,6 +56,54 @@ EXAMPLES: dict[str, list[str]] = {
         "score s = mean of questions in 1, 2\n",
     ],
 }
+
+
+# Words that end an unquoted wording: the clauses that may follow it on the same line.
+_CLAUSE_WORDS = frozenset({"rated", "applies", "tags", "gives", "rounding", "source",
+                           "description", "version", "aliases"})
+_BAND_ROW = re.compile(r'^(\s*(?:otherwise|below|\d)[^:"#]*:\s*)([^"#]*?)\s*(?:#.*)?$')
+_WORDY = frozenset({"ID", "NAME"})
+
+
+@attrs.frozen
+class UnquotedText:
+    """Text the author meant as a wording or label but did not put in double quotes."""
+    message: str
+    hint: str
+    column: int  # 1-based column of the text's first character
+    length: int
+
+
+def unquoted_text(exc: UnexpectedInput, text: str) -> UnquotedText | None:
+    """An unquoted wording (`question 1a Was risk assessed?`) or a band label of more than
+    one word (`70% and above: Requires improvement`), if that is what broke the parse."""
+    if not isinstance(exc, UnexpectedToken) or exc.token.type not in _WORDY:
+        return None
+    line = text.split("\n")[exc.line - 1] if 0 < exc.line <= text.count("\n") + 1 else ""
+    start = exc.column - 1
+    accepts = set(exc.accepts or ())
+    if "STRING" in accepts:
+        words = _wording(line[start:])
+        return UnquotedText("text must be in double quotes", f'write "{words}"',
+                            start + 1, len(words))
+    row = _BAND_ROW.match(line)
+    if accepts == {"_NL"} and row and len(row.group(1)) < exc.column <= len(line):
+        label = row.group(2)
+        return UnquotedText("a label of more than one word must be in double quotes",
+                            f'write "{label}"', len(row.group(1)) + 1, len(label))
+    return None
+
+
+def _wording(rest: str) -> str:
+    """The unquoted words at the start of `rest`, up to a clause keyword, `above the line`,
+    `=`, a quote or a comment."""
+    words: list[str] = []
+    rest = re.split(r'[="#]|\s(?:not\s+)?above the line', rest, maxsplit=1)[0]
+    for word in re.split(r"\s+", rest.strip()):
+        if word in _CLAUSE_WORDS:
+            break
+        words.append(word)
+    return " ".join(words)
 
 
 def _parse(text: str):
