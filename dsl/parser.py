@@ -71,6 +71,10 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             part = _parse_chunk(padded, path, diagnostics)
             if part is not None:
                 items.extend(part.items)
+    mixed = _mixed_indentation(text, path)
+    if mixed is not None:
+        # the tab explains any indentation error; report it instead
+        diagnostics[:] = [d for d in diagnostics if d.code != "bad-indentation"] + [mixed]
     module = ast.Module(path=path, items=tuple(items), span=Span(path, 1, 1, 1, 1))
     return ParseResult(module, tuple(diagnostics), tuple(find_comments(text)))
 
@@ -235,13 +239,37 @@ def _dedent_diagnostic(exc: DedentError, text: str, path: str) -> Diagnostic:
                  hint="indent it exactly as far as the item or block it belongs to")
 
 
+def _mixed_indentation(text: str, path: str) -> Diagnostic | None:
+    """A `tab-indentation` error at the first tab in a file that indents other lines with
+    spaces: a tab counts as four columns, so it easily puts a line in the wrong block."""
+    tabbed: list[tuple[int, int]] = []
+    spaced = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = line[:len(line) - len(line.lstrip(" \t"))]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if "\t" in indent:
+            tabbed.append((number, indent.index("\t") + 1))
+        spaced = spaced or " " in indent
+    if not tabbed or not spaced:
+        return None
+    line, col = tabbed[0]
+    more = len(tabbed) - 1
+    also = f" ({more} more line{'' if more == 1 else 's'} too)" if more else ""
+    return error("tab-indentation", f"this line is indented with a tab, others with "
+                 f"spaces{also}", Span(path, line, col, line, col + 1),
+                 hint="indent with spaces only: a tab counts as four columns, so this line "
+                      "may belong to a different block than it appears to")
+
+
 def _first_line_indented(text: str, width: int) -> int:
     stack = [0]
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" \t")
         if not stripped or stripped.startswith("#"):
             continue
-        indent = len(line) - len(stripped)
+        leading = line[:len(line) - len(stripped)]
+        indent = leading.count(" ") + leading.count("\t") * FrameworkIndenter.tab_len
         if indent > stack[-1]:
             stack.append(indent)
         else:

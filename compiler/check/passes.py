@@ -28,10 +28,10 @@ if TYPE_CHECKING:
 CASCADING = {"unknown-reference", "unknown-tag", "empty-selection", "question-feeds-no-score",
              "unused-band", "no-scale", "missing-formula"}
 
-# Diagnostics after which some declarations are missing: a syntax error, or an included file
-# that could not be read.
-LOST_DECLARATIONS = {"syntax-error", "bad-indentation", "file-not-found", "not-a-file",
-                     "unreadable-file", "not-text", "not-utf8"}
+# Diagnostics after which some declarations are missing or misplaced: a syntax error, a tab
+# that may put lines in the wrong block, or an included file that could not be read.
+LOST_DECLARATIONS = {"syntax-error", "bad-indentation", "tab-indentation", "file-not-found",
+                     "not-a-file", "unreadable-file", "not-text", "not-utf8"}
 
 
 @attrs.frozen

@@ -199,6 +199,18 @@ entry("bad-indentation", "error",
       ex('criterion 1.2 "Assessment of Risk of Harm" = mean of its questions\n'
          '  question 1.2a "Was a RoH screening completed?"\n'
          '  question 1.2b "Was the screening on time?"\n'), group=G)
+entry("tab-indentation", "error",
+      "A line is indented with a tab in a file whose other lines are indented with spaces.",
+      "A tab counts as four columns, so a tab-indented line can land in a different block "
+      "than it appears to, and the error shows up far away (an `its questions` that selects "
+      "nothing, say). While this error stands, the checker hides those follow-on errors.",
+      ex('criterion 1.2 "Assessment of Risk of Harm" = mean of its questions\n'
+         '\tquestion 1.2a "Was a RoH screening completed?"\n'
+         '  question 1.2b "Was the screening on time?"\n'),
+      "Indent with spaces only (most editors can turn tabs into spaces for you).",
+      ex('criterion 1.2 "Assessment of Risk of Harm" = mean of its questions\n'
+         '  question 1.2a "Was a RoH screening completed?"\n'
+         '  question 1.2b "Was the screening on time?"\n'), group=G)
 entry("misplaced-clause", "error",
       "A clause is given to an item that does not take it, such as a formula on a question.",
       "Each kind of item has its own clauses; the help line lists the ones it takes.",
