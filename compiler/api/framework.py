@@ -73,13 +73,18 @@ class Framework:
         """Every diagnostic of the check, warnings included (there are no errors)."""
         return list(self._result.diagnostics)
 
-    def score(self, cases: Records, inputs: Records | None = None, by: str | None = None,
-              *, whole: bool = False, strict: bool = False) -> Scores:
+    def score(self, cases: Records | None, inputs: Records | None = None,
+              by: str | None = None, *, whole: bool = False, strict: bool = False) -> Scores:
         """Score `cases` (a path, a pandas or Polars DataFrame, an Arrow table or a list of
         dicts), with inspection `inputs` if the framework has any, grouped by the
         framework's inspection field, or `by` another case field, or as one group
-        (`whole=True`). Raises CasesError carrying every diagnostic if they cannot be
-        scored, and ValueError if `by` is not a case field."""
+        (`whole=True`). An inspection with inputs but no cases is scored from its inputs
+        alone; `cases=None` (with `inputs`) scores a framework with no questions. Raises
+        CasesError carrying every diagnostic if they cannot be scored, and ValueError if
+        `by` is not a case field or cases are needed and not given."""
+        if cases is None and (inputs is None or self.model.questions):
+            raise ValueError("give the cases: only a framework with no questions can be "
+                             "scored from its inspection inputs alone")
         try:
             scores, problems = score_cases(self._result, cases, inputs, by=by, whole=whole,
                                            strict=strict)
@@ -101,17 +106,20 @@ class Framework:
         return Diff(edits=structure.edits, impact=impact)
 
 
-def score_cases(result: CheckResult, cases: Records, inputs: Records | None = None, *,
+def score_cases(result: CheckResult, cases: Records | None, inputs: Records | None = None, *,
                 by: str | None = None, whole: bool = False, strict: bool = False,
                 progress: Callable[[float], None] | None = None
                 ) -> tuple[Scores | None, list[Diagnostic]]:
     """Read, validate, group and score `cases`: (the scores, or None when a problem is an
     error; every problem found). What `Framework.score`, `critc score` and `critc explain`
-    all do. Raises GroupingError when the cases cannot be grouped as asked."""
-    table, shown = as_records(cases, "cases")
+    all do; an inspection with inputs but no cases is scored from its inputs alone, and
+    `cases` may be None then. Raises GroupingError when the cases cannot be grouped as
+    asked."""
+    table, shown = as_records(cases, "cases") if cases is not None else (None, None)
     given, inputs_shown = as_records(inputs, "inputs") if inputs is not None else (None, None)
     session, problems = open_session(result, table, given, by=by, whole=whole, strict=strict,
-                                     progress=progress, shown=shown, inputs_shown=inputs_shown)
+                                     progress=progress, shown=shown, inputs_shown=inputs_shown,
+                                     inputs_only=True)
     if session is None or has_errors(problems):
         return None, problems
     return Scores(session, session.evaluate()), problems

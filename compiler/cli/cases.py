@@ -15,16 +15,23 @@ from critc.compiler.io.session import open_session as open_cases
 from critc.compiler.report import render
 
 
-def case_arguments(p, versions: bool = False) -> None:
+def case_arguments(p, versions: bool = False, inputs_alone: bool = False) -> None:
     """The arguments of a command that scores cases: FRAMEWORK CASES [--inputs] [--by |
-    --all] [--strict]."""
+    --all] [--strict]. With `inputs_alone`, CASES may be left out when --inputs is given
+    and the framework has no questions."""
     if versions:
         p.add_argument("framework", metavar="FILE|DIR", help="the framework (.crit), or a "
                        "directory of its versions: each inspection is scored by the version "
                        "in force on its inspection date")
     else:
         p.add_argument("framework", metavar="FILE", help="the framework (.crit)")
-    p.add_argument("cases", metavar="CASES", help="case records: .csv, .jsonl, .xlsx, .parquet")
+    if inputs_alone:
+        p.add_argument("cases", metavar="CASES", nargs="?", help="case records: .csv, .jsonl, "
+                       ".xlsx, .parquet (leave out for a framework with no questions, scored "
+                       "from --inputs alone)")
+    else:
+        p.add_argument("cases", metavar="CASES",
+                       help="case records: .csv, .jsonl, .xlsx, .parquet")
     p.add_argument("--inputs", metavar="FILE", help="inspection inputs (CSV or JSON)")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--by", metavar="FIELD", help="group cases by this field instead of "
@@ -39,16 +46,39 @@ def open_session(args) -> Session | None:
     result = checked(args.framework)
     if result is None:
         return None
+    check_cases_given(args, result)
     try:
-        with ReadingProgress(args.cases) as update:
+        with ReadingProgress(args.cases or args.inputs) as update:
             session, problems = open_cases(result, args.cases, args.inputs, by=args.by,
                                            whole=args.all, strict=args.strict,
-                                           progress=update)
+                                           progress=update, inputs_only=True)
     except GroupingError as exc:
         raise UsageError(f"{exc} of {args.framework}") from None
-    if problems:
-        render.render(stderr(), problems, {}, args.cases)
+    report_problems(args, problems)
     return session
+
+
+def check_cases_given(args, result: CheckResult) -> None:
+    """Raise UsageError when CASES is left out and the framework needs cases."""
+    if args.cases is not None:
+        return
+    if args.inputs is None:
+        raise UsageError("give the case records (CASES), or --inputs FILE alone for a "
+                         "framework with no questions")
+    if result.model.questions:
+        raise UsageError(f"{args.framework} has questions, so it needs case records: give "
+                         "CASES (only a framework with no questions is scored from --inputs "
+                         "alone)")
+
+
+def report_problems(args, problems: list) -> None:
+    """Print the problems found reading the cases and inputs, summarised under the file
+    they are in: the cases, the inputs, or both."""
+    if not problems:
+        return
+    named = [path for path in (args.cases, args.inputs) if path is not None
+             and any(d.span is not None and d.span.path == path for d in problems)]
+    render.render(stderr(), problems, {}, " and ".join(named) or args.cases or args.inputs)
 
 
 def open_scores(args, result: CheckResult | None = None, phases: Phases | None = None
@@ -59,15 +89,15 @@ def open_scores(args, result: CheckResult | None = None, phases: Phases | None =
     result = result or checked(args.framework)
     if result is None:
         return None
+    check_cases_given(args, result)
     try:
-        with ReadingProgress(args.cases, phases) as update:
+        with ReadingProgress(args.cases or args.inputs, phases) as update:
             scores, problems = score_cases(result, args.cases, args.inputs, by=args.by,
                                            whole=args.all, strict=args.strict,
                                            progress=update)
     except GroupingError as exc:
         raise UsageError(f"{exc} of {args.framework}") from None
-    if problems:
-        render.render(stderr(), problems, {}, args.cases)
+    report_problems(args, problems)
     return scores
 
 

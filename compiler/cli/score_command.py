@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import os
 
-from critc.compiler.cli.cases import ReadingProgress, case_arguments, open_scores
+from critc.compiler.cli.cases import (
+    ReadingProgress,
+    case_arguments,
+    open_scores,
+    report_problems,
+)
 from critc.compiler.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -23,7 +28,7 @@ from critc.compiler.report import versions as version_report
 
 def register(sub) -> None:
     p = sub.add_parser("score", help="score case records against a framework")
-    case_arguments(p, versions=True)
+    case_arguments(p, versions=True, inputs_alone=True)
     p.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table",
                    help="xlsx: an Excel workbook (needs -o FILE.xlsx)")
     p.add_argument("--hide-questions", action="store_true", help="show aggregates only")
@@ -63,14 +68,16 @@ def _score_versions(args) -> int:
         render.render(stderr(), problems, sources, args.framework)
     if found is None:
         return EXIT_PROBLEMS
+    if args.cases is None:
+        raise UsageError("give the case records (CASES): a directory of versions is scored "
+                         "from its cases")
     if found.date_is_input and args.inputs is None:
         raise UsageError(f"the inspection date `{found.inspection_date.id}` is an inspection "
                          "input: give the inputs file with --inputs FILE")
     with ReadingProgress(args.cases) as update:
         scored, problems = version_scoring.score_versions(found, args.cases, args.inputs,
                                                    strict=args.strict, progress=update)
-    if problems:
-        render.render(stderr(), problems, {}, args.cases)
+    report_problems(args, problems)
     if scored is None:
         return EXIT_PROBLEMS
     _write_versions(args, found, scored)

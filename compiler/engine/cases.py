@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import attrs
 import numpy as np
-from critc.compiler.engine.runtime import group_index
+from critc.compiler.engine.runtime import group_index, missing, natural_key
 
 
 def blank_column(field, n: int) -> np.ndarray:
@@ -63,9 +63,25 @@ class Grouping:
         return len(self.keys)
 
 
-def group_cases(table: CaseTable, by: str | None, decode) -> Grouping:
-    """Group by a field (sorted by its displayed value) or, with `by=None`, all together."""
+def no_cases(fw) -> CaseTable:
+    """A case table with no cases: what inspections scored from their inputs alone read."""
+    return CaseTable(n=0, fields={f.id: blank_column(f, 0) for f in fw.case_fields},
+                     vocab={f.id: () for f in fw.case_fields if f.type.kind == "text"},
+                     answers=np.zeros((0, len(fw.questions)), dtype=np.int8),
+                     question_ids=tuple(fw.questions))
+
+
+def group_cases(table: CaseTable, by: str | None, decode, extra_keys=()) -> Grouping:
+    """Group by a field (sorted by its displayed value) or, with `by=None`, all together.
+    `extra_keys` are inspections with no cases (scored from their inputs alone): they take
+    their place in the order among the others."""
     if by is None:
         return Grouping(np.zeros(table.n, dtype=np.int32), ("all cases",), None)
     group, keys = group_index(table.fields[by], lambda code: decode(by, code), np.int32)
-    return Grouping(group, tuple(keys), by)
+    added = [k for k in dict.fromkeys(extra_keys) if k not in keys]
+    if not added:
+        return Grouping(group, tuple(keys), by)
+    blank = [keys.pop()] if missing(table.fields[by]).any() else []  # the blank key stays last
+    merged = sorted([*keys, *added], key=natural_key) + blank
+    remap = np.asarray([merged.index(k) for k in [*keys, *blank]], dtype=np.int32)
+    return Grouping(remap[group], tuple(merged), by)

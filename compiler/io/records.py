@@ -298,9 +298,7 @@ def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, .
         table, shown = _inputs_table(path, shown, diagnostics)
     except RecordsError as exc:
         return {}, [*diagnostics, exc.diagnostic]
-    key_column = fw.inspection or "inspection"
-    if "" in table.column_names and key_column not in table.column_names:
-        table = table.rename_columns([key_column if c == "" else c for c in table.column_names])
+    table, key_column = _keyed(table, fw)
     if key_column not in table.column_names:
         diagnostics.append(error("missing-column", f"no column `{key_column}` naming each "
                                  "inspection", where(shown, 1, 1)))
@@ -319,6 +317,27 @@ def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, .
             diagnostics.append(_missing_input(field, shown, missing_inputs))
     diagnostics += _unmatched_inspections(fw, keys, file_keys, position, rows, shown)
     return inputs, diagnostics
+
+
+def _keyed(table: pa.Table, fw: m.Framework) -> tuple[pa.Table, str]:
+    """(the inputs, with an unnamed first column named as the inspection field; the name
+    of the column that says which inspection each row is for)."""
+    key_column = fw.inspection or "inspection"
+    if "" in table.column_names and key_column not in table.column_names:
+        table = table.rename_columns([key_column if c == "" else c for c in table.column_names])
+    return table, key_column
+
+
+def input_inspections(table: pa.Table, fw: m.Framework) -> dict[str, int]:
+    """The inspections an inputs table has a row for, each with its row in the file (none
+    if no column names them)."""
+    table, key_column = _keyed(table, fw)
+    if key_column not in table.column_names:
+        return {}
+    rows = file_rows(table).tolist()
+    keys = table.column(key_column).to_pylist()
+    return {k: int(row) for k, row in reversed(list(zip(keys, rows, strict=True)))
+            if isinstance(k, str)}
 
 
 def _missing_input(field: m.Field, shown: str, missing_inputs: str) -> Diagnostic:
@@ -346,5 +365,5 @@ def _unmatched_inspections(fw: m.Framework, keys: tuple[str, ...], file_keys: li
 
 
 __all__ = ["FORMATS", "ROWS_KEY", "Encoder", "RecordsError", "encode_field", "file_rows",
-           "load_cases", "load_inputs", "read_table", "records_table", "text_columns",
-           "_no_progress"]
+           "input_inspections", "load_cases", "load_inputs", "read_table", "records_table",
+           "text_columns", "_no_progress"]

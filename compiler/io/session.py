@@ -12,13 +12,21 @@ import attrs
 import numpy as np
 import pyarrow as pa
 from critc.compiler.check.passes import CheckResult
-from critc.compiler.engine.cases import CaseTable, Grouping, group_cases, with_blank_inputs
+from critc.compiler.engine.cases import (
+    CaseTable,
+    Grouping,
+    group_cases,
+    no_cases,
+    with_blank_inputs,
+)
 from critc.compiler.engine.evaluate import evaluate
-from critc.compiler.io.records import load_cases, load_inputs
+from critc.compiler.io.reading import read_table
+from critc.compiler.io.records import input_inspections, load_cases, load_inputs
+from critc.compiler.io.tables import RecordsError, clip, where
 from critc.compiler.io.validate import check_answers
 from critc.compiler.model.cells import EPOCH
 from critc.compiler.plan.lower import Plan, plan_for
-from critc.dsl.diagnostics import Diagnostic, has_errors
+from critc.dsl.diagnostics import Diagnostic, has_errors, warning
 
 
 @attrs.define
@@ -77,35 +85,76 @@ def grouping_field(result: CheckResult, by: str | None = None, whole: bool = Fal
     return field
 
 
-def open_session(result: CheckResult, cases: str | pa.Table,
+def open_session(result: CheckResult, cases: str | pa.Table | None,
                  inputs: str | pa.Table | None = None, *, by: str | None = None,
                  whole: bool = False, strict: bool = False, progress=None,
                  shown: str | None = None, missing_questions: str = "error",
-                 inputs_shown: str | None = None
+                 inputs_shown: str | None = None, inputs_only: bool = False
                  ) -> tuple[Session | None, list[Diagnostic]]:
     """Read `cases` (a path, or a table already read) against the clean framework of
     `result`, group them and attach `inputs`. `shown` and `inputs_shown` name the cases and
     the inputs in diagnostics (by default the path, or `<records>` and `<inputs>` for a
     table). The session is None when a problem is an error; the diagnostics list every
-    problem found, errors and warnings."""
+    problem found, errors and warnings.
+
+    With `inputs_only`, an inspection the inputs have a row for but the cases do not is
+    scored from its inputs alone (every figure from cases is n/a), `cases` may be None (no
+    cases at all), and a case file holding only a header is read as no cases."""
     fw = result.model
     field = grouping_field(result, by, whole)
-    kwargs = {"progress": progress} if progress is not None else {}
-    table, problems = load_cases(cases, fw, shown=shown, missing_questions=missing_questions,
-                                 **kwargs)
     plan = plan_for(result)
+    table, problems = _read_cases(fw, cases, inputs is not None and inputs_only,
+                                  shown=shown, missing_questions=missing_questions,
+                                  progress=progress)
     if table is None or has_errors(problems):
         return None, problems
-    grouping = group_cases(table, field, lambda f, c: decode_key(fw, table, f, c))
+    extra: dict[str, int] = {}
+    if inputs is not None and inputs_only and field is not None and field == fw.inspection:
+        try:
+            if not isinstance(inputs, pa.Table):
+                inputs, inputs_shown = read_table(inputs), inputs_shown or inputs
+        except RecordsError as exc:
+            return None, [*problems, exc.diagnostic]
+        extra = input_inspections(inputs, fw)
+    grouping = group_cases(table, field, lambda f, c: decode_key(fw, table, f, c), extra)
     given: dict[str, np.ndarray] = {}
     if inputs is not None:
         given, input_problems = load_inputs(inputs, fw, grouping.keys, table.vocab,
                                             shown=inputs_shown,
                                             missing_inputs=missing_questions)
         problems.extend(input_problems)
+    problems.extend(_inputs_alone(fw, grouping, extra, inputs_shown or "<inputs>"))
     values = with_blank_inputs(fw, given, grouping.size)
     if not has_errors(problems):
         problems.extend(check_answers(plan, table, grouping, values, strict))
     if has_errors(problems):
         return None, problems
     return Session(result, plan, table, grouping, values), problems
+
+
+def _read_cases(fw, cases: str | pa.Table | None, none_allowed: bool, **kwargs
+                ) -> tuple[CaseTable | None, list[Diagnostic]]:
+    """The case table; with `none_allowed` (inputs alone may be scored), no case file or
+    one holding only a header is a table of no cases."""
+    if cases is None:
+        return no_cases(fw), []
+    if kwargs["progress"] is None:
+        del kwargs["progress"]
+    table, problems = load_cases(cases, fw, **kwargs)
+    if none_allowed and table is None and [(d.code, d.span and d.span.line)
+                                           for d in problems] == [("empty-records", 2)]:
+        return no_cases(fw), []  # a header but no cases
+    return table, problems
+
+
+def _inputs_alone(fw, grouping: Grouping, extra: dict[str, int], shown: str | None
+                  ) -> list[Diagnostic]:
+    """A warning for each inspection scored from its inputs alone in a framework that has
+    questions (it may be a misspelt inspection)."""
+    if not fw.questions:
+        return []
+    counts = np.bincount(grouping.group, minlength=grouping.size)
+    return [warning("unknown-inspection", f"inputs given for `{clip(key)}`, which has no "
+                    "cases: scored from its inputs alone (figures from cases are n/a)",
+                    where(shown, row, 1))
+            for key, row in extra.items() if counts[grouping.keys.index(key)] == 0]
