@@ -195,6 +195,12 @@ def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic
         if opener is not None and opener[0] < line:
             # newlines are ignored inside brackets, so the error shows up lines later
             hint = f"the `{opener[2]}` on line {opener[0]} is not closed"
+        keyword = syntax_errors.keyword_before(exc, text)
+        if not hint and keyword is not None:
+            message += f" after the keyword `{keyword}`"
+            hint = f"`{keyword}` is a word of the language, so it cannot name an item here: " \
+                f"rename the item, or follow `{keyword}` with " \
+                + _one_of(describe_tokens(exc.accepts or exc.expected))
         if not hint:
             hint = "expected " + _one_of(describe_tokens(exc.accepts or exc.expected))
     elif isinstance(exc, UnexpectedEOF):
@@ -253,11 +259,11 @@ def _mixed_indentation(text: str, path: str) -> Diagnostic | None:
         spaced = spaced or " " in indent
     if not tabbed or not spaced:
         return None
-    line, col = tabbed[0]
+    first, col = tabbed[0]
     more = len(tabbed) - 1
     also = f" ({more} more line{'' if more == 1 else 's'} too)" if more else ""
     return error("tab-indentation", f"this line is indented with a tab, others with "
-                 f"spaces{also}", Span(path, line, col, line, col + 1),
+                 f"spaces{also}", Span(path, first, col, first, col + 1),
                  hint="indent with spaces only: a tab counts as four columns, so this line "
                       "may belong to a different block than it appears to")
 

@@ -94,6 +94,25 @@ def unquoted_text(exc: UnexpectedInput, text: str) -> UnquotedText | None:
     return None
 
 
+def keyword_before(exc: UnexpectedInput, text: str) -> str | None:
+    """The keyword just before the offending token, when the parser wanted that keyword to
+    go on (`points` in `= points + 1`): most likely an item named after a keyword."""
+    if not isinstance(exc, UnexpectedToken) or "_NL" in (exc.accepts or ()) \
+            or exc.token.type in _WORDY | {"NUMBER", "PERCENT", "STRING", "DATE"}:
+        return None
+    line = text.split("\n")[exc.line - 1] if 0 < exc.line <= text.count("\n") + 1 else ""
+    words = re.findall(r"[A-Za-z_]+$", line[:exc.column - 1].rstrip())
+    return words[0] if words and words[0] in _keywords() else None
+
+
+@functools.cache
+def _keywords() -> frozenset[str]:
+    from critc.dsl.parser import lark_parser
+
+    return frozenset(t.pattern.value for t in lark_parser().terminals
+                     if t.pattern.type == "str" and t.pattern.value.isalpha())
+
+
 def _wording(rest: str) -> str:
     """The unquoted words at the start of `rest`, up to a clause keyword, `above the line`,
     `=`, a quote or a comment."""

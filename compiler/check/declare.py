@@ -148,6 +148,7 @@ def _declare_item(item: ast.Item, symbols: Symbols, diagnostics: list[Diagnostic
                     symbols.lost_children.add(parent)
                     parent = symbols.parent.get(parent)
                 return
+            _warn_if_reserved(item.id, what, item.span, diagnostics)
             symbols.nodes[item.id] = item
             symbols.parent[item.id] = parent
             symbols.tags[item.id] = tags
@@ -160,6 +161,16 @@ def _declare_item(item: ast.Item, symbols: Symbols, diagnostics: list[Diagnostic
         case ast.Band():
             if _claim(symbols, item.id, "band", item.span, diagnostics):
                 symbols.bands[item.id] = item
+            _warn_if_reserved(item.id, "band", item.span, diagnostics)
+
+
+def _warn_if_reserved(ident: str, what: str, span: Span,
+                      diagnostics: list[Diagnostic]) -> None:
+    if ident in RESERVED:
+        diagnostics.append(warning(
+            "reserved-name", f"`{ident}` is a word of the language: this {what} cannot be "
+            "used in a condition or formula", span,
+            hint=f"choose another name, such as `{what}_{ident}`"))
 
 
 def _declare_named(table: dict[str, AnyScale], item: AnyScale, what: str,

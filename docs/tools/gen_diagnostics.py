@@ -548,7 +548,7 @@ entry("case-field-in-formula", "error",
       "A formula uses a case field.",
       "A case field has a different value in every case, while a formula computes one figure "
       "for a whole inspection.",
-      ex(C12 + '\nscore weighted = criterion 1.2 * rosh\n'),
+      ex(C12 + '\nscore weighted_risk = criterion 1.2 * rosh\n'),
       "Use case fields in `applies when` conditions. A value that is the same for the whole "
       "inspection belongs in `inspection inputs`.", group=G)
 entry("band-as-figure", "error",
