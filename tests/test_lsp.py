@@ -118,6 +118,26 @@ async def test_a_typo_as_you_type_gets_a_located_diagnostic_with_help(client: La
 
 
 @pytest.mark.asyncio
+async def test_an_unsaved_edit_to_an_included_file_reaches_the_including_file(
+        client: LanguageClient, framework: Path):
+    """The includer is re-checked with the include's buffer, not the file on disk."""
+    shared = framework.parent.parent / "shared" / "probation-cases.crit"
+    assert await open_file(client, framework) == []
+    text = shared.read_text("utf-8")
+    await open_file(client, shared)
+    renamed = text.replace('  rosh "OASys', '  rosh_level "OASys', 1)
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri(shared), version=2),
+        content_changes=[lsp.TextDocumentContentChangeEvent_Type2(text=renamed)]))
+    found: list[lsp.Diagnostic] = []
+    while not found:  # the includer's clean diagnostics from opening `shared` may come first
+        found = await diagnostics_for(client, uri(framework), version=2, timeout=5)
+    assert {d.code for d in found} == {"unknown-reference"}
+    assert all("`rosh`" in d.message for d in found)
+    assert shared.read_text("utf-8") == text  # nothing was saved
+
+
+@pytest.mark.asyncio
 async def test_a_did_you_mean_code_action_gives_a_file_that_checks_clean(
         client: LanguageClient, framework: Path):
     typo = framework.read_text("utf-8").replace("applies when court_report != none",

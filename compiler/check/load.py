@@ -7,6 +7,7 @@ become diagnostics like any other.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
@@ -51,8 +52,10 @@ def read_text(path: Path, shown: str, at: Span | None) -> tuple[str | None, Diag
                        "often write Windows-1252")
 
 
-def load(path: str | Path, text: str | None = None) -> Program:
-    """Load `path` (or the given `text` under that name) with everything it includes."""
+def load(path: str | Path, text: str | None = None,
+         overlay: Mapping[Path, str] | None = None) -> Program:
+    """Load `path` (or the given `text` under that name) with everything it includes; a file
+    whose resolved path is in `overlay` is read from there (an editor's unsaved buffers)."""
     root = Path(path)
     modules: list[ast.Module] = []
     sources: dict[str, str] = {}
@@ -75,6 +78,8 @@ def load(path: str | Path, text: str | None = None) -> Program:
             return
         if resolved in done:
             return
+        if given is None and overlay is not None:
+            given = overlay.get(resolved)
         content, problem = (given, None) if given is not None else read_text(file, shown, at)
         if content is None:
             assert problem is not None, "read_text gives the text or a diagnostic"

@@ -6,6 +6,7 @@ returns the checked model whenever one could be built.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,8 +62,9 @@ class CheckResult:
         return self.framework
 
 
-def check_file(path: str | Path, text: str | None = None) -> CheckResult:
-    program = load(path, text)
+def check_file(path: str | Path, text: str | None = None,
+               overlay: Mapping[Path, str] | None = None) -> CheckResult:
+    program = load(path, text, overlay)
     diagnostics = list(program.diagnostics)
     if not program.modules:
         return CheckResult(program, None, None, _sorted(diagnostics))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from critc.compiler.check.load import display_path
@@ -27,13 +28,15 @@ def shown_path(uri: str) -> str:
 
 
 class Analysis:
-    """`check_file` on a document's text, read lazily by the features."""
+    """`check_file` on a document's text, read lazily by the features; the files it includes
+    are read from `overlay` (the open documents' texts, by resolved path) when there."""
 
-    def __init__(self, uri: str, text: str):
+    def __init__(self, uri: str, text: str, overlay: Mapping[Path, str] | None = None):
         self.uri = uri
         self.path = shown_path(uri)
         self.text = text
-        self.result: CheckResult = check_file(to_fs_path(uri) or uri, text=text)
+        self.result: CheckResult = check_file(to_fs_path(uri) or uri, text=text,
+                                              overlay=overlay)
 
     @functools.cached_property
     def index(self) -> Index:
@@ -43,6 +46,14 @@ class Analysis:
     def files(self) -> list[str]:
         """The paths of every file of the framework, as spans show them."""
         return list(self.result.program.sources)
+
+    @functools.cached_property
+    def absolute_files(self) -> frozenset[str]:
+        return frozenset(os.path.abspath(path) for path in self.files)
+
+    def holds(self, path: str) -> bool:
+        """Whether `path` is a file of this framework (spans may spell it `a/../b`)."""
+        return os.path.abspath(path) in self.absolute_files
 
     def lines(self, path: str) -> Lines:
         return self._lines(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from pathlib import Path
 
 from critc.compiler import __version__
 from critc.compiler.lsp import actions, complete, outline
@@ -17,6 +18,7 @@ from critc.dsl import parse
 from critc.dsl.printer import format_module
 from lsprotocol import types as lsp
 from pygls.server import LanguageServer
+from pygls.uris import to_fs_path
 
 DEBOUNCE = 0.2  # seconds of quiet typing before a document is checked again
 NEW_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*")
@@ -38,12 +40,22 @@ class CritServer(LanguageServer):
         if timer is not None:
             timer.cancel()
         document = self.workspace.get_text_document(uri)
-        changed = Analysis(uri, document.source)
+        overlay = self.overlay()
+        changed = Analysis(uri, document.source, overlay)
         self.analyses[uri] = changed
         for other, analysis in list(self.analyses.items()):
-            if other != uri and changed.path in analysis.files:
-                self.analyses[other] = Analysis(other, analysis.text)
+            if other != uri and analysis.holds(changed.path):
+                self.analyses[other] = Analysis(other, analysis.text, overlay)
         self.publish()
+
+    def overlay(self) -> dict[Path, str]:
+        """The open documents' texts by resolved path: includes are read from the buffers."""
+        texts = {}
+        for uri, document in self.workspace.text_documents.items():
+            path = to_fs_path(uri)
+            if path:
+                texts[Path(path).resolve()] = document.source
+        return texts
 
     def schedule(self, uri: str) -> None:
         timer = self.pending.pop(uri, None)
@@ -64,7 +76,7 @@ class CritServer(LanguageServer):
     def related(self, analysis: Analysis) -> list[Analysis]:
         """This analysis and every other whose framework holds this document."""
         return [analysis] + [a for a in self.analyses.values()
-                             if a is not analysis and analysis.path in a.files]
+                             if a is not analysis and a.holds(analysis.path)]
 
     def close(self, uri: str) -> None:
         timer = self.pending.pop(uri, None)
