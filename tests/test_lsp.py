@@ -317,3 +317,32 @@ async def test_non_ascii_and_crlf_give_utf16_ranges(client: LanguageClient, tmp_
     assert character == len(before) + 1
     assert typo.range == lsp.Range(start=lsp.Position(line=11, character=character),
                                    end=lsp.Position(line=11, character=character + 3))
+
+
+@pytest.mark.asyncio
+async def test_semantic_tokens_type_names_by_kind_and_mark_keywords_strings_and_comments(
+        client: LanguageClient, framework: Path):
+    text = framework.read_text("utf-8")
+    await open_file(client, framework)
+    result = await client.text_document_semantic_tokens_full_async(lsp.SemanticTokensParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(framework))))
+    legend = ["keyword", "string", "number", "comment", "variable", "function", "property",
+              "type", "enum", "decorator"]
+    found, line, start = {}, 0, 0
+    data = result.data
+    for i in range(0, len(data), 5):
+        line, start = line + data[i], (start + data[i + 1]) if data[i] == 0 else data[i + 1]
+        found[(line, start)] = (data[i + 2], legend[data[i + 3]])
+    lines = text.split("\n")
+
+    def token(needle: str, offset: int = 0) -> tuple[str, str]:
+        p = position_of(text, needle, offset)
+        length, kind = found[(p.line, p.character)]
+        return lines[p.line][p.character:p.character + length], kind
+
+    assert token("framework ") == ("framework", "keyword")
+    assert token("applies when court_report", 13) == ("court_report", "property")
+    assert token('question 2.2-05', 9) == ("2.2-05", "variable")
+    assert token('question 2.2-05 "', 16)[1] == "string"
+    comment = next(i for i, t in enumerate(lines) if t.lstrip().startswith("#"))
+    assert found[(comment, lines[comment].index("#"))][1] == "comment"

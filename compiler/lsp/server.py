@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from critc.compiler import __version__
-from critc.compiler.lsp import actions, complete, outline
+from critc.compiler.lsp import actions, complete, outline, tokens
 from critc.compiler.lsp.analysis import Analysis, uri_of
 from critc.compiler.lsp.diagnostics import to_lsp
 from critc.compiler.lsp.hover import hover_text
@@ -244,6 +244,14 @@ def folding_range(ls: CritServer, params: lsp.FoldingRangeParams) -> list[lsp.Fo
     analysis = ls.analysis(params.text_document.uri)
     module = next((m for m in analysis.result.program.modules if m.path == analysis.path), None)
     return outline.folding_ranges(module, analysis.lines(analysis.path)) if module else []
+
+
+@server.feature(lsp.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL,
+                lsp.SemanticTokensLegend(token_types=tokens.TOKEN_TYPES, token_modifiers=[]))
+def semantic_tokens(ls: CritServer, params: lsp.SemanticTokensParams) -> lsp.SemanticTokens:
+    analysis = ls.analysis(params.text_document.uri)
+    found = tokens.file_tokens(analysis.result, analysis.index, analysis.path)
+    return lsp.SemanticTokens(data=tokens.encode(found, analysis.lines(analysis.path)))
 
 
 @server.feature(lsp.TEXT_DOCUMENT_COMPLETION,
