@@ -89,7 +89,10 @@ class Resolver:
             self.error("type-mismatch", f"`{node}` is rated on `{item.rated}` but its formula "
                        f"gives {_a(result)}", span,
                        hint=f"apply a band that gives `{item.rated}`, e.g. `= BAND(...)`")
-        if item.rated and result.kind == "rating" and result.scale != item.rated:
+        known = self.symbols.rating_scales
+        # an unknown scale on either side is reported where it is named (unknown-reference)
+        if item.rated in known and result.kind == "rating" and result.scale in known \
+                and result.scale != item.rated:
             self.error("type-mismatch", f"`{node}` is rated on `{item.rated}` but its formula "
                        f"gives a rating on `{result.scale}`", span)
         if not (result.numeric or result.kind in ("rating", "unknown")):
