@@ -12,10 +12,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import critc
 import pytest
 from cli_run import run
 from critc.compiler.cli import main as cli
 from critc.compiler.io import files
+from jsonschema import Draft202012Validator
 
 pytestmark = pytest.mark.usefixtures("wide_console")
 
@@ -48,6 +50,43 @@ def test_hide_questions(capsys):
     code, out, _ = score(capsys, "--hide-questions")
     assert code == 0
     assert "criterion 1.2" in out and "1.2b  " not in out
+
+
+QUESTION_IDS = set(critc.load(FRAMEWORK).model.questions)
+SCHEMA = json.loads((REPO / "compiler" / "api" / "schema" / "results-1.json").read_text())
+
+
+@pytest.mark.parametrize("source", ["file", "versions"])
+def test_hide_questions_leaves_questions_out_of_json_and_csv(capsys, source):
+    argv = [FRAMEWORK, CASES, "--inputs", INPUTS]
+    questions = QUESTION_IDS
+    if source == "versions":
+        versions = REPO / "examples" / "versions"
+        argv = [versions, versions / "cases.csv"]
+        questions = set(critc.load(versions / "v1.crit").model.questions)
+    code, out, err = run(capsys, "score", *argv, "--format", "json", "--hide-questions")
+    assert code == 0, err
+    payload = json.loads(out)
+    assert list(Draft202012Validator(SCHEMA).iter_errors(payload)) == []
+    for inspection in payload["inspections"]:
+        assert questions.isdisjoint(inspection["figures"])
+        assert inspection["figures"] and all(f["kind"] != "question"
+                                             for f in inspection["figures"].values())
+    code, out, err = run(capsys, "score", *argv, "--format", "csv", "--hide-questions")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and questions.isdisjoint(r["figure"] for r in rows)
+    assert {r["kind"] for r in rows} >= {"criterion", "section"}
+
+
+def test_scores_to_json_and_to_csv_can_leave_questions_out():
+    scores = critc.load(FRAMEWORK).score(CASES, inputs=INPUTS)
+    figures = json.loads(scores.to_json(questions=False))["inspections"][0]["figures"]
+    assert "1.2" in figures and "1.2b" not in figures
+    assert "1.2b" in json.loads(scores.to_json())["inspections"][0]["figures"]
+    rows = list(csv.DictReader(io.StringIO(scores.to_csv(questions=False))))
+    assert {r["figure"] for r in rows} & QUESTION_IDS == set()
+    assert "1.2" in {r["figure"] for r in rows}
 
 
 def test_json_has_every_figure_with_values_counts_and_bands(capsys):

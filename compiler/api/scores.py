@@ -67,13 +67,14 @@ class Scores:
         """One figure of one inspection (`inspection` may be left out when there is one)."""
         return figure_record(self._results, self._node(id), self._group(inspection))
 
-    def to_json(self) -> str:
-        """What `critc score --format json` writes (docs/results-schema.md)."""
-        return report.as_json(self._results)
+    def to_json(self, questions: bool = True) -> str:
+        """What `critc score --format json` writes (docs/results-schema.md); without
+        `questions`, aggregates only (`--hide-questions`)."""
+        return report.as_json(self._results, questions)
 
-    def to_csv(self) -> str:
-        """What `critc score --format csv` writes."""
-        return report.as_csv(self._results)
+    def to_csv(self, questions: bool = True) -> str:
+        """What `critc score --format csv` writes; without `questions`, aggregates only."""
+        return report.as_csv(self._results, questions)
 
     # ------------------------------------------------------------------ text
     def print(self, console: Console | None = None, questions: bool = True) -> None:

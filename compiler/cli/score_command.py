@@ -46,9 +46,9 @@ def cmd_score(args) -> int:
     if scores is None:
         return EXIT_PROBLEMS
     if args.format == "json":
-        write_output(args.output, scores.to_json())
+        write_output(args.output, scores.to_json(not args.hide_questions))
     elif args.format == "csv":
-        write_output(args.output, scores.to_csv())
+        write_output(args.output, scores.to_csv(not args.hide_questions))
     elif args.output:
         write_output(args.output, scores.to_text(not args.hide_questions))
     else:
@@ -90,9 +90,10 @@ def _write_versions(args, found: versions.VersionSet,
     if args.format == "xlsx":
         write_versions_workbook(args.output, found, scored)
     elif args.format == "json":
-        write_output(args.output, version_report.as_json(found, scored))
+        write_output(args.output, version_report.as_json(found, scored,
+                                                          not args.hide_questions))
     elif args.format == "csv":
-        write_output(args.output, version_report.as_csv(scored))
+        write_output(args.output, version_report.as_csv(scored, not args.hide_questions))
     else:
         console = render.plain_console() if args.output else stdout()
         for s in scored:

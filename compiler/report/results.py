@@ -44,11 +44,16 @@ def title_of(fw: m.Framework, node: str) -> str:
     return f"{agg.kind} {node}" + (f"  {agg.title}" if agg.title else "")
 
 
-def rows(results: Results, g: int, questions: bool = True):
+def output_figures(results: Results, questions: bool = True) -> list[str]:
+    """The figures outputs show, in plan order: never applications; questions only if
+    `questions` (`--hide-questions` leaves them out)."""
     fw = results.plan.framework
-    for node in results.plan.figures:
-        if node in fw.applications or (node in fw.questions and not questions):
-            continue
+    return [node for node in results.plan.figures
+            if node not in fw.applications and (questions or node not in fw.questions)]
+
+
+def rows(results: Results, g: int, questions: bool = True):
+    for node in output_figures(results, questions):
         value = results.values[node][g]
         cases = int(results.cases[node][g]) if node in results.cases else None
         yield node, value, cases
@@ -133,13 +138,12 @@ def figure_json(results: Results, node: str, g: int) -> dict:
     return entry
 
 
-def inspections_json(results: Results) -> list[dict]:
+def inspections_json(results: Results, questions: bool = True) -> list[dict]:
     """Each inspection with its case count and figures, as JSON output shows them."""
-    fw = results.plan.framework
     inspections = []
     for g, key in enumerate(results.grouping.keys):
-        figures = {node: figure_json(results, node, g) for node in results.plan.figures
-                   if node not in fw.applications}
+        figures = {node: figure_json(results, node, g)
+                   for node in output_figures(results, questions)}
         inspections.append({"inspection": key, "cases": int(results.case_totals[g]),
                             "figures": figures})
     return inspections
@@ -152,14 +156,15 @@ def framework_json(header: m.Header) -> dict:
             "effective_to": header.effective_to.isoformat() if header.effective_to else None}
 
 
-def as_json(results: Results) -> str:
+def as_json(results: Results, questions: bool = True) -> str:
     """The JSON output of `critc score`: it follows the schema `SCHEMA_ID`
-    (api/schema/results-1.json, docs/results-schema.md)."""
+    (api/schema/results-1.json, docs/results-schema.md); without `questions`, aggregates
+    only."""
     payload = {
         "schema": SCHEMA_ID,
         "framework": framework_json(results.plan.framework.header),
         "grouped_by": results.grouping.by,
-        "inspections": inspections_json(results),
+        "inspections": inspections_json(results, questions),
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
@@ -168,13 +173,11 @@ CSV_HEADER = ["inspection", "figure", "kind", "value", "shown", "bands", "cases"
               "denominator"]
 
 
-def csv_rows(results: Results):
+def csv_rows(results: Results, questions: bool = True):
     """The long-format rows of `as_csv`, as values (user text not yet escaped)."""
     fw = results.plan.framework
     for g, key in enumerate(results.grouping.keys):
-        for node in results.plan.figures:
-            if node in fw.applications:
-                continue
+        for node in output_figures(results, questions):
             value = results.values[node][g]
             kind = "question" if node in fw.questions else fw.aggregates[node].kind
             num = den = ""
@@ -189,6 +192,7 @@ def csv_rows(results: Results):
                    int(results.cases[node][g]) if node in results.cases else "", num, den]
 
 
-def as_csv(results: Results) -> str:
-    """One row per inspection and figure; text cells escaped against formula injection."""
-    return csv_text([CSV_HEADER, *csv_rows(results)])
+def as_csv(results: Results, questions: bool = True) -> str:
+    """One row per inspection and figure (questions only if `questions`); text cells escaped
+    against formula injection."""
+    return csv_text([CSV_HEADER, *csv_rows(results, questions)])

@@ -32,13 +32,13 @@ def summary(scored: list[Scored]) -> str:
     return "scored " + ", ".join(parts)
 
 
-def as_json(versions: VersionSet, scored: list[Scored]) -> str:
+def as_json(versions: VersionSet, scored: list[Scored], questions: bool = True) -> str:
     """As single-file JSON, with the list of versions, and each inspection's date and the
     version that scored it."""
     counts = {s.version.name: len(s.results.grouping.keys) for s in scored}
     inspections = []
     for s in scored:
-        for item in report.inspections_json(s.results):
+        for item in report.inspections_json(s.results, questions):
             key = item["inspection"]
             inspections.append({"inspection": key, "date": s.dates[key].isoformat(),
                                 "framework": s.version.describe(), "cases": item["cases"],
@@ -54,12 +54,12 @@ def as_json(versions: VersionSet, scored: list[Scored]) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
-def as_csv(scored: list[Scored]) -> str:
+def as_csv(scored: list[Scored], questions: bool = True) -> str:
     """As single-file CSV, with each inspection's date and version after `inspection`."""
     rows = [report.CSV_HEADER[:1] + VERSION_COLUMNS + report.CSV_HEADER[1:]]
     for s in scored:
         described = s.version.describe()
-        for row in report.csv_rows(s.results):
+        for row in report.csv_rows(s.results, questions):
             extra = [s.dates[row[0]].isoformat(), s.version.name, described["version"] or "",
                      described["effective_from"], described["effective_to"] or ""]
             rows.append(row[:1] + extra + row[1:])
