@@ -346,3 +346,40 @@ async def test_semantic_tokens_type_names_by_kind_and_mark_keywords_strings_and_
     assert token('question 2.2-05 "', 16)[1] == "string"
     comment = next(i for i, t in enumerate(lines) if t.lstrip().startswith("#"))
     assert found[(comment, lines[comment].index("#"))][1] == "comment"
+
+
+async def fixes_for(client: LanguageClient, path: Path, found: list[lsp.Diagnostic]
+                    ) -> list[lsp.CodeAction]:
+    return await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(path)), range=found[0].range,
+        context=lsp.CodeActionContext(diagnostics=found)))
+
+
+@pytest.mark.asyncio
+async def test_quoting_an_unquoted_wording_gives_a_file_that_checks_clean(
+        client: LanguageClient, framework: Path):
+    wording = "Was the probation contribution to child protection procedures effective?"
+    text = framework.read_text("utf-8").replace(f'"{wording}"', wording, 1)
+    found = await open_file(client, framework, text)
+    assert [d.code for d in found] == ["syntax-error"]
+    [fix] = [a for a in await fixes_for(client, framework, found) if a.is_preferred]
+    assert fix.title == f"Put `{wording}` in double quotes"
+    framework.write_text(apply_edits(text, fix.edit.changes[uri(framework)]), "utf-8")
+    assert check_file(framework).diagnostics == ()
+
+
+@pytest.mark.asyncio
+async def test_adding_an_otherwise_row_removes_the_gap_below_a_text_band(
+        client: LanguageClient, framework: Path):
+    text = framework.read_text("utf-8").replace(
+        "# critc: allow threshold-gap (no published cut below 71% to label: see "
+        "rules/README.md)\n", "", 1)
+    found = await open_file(client, framework, text)
+    assert [d.code for d in found] == ["threshold-gap"]
+    [fix] = [a for a in await fixes_for(client, framework, found) if a.is_preferred]
+    assert fix.title == "Add an `otherwise` row"
+    fixed = apply_edits(text, fix.edit.changes[uri(framework)])
+    assert ('71% to 79%: "MODERATE improvement required."  # [I] observed 71 (1.4) and 78 '
+            '(2.2); 79 follows the 80 cut\n  otherwise: "(write the label)"\n') in fixed
+    framework.write_text(fixed, "utf-8")
+    assert check_file(framework).diagnostics == ()
