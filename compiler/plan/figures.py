@@ -6,7 +6,7 @@ from critc.compiler.model import framework as m
 from critc.compiler.plan import steps as s
 from critc.compiler.plan.conditions import constant
 
-_SWAPPED = {"min": "max", "max": "min"}
+_SWAPPED: dict[m.ReduceFunction, m.ReduceFunction] = {"min": "max", "max": "min"}
 
 
 def lower_formula(fw: m.Framework, expr: m.Expr) -> s.Op:
