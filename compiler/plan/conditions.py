@@ -8,6 +8,8 @@ it is compared with.
 
 from __future__ import annotations
 
+import datetime
+
 from critc.compiler.model import framework as m
 from critc.compiler.model.cells import date_number
 from critc.compiler.plan import steps as s
@@ -69,7 +71,11 @@ def constant(fw: m.Framework, value: m.Value, type_: m.Type, where: m.Expr
             return s.TextCode(text=str(value),
                               field=where.field if isinstance(where, m.FieldRef) else None)
         case "date":
+            if not isinstance(value, datetime.date):
+                raise TypeError(f"not a date: {value!r}")
             return s.Code(value=date_number(value))
         case "boolean":
             return s.Code(value=int(bool(value)))
+    if isinstance(value, datetime.date):
+        raise TypeError(f"not a number: {value!r}")
     return s.Code(value=float(value))
