@@ -29,13 +29,12 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     remove_stale(directory, path.name)
-    mode = "wb" if isinstance(data, bytes) else "w"
+    payload = data if isinstance(data, bytes) else data.encode("utf-8")  # "\n" stays "\n"
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with _removed_on_signal(tmp):
-            with os.fdopen(fd, mode, **({} if isinstance(data, bytes) else
-                                        {"encoding": "utf-8", "newline": "\n"})) as handle:
-                handle.write(data)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
             if path.exists():
