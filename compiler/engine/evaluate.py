@@ -139,11 +139,16 @@ def _code_mask(block: np.ndarray, runs: list[tuple[int, int]]) -> np.ndarray:
     order (above the line first, not applicable last) need one comparison."""
     if not runs:
         return np.zeros(block.shape, dtype=bool)
-    mask = None
-    for low, high in runs:
-        part = block <= high if low == 0 else (block >= low) & (block <= high)
-        mask = part if mask is None else mask | part
+    (low, high), *more = runs
+    mask = _in_run(block, low, high)
+    for low, high in more:
+        mask = mask | _in_run(block, low, high)
     return mask
+
+
+def _in_run(block: np.ndarray, low: int, high: int) -> np.ndarray:
+    """Where `block` holds a code from `low` to `high`."""
+    return block <= high if low == 0 else (block >= low) & (block <= high)
 
 
 @attrs.frozen
@@ -175,7 +180,7 @@ def _blocks(group: np.ndarray, rows_per_block: int):
     order = None if ordered else np.argsort(group, kind="stable")
     for start in range(0, n, rows_per_block):
         stop = min(start + rows_per_block, n)
-        rows = slice(start, stop) if ordered else order[start:stop]
+        rows = slice(start, stop) if order is None else order[start:stop]
         g = group[rows]
         starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
         yield rows, g, starts
@@ -242,7 +247,7 @@ def count_answers(plan: Plan, table: CaseTable, grouping: Grouping,
         above &= counted
         den[segs] += _segment_sums(counted, starts)
         num[segs] += _segment_sums(above, starts)
-        if detail:
+        if missing is not None and stray is not None:  # with detail
             answered = np.empty(shape, dtype=bool)
             for scale in scales:
                 answered[:, scale.columns] = _code_mask(answers[:, scale.columns],
@@ -382,8 +387,8 @@ def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
     inputs = with_blank_inputs(plan.framework, inputs, grouping.size)
     counts = count_answers(plan, table, grouping, inputs, detail)
     num, den, cases = counts.numerators, counts.denominators, counts.cases
-    missing = counts.missing if detail else np.zeros_like(num)
-    stray = counts.stray if detail else np.zeros_like(num)
+    missing = np.zeros_like(num) if counts.missing is None else counts.missing
+    stray = np.zeros_like(num) if counts.stray is None else counts.stray
     proportions = runtime.proportion(num, den)
     values = {q.id: proportions[:, q.index] for q in plan.questions}
     figures = Figures(plan, values, num, den, inputs, grouping.size)
