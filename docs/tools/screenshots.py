@@ -12,6 +12,7 @@ tests/services/install.sh` installs it) driven by Playwright.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -57,6 +58,18 @@ def build_report(target: Path) -> Path:
     return target
 
 
+EDITOR_SNIPPET = ("examples/demo/framework.crit", "1-44")  # docs/images/editor.png's lines
+
+
+def build_highlighted(target: Path) -> Path:
+    """The demo's first lines coloured by the VS Code extension's TextMate grammar (needs
+    `npm ci` in editors/vscode)."""
+    source, lines = EDITOR_SNIPPET
+    script = ROOT / "editors" / "vscode" / "scripts" / "highlight.mjs"
+    subprocess.run(["node", str(script), str(ROOT / source), str(target), lines], check=True)
+    return target
+
+
 def photograph(page, url: str, anchor: str | None, image: str) -> None:
     page.goto(url)
     if anchor:
@@ -78,6 +91,10 @@ def main() -> int:
         report = build_report(Path(tmp) / "demo-report.html")
         for image, anchor in REPORT_SHOTS:
             photograph(page, report.as_uri(), anchor, image)
+        editor = browser.new_page(viewport={"width": 1000, "height": 990},
+                                  device_scale_factor=1)
+        photograph(editor, build_highlighted(Path(tmp) / "editor.html").as_uri(), None,
+                   "editor.png")
         browser.close()
     return 0
 
