@@ -235,7 +235,15 @@ def test_unknown_figure_has_a_did_you_mean_at_its_line(tiny, capsys):
     assert "error[test-unknown-figure]: no question or aggregate `secton 1` in the " \
         "framework" in out
     assert "--> t.test.yaml:12:7" in out
+    assert "help: did you mean `q2` or `q1`?" in out
+    assert "help: write the id alone: `1`" in out
     assert "✗ error: North" in out and "0 passed, 0 failed, 1 error" in out
+
+
+def test_unknown_figure_named_by_its_title_gets_its_id(tiny, capsys):
+    code, out = check_one(tiny, capsys, "Overall: Good")
+    assert code == 1
+    assert "help: `Overall` is the title of `overall`: write its id" in out
 
 
 @pytest.mark.parametrize("expect,message", [

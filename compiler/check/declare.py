@@ -27,8 +27,9 @@ PLURAL_KIND: dict[str, ast.ItemKind] = {
 KIND_PLURAL: dict[str, str] = {kind: plural for plural, kind in PLURAL_KIND.items()}
 
 
-def did_you_mean(name: str, candidates: Iterable[object], what: str = "") -> str | None:
-    close = difflib.get_close_matches(name, [str(c) for c in candidates], n=3, cutoff=0.6)
+def did_you_mean(name: str, candidates: Iterable[object], what: str = "",
+                 cutoff: float = 0.6) -> str | None:
+    close = difflib.get_close_matches(name, [str(c) for c in candidates], n=3, cutoff=cutoff)
     if not close:
         return None
     names = " or ".join(f"`{c}`" for c in close)

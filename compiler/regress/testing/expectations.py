@@ -129,12 +129,27 @@ def parse_expectations(reader: Reader, fw: m.Framework, test: TestCase
         if figure not in fw.questions and figure not in fw.aggregates \
                 and figure not in fw.applications:
             reader.problem("test-unknown-figure", f"no question or aggregate `{figure}` in "
-                           "the framework", key, hint=did_you_mean(figure, figures))
+                           "the framework", key, hint=_figure_hint(fw, figure, figures))
             continue
         expectation = _expectation(reader, fw, figure, key, value)
         if expectation is not None:
             out.append(expectation)
     return out
+
+
+def _figure_hint(fw: m.Framework, figure: str, figures: list[str]) -> str | None:
+    """A did-you-mean for an unknown figure: its id without the kind (`section 1` is `1`),
+    a figure whose title it is, or an id spelled nearly the same."""
+    words = figure.split(maxsplit=1)
+    if len(words) == 2 and words[1] in figures:
+        return f"write the id alone: `{words[1]}`"
+    titles = {q.text.casefold(): qid for qid, q in fw.questions.items()}
+    titles.update({a.title.casefold(): aid for aid, a in fw.aggregates.items() if a.title})
+    if figure.casefold() in titles:
+        return f"`{figure}` is the title of `{titles[figure.casefold()]}`: write its id"
+    # ids are short (`q3`, `1.2a`): one character in two may differ
+    return did_you_mean(figure, figures, cutoff=0.5) \
+        or did_you_mean(words[-1], figures, cutoff=0.5)
 
 
 def _expectation(reader: Reader, fw: m.Framework, figure: str, key: ScalarNode,
