@@ -237,7 +237,8 @@ def _repeated_inspections(keys: list, rows: np.ndarray, shown: str, col: int
 
 def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
                     diagnostics: list[Diagnostic], file_row: np.ndarray) -> None:
-    blank = np.flatnonzero(np.equal(ids, None))
+    # numpy's stubs take no None operand, but an object array compares with it elementwise
+    blank = np.flatnonzero(np.equal(ids, None))  # type: ignore[call-overload]
     if len(blank):
         diagnostics.append(error("blank-case-id", f"{len(blank)} case(s) have no `{name}`",
                                  where(shown, int(file_row[blank[0]]), col)))
