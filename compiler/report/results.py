@@ -180,7 +180,8 @@ def csv_rows(results: Results, questions: bool = True):
         for node in output_figures(results, questions):
             value = results.values[node][g]
             kind = "question" if node in fw.questions else fw.aggregates[node].kind
-            num = den = ""
+            num: int | str = ""
+            den: int | str = ""
             if node in fw.questions:
                 q = results.plan.question(node)
                 num = int(results.numerators[g, q.index])
