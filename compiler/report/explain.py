@@ -114,7 +114,7 @@ class Explainer:
                 tree.add(Text(f"{reference_text(self.fw, node)} = "
                               f"{self.value_text(expr.type, value)}"))
                 return
-            case s.Number():
+            case s.Number() if isinstance(expr, m.Const):
                 tree.add(Text(f"{constant_text(expr)}"))
                 return
         branch = tree.add(Text(f"{self._describe(expr, op, g)} = "
@@ -181,7 +181,7 @@ class Explainer:
         q = self.plan.question(qid)
         tree.add(self._question_line(qid, g))
         rows = np.flatnonzero(self.results.grouping.group == g)
-        if q.condition is None:
+        if q.condition is None or q.applies is None:
             tree.add(Text("applies to every case"))
             applies = np.ones(len(rows), dtype=bool)
         else:
