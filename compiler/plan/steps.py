@@ -29,7 +29,8 @@ Status = Literal[0, 1, 2]
 NOT_COUNTED: Status = 0  # a blank, a not-applicable code, or a question that does not apply
 BELOW: Status = 1  # counted, below the line (+1 denominator)
 ABOVE: Status = 2  # counted, above the line (+1 numerator, +1 denominator)
-STATUS_TEXT = {NOT_COUNTED: "not counted", BELOW: "below the line", ABOVE: "above the line"}
+STATUS_TEXT: dict[int, str] = {NOT_COUNTED: "not counted", BELOW: "below the line",
+                               ABOVE: "above the line"}
 
 
 def counted_codes(status: tuple[int, ...]) -> tuple[int, ...]:

@@ -132,7 +132,8 @@ def measure(structure: Structure, old: Session, new: Session, old_results: Resul
                                          if n not in new_results.values]
     attribution = {(n, bands): structure.attribution(n, bands) for n in figures
                    for bands in (False, True)}
-    changes, migrations = [], {}
+    changes: list[Change] = []
+    migrations: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
     for key in keys:
         go, gn = old_keys.index(key), new_keys.index(key)
         for node in figures:
