@@ -1,12 +1,15 @@
 """Screenshots for docs/reports.md, taken from sites and reports critc builds today, so
 the pictures stay current.
 
-    python docs/tools/screenshots.py     # rewrite docs/images/explorer*.png, report*.png
+    python docs/tools/screenshots.py     # rewrite docs/images/explorer*.png, report*.png,
+                                         # change-report*.png
 
 It builds the framework explorer of the bundled demo (`critc doc
-examples/demo/framework.crit`) and its results report (`critc report ...`) in a temporary
-folder and photographs them with Debian's headless Chromium (/usr/bin/chromium; `bash
-tests/services/install.sh` installs it) driven by Playwright.
+examples/demo/framework.crit`), its results report (`critc report ...`) and the change
+report of the example versions (`critc diff ... --format html`, the arguments of the golden
+file tests/golden/change/v1-v2.html) in a temporary folder and photographs them with
+Debian's headless Chromium (/usr/bin/chromium; `bash tests/services/install.sh` installs
+it) driven by Playwright.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ REPORT_SHOTS = [
 ]
 DEMO = ["examples/demo/framework.crit", "examples/demo/cases.csv",
         "--inputs", "examples/demo/inputs.csv"]
+CHANGE = ["examples/versions/v1.crit", "examples/versions/v2.crit",
+          "examples/versions/cases.csv"]
+CHANGE_SHOTS = [("change-report.png", None), ("change-report-impact.png", "#impact")]
 
 
 def build_demo(folder: Path) -> Path:
@@ -55,6 +61,13 @@ def build_report(target: Path) -> Path:
     os.chdir(ROOT)  # the report names its files as given: relative to the repository
     if critc(["report", *DEMO, "-o", str(target)]) != 0:
         sys.exit("critc report failed on the demo")
+    return target
+
+
+def build_change_report(target: Path) -> Path:
+    os.chdir(ROOT)  # the report names its files as given: relative to the repository
+    if critc(["diff", *CHANGE, "--format", "html", "-o", str(target)]) != 0:
+        sys.exit("critc diff failed on the example versions")
     return target
 
 
@@ -91,6 +104,9 @@ def main() -> int:
         report = build_report(Path(tmp) / "demo-report.html")
         for image, anchor in REPORT_SHOTS:
             photograph(page, report.as_uri(), anchor, image)
+        change = build_change_report(Path(tmp) / "change.html")
+        for image, anchor in CHANGE_SHOTS:
+            photograph(page, change.as_uri(), anchor, image)
         editor = browser.new_page(viewport={"width": 1000, "height": 990},
                                   device_scale_factor=1)
         photograph(editor, build_highlighted(Path(tmp) / "editor.html").as_uri(), None,
