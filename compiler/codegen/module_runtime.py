@@ -180,7 +180,7 @@ def key_label(fields, vocab, by):
     """A function from a value of field `by` (as encoded) to the inspection key critc
     shows for it."""
     kind, spellings = {name: (kind, spellings) for name, kind, spellings in fields}[by]
-    names = {}
+    names: dict = {}
     for text, code in spellings.items():
         names.setdefault(code, text)
     words = vocab.get(by)

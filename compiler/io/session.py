@@ -156,5 +156,5 @@ def _inputs_alone(fw, grouping: Grouping, extra: dict[str, int], shown: str | No
     counts = np.bincount(grouping.group, minlength=grouping.size)
     return [warning("unknown-inspection", f"inputs given for `{clip(key)}`, which has no "
                     "cases: scored from its inputs alone (figures from cases are n/a)",
-                    where(shown, row, 1))
+                    where(shown or "inputs", row, 1))
             for key, row in extra.items() if counts[grouping.keys.index(key)] == 0]

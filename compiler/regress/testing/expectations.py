@@ -143,7 +143,7 @@ def _figure_hint(fw: m.Framework, figure: str, figures: list[str]) -> str | None
     words = figure.split(maxsplit=1)
     if len(words) == 2 and words[1] in figures:
         return f"write the id alone: `{words[1]}`"
-    titles = {q.text.casefold(): qid for qid, q in fw.questions.items()}
+    titles = {q.text.casefold(): qid for qid, q in fw.questions.items() if q.text}
     titles.update({a.title.casefold(): aid for aid, a in fw.aggregates.items() if a.title})
     if figure.casefold() in titles:
         return f"`{figure}` is the title of `{titles[figure.casefold()]}`: write its id"
