@@ -325,7 +325,7 @@ def test_explain_a_question_gives_counts_and_excluded_cases(capsys):
                          "--inspection", "Ashford")
     assert code == 0 and err == ""
     assert "32 above the line / 46 applicable and answered" in out
-    assert "14 case(s) excluded: the condition does not hold" in out
+    assert "14 cases excluded: the condition does not hold" in out
     assert "rosh = low" in out and "applies when rosh in {medium, high, very_high}" in out
     assert "and 4 more" in out
 
@@ -391,3 +391,12 @@ def test_judged_figures_have_no_case_count(capsys):
     figures = json.loads(out)["inspections"][0]["figures"]
     assert "cases" not in figures["1.1"]
     assert figures["2.1"]["cases"] > 0
+
+
+def test_one_case_is_counted_in_the_singular(capsys, tmp_path):
+    one = tmp_path / "one.csv"
+    one.write_text("\n".join(CASES.read_text(encoding="utf-8").splitlines()[:2]) + "\n",
+                   encoding="utf-8")
+    code, out, _ = run(capsys, "score", FRAMEWORK, one, "--inputs", INPUTS)
+    assert code == 0, out
+    assert "1 case\n" in out and "1 cases" not in out

@@ -21,6 +21,7 @@ from critc.compiler.io.values import band_output, defined, labels_for, shown
 from critc.compiler.model import framework as m
 from critc.compiler.model.text import constant_text, expression_text, reference_text
 from critc.compiler.plan import steps as s
+from critc.compiler.report.wording import plural
 from critc.dsl.source import source_lines
 from rich.console import Console
 from rich.text import Text
@@ -191,8 +192,8 @@ class Explainer:
             applies = conditions.holds(q.condition)
         excluded = rows[~applies]
         if len(excluded):
-            sub = tree.add(Text(f"{len(excluded)} case(s) excluded: the condition does not hold",
-                                style="yellow"))
+            sub = tree.add(Text(f"{plural(len(excluded), 'case')} excluded: the condition "
+                                "does not hold", style="yellow"))
             for i in excluded[:MAX_CASES_LISTED]:
                 sub.add(Text(f"{self.case_name(i)}: {self.condition_values(q.applies, i)}"))
             if len(excluded) > MAX_CASES_LISTED:
@@ -202,7 +203,8 @@ class Explainer:
             (status_lookup(q.status)[answers.view(np.uint8)] == s.NOT_COUNTED)
         na = answered_na & applies
         if na.any():
-            tree.add(Text(f"{int(na.sum())} case(s) answered not applicable", style="yellow"))
+            tree.add(Text(f"{plural(int(na.sum()), 'case')} answered not applicable",
+                          style="yellow"))
 
     # ------------------------------------------------------------------ one case
     def case_name(self, i: int) -> str:

@@ -26,6 +26,7 @@ from critc.compiler.report.drill_down import DrillDown, drill_down
 from critc.compiler.report.explain import Explainer
 from critc.compiler.report.figure_rows import FigureRow, depth_rows, figure_row
 from critc.compiler.report.site import slug
+from critc.compiler.report.wording import plural
 from markupsafe import Markup
 
 PLURALS = {"criterion": "criteria", "summary": "summaries"}
@@ -149,7 +150,7 @@ def alt_text(caption: str, rows: list[FigureRow]) -> str:
         if row.band_text:
             text += f" ({row.band_text})"
         if row.cases is not None:
-            text += f", {row.cases} cases"
+            text += f", {plural(row.cases, 'case')}"
         items.append(text)
     return f"{caption}. " + "; ".join(items) + "."
 

@@ -15,6 +15,7 @@ from critc.compiler.io.spreadsheet import csv_text
 from critc.compiler.io.values import NA, defined, labels_for, number_of, rating_of, shown
 from critc.compiler.io.values import band_output as band_output  # report.explain uses it here
 from critc.compiler.model import framework as m
+from critc.compiler.report.wording import plural
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -71,7 +72,7 @@ def print_tables(console: Console, results: Results, questions: bool = True,
     for g, key in enumerate(results.grouping.keys):
         what = f"{results.grouping.by} = {key}" if results.grouping.by else key
         table = Table(title=Text(f"{name}: {what}", style="bold"), title_justify="left",
-                      caption=f"{int(results.case_totals[g])} cases"
+                      caption=plural(int(results.case_totals[g]), "case")
                       + (f"; {notes[g]}" if notes else ""), caption_justify="left")
         # one line per figure: a long title or question wording ends in `…`, never wraps
         table.add_column("Figure", no_wrap=True, overflow="ellipsis",

@@ -22,6 +22,7 @@ from critc.compiler.engine.evaluate import Results
 from critc.compiler.io.spreadsheet import cell_text
 from critc.compiler.report.charts import NO_BAND
 from critc.compiler.report.figure_rows import FigureRow, figure_row
+from critc.compiler.report.wording import plural
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -117,7 +118,7 @@ def _depth(fw, node: str) -> int:
 
 def write_summary(ws, title: str, inspection: str, cases: int, rows: list[FigureRow]) -> None:
     ws.append([cell_text(title)])
-    ws.append([cell_text(inspection), f"{cases} cases"])
+    ws.append([cell_text(inspection), plural(cases, "case")])
     ws.append([])
     ws.append(SUMMARY_HEADER)
     ws["A1"].font = Font(bold=True, size=14)
