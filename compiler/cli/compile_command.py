@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from critc.compiler.cli.common import EXIT_OK, EXIT_PROBLEMS, checked, write_output
+from critc.compiler.cli.common import EXIT_OK, EXIT_PROBLEMS, checked, stderr, write_output
 from critc.compiler.codegen.generate import generate
 from critc.compiler.plan.lower import plan_for
+from critc.compiler.report.wording import plural
 
 
 def register(sub) -> None:
@@ -21,4 +22,9 @@ def cmd_compile(args) -> int:
     root = result.program.root
     text = generate(plan_for(result), root, result.program.sources[root])
     write_output(args.output, text)
+    if args.output not in (None, "-"):
+        fw = result.model
+        figures = len(fw.questions) + len(fw.aggregates) + len(fw.applications)
+        stderr().print(f"wrote {args.output}: {plural(len(fw.questions), 'question')}, "
+                       f"{plural(figures, 'figure')}", markup=False)
     return EXIT_OK
