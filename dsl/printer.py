@@ -159,8 +159,10 @@ def expr_text(expr: ast.Expr) -> str:
             assert_never(expr)
 
 
-def rounding_text(r: ast.Rounding) -> str:
-    places = "whole percent" if r.places == 0 else \
+def rounding_text(r: ast.Rounding, whole: str = "whole percent") -> str:
+    """`whole` is how to say zero places: `whole percent`, or `whole numbers` for a band over
+    points or other plain numbers."""
+    places = whole if r.places == 0 else \
         f"{r.places} decimal place{'s' if r.places != 1 else ''}"
     return f"rounding {r.mode} to {places}"
 
@@ -349,7 +351,10 @@ class Printer:
         if b.gives:
             self.emit(1, f"gives {b.gives}")
         if b.rounding:
-            self.emit(1, rounding_text(b.rounding), b.rounding.span.line)
+            thresholds = [t for row in b.rows for t in (row.low, row.high) if t is not None]
+            numbers = bool(thresholds) and not any(t.percent for t in thresholds)
+            self.emit(1, rounding_text(b.rounding, "whole numbers" if numbers else
+                                       "whole percent"), b.rounding.span.line)
         self.common(b, 1)
         for row in b.rows:
             out = quote(row.label) if row.label is not None else row.level

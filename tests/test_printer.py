@@ -96,6 +96,18 @@ def test_canonical_layout():
                    'section 1 "S" = mean of its questions\n  question 1a "A" tags x, y\n')
 
 
+def test_a_points_band_keeps_whole_numbers_and_a_score_band_whole_percent():
+    text = (
+        'score total "Total" = sum(points(criteria))\n\n'
+        'band overall "Overall" on score total\n  rounding half up to whole numbers\n'
+        '  3 and above: "Good"\n  otherwise: "Poor"\n\n'
+        'band verdict "Verdict" on section 1\n  rounding half up to whole numbers\n'
+        '  70% and above: "Good"\n  otherwise: "Poor"\n')
+    out = assert_round_trip(text)
+    assert "rounding half up to whole numbers\n  3 and above" in out
+    assert "rounding half up to whole percent\n  70% and above" in out
+
+
 def test_a_long_formula_moves_to_its_own_line():
     weights = ", ".join(f"criterion 1.{i}: 0.25" for i in range(1, 5))
     out = assert_round_trip(f'section 1 "A long title for a section" = weighted mean({weights})\n')
