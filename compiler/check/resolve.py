@@ -13,7 +13,7 @@ from critc.compiler.check import choices
 from critc.compiler.check.declare import KIND_PLURAL, PLURAL_KIND, Symbols, did_you_mean
 from critc.compiler.model import framework as m
 from critc.dsl import ast
-from critc.dsl.diagnostics import Diagnostic, error
+from critc.dsl.diagnostics import Diagnostic, Label, error
 from critc.dsl.printer import selector_text
 from critc.dsl.span import Span
 
@@ -382,9 +382,23 @@ class Resolver:
                             type=m.Type(kind="rating", scale=scales.pop()), span=call.span)
         if not all(self._numeric(item) for item in items):
             return None
+        if {"score", "number"} <= kinds:
+            self._mixed_units(fn, items, call.span)
+            return None
         result = m.SCORE if kinds == {"score"} and fn != "sum" else m.NUMBER
         return m.Reduce(function=fn, items=tuple(items), type=result, skipping=call.skipping,
                         span=call.span)
+
+    def _mixed_units(self, fn: str, items: list[m.Expr], span: Span) -> None:
+        """A type-mismatch for `min(n, 50%)`: a percentage is a fraction of a score, so it
+        cannot be compared with or added to a plain number."""
+        number = next(item for item in items if item.type.kind == "number")
+        score = next(item for item in items if item.type.kind == "score")
+        self.diagnostics.append(error(
+            "type-mismatch", f"{fn}(...) mixes plain numbers and percentages", span,
+            hint="a percentage (a score, or a value such as 50%) means a fraction, a plain "
+                 "number a count or points: make every input the same kind (`50`, not `50%`)",
+            labels=(Label(number.span, "a plain number"), Label(score.span, "a percentage"))))
 
     def _pooled(self, items: list[m.Expr], span: Span) -> m.Expr | None:
         questions = []
