@@ -33,7 +33,7 @@ class Layout:
         if field.type.kind == "enum":
             return {v: i for i, v in enumerate(field.type.values)}
         if field.type.kind == "rating" and field.type.scale is not None:
-            return {v: i for i, v in enumerate(self.fw.rating_scales[field.type.scale].levels)}
+            return self.fw.rating_scales[field.type.scale].spellings()
         return {}
 
 

@@ -149,9 +149,9 @@ def field_coder(field: m.Field, rating_scales) -> Coder:
         return ColumnCoder(field.id, "enum", {v: i for i, v in enumerate(values)},
                            f"a value of `{field.id}`", -1, np.int32, tuple(values))
     if kind == "rating":
-        levels = rating_scales[field.type.scale].levels
-        return ColumnCoder(field.id, "enum", {v: i for i, v in enumerate(levels)},
-                           f"a level of `{field.type.scale}`", -1, np.int32, tuple(levels))
+        scale = rating_scales[field.type.scale]
+        return ColumnCoder(field.id, "enum", scale.spellings(), f"a level of `{scale.id}`",
+                           -1, np.int32, scale.levels)
     if kind == "boolean":
         return ColumnCoder(field.id, "boolean", {}, "true or false", -1, np.int8)
     if kind in ("number", "date"):

@@ -309,6 +309,16 @@ class RatingScale:
     description: str | None = None
     span: Span = _span()
 
+    def spellings(self) -> dict[str, int]:
+        """How an inputs file may write each level → its index: its id, or its label
+        (`Requires improvement`) where no other level's id or label is spelled the same."""
+        out = {level: i for i, level in enumerate(self.levels)}
+        labels = [self.labels.get(level) for level in self.levels]
+        for i, label in enumerate(labels):
+            if label is not None and label not in out and labels.count(label) == 1:
+                out[label] = i
+        return out
+
 
 @attrs.frozen(kw_only=True)
 class Field:
