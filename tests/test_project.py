@@ -133,10 +133,6 @@ LAZY_ALLOWED = ("networkx", "rich", "pyarrow", "numpy", "openpyxl", "ruamel", "p
 # This set may only shrink: remove an entry when its import moves to the top of its module.
 KNOWN_DEFERRED_IMPORTS = {
     ("compiler/check/bands.py", "critc.compiler.check.declare"),
-    ("compiler/io/records.py", "pyarrow.csv"),
-    ("compiler/io/records.py", "zipfile"),
-    ("compiler/io/records.py", "openpyxl"),
-    ("compiler/io/records.py", "pyarrow.parquet"),
     ("dsl/syntax_errors.py", "critc.dsl.parser"),
 }
 

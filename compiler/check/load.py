@@ -52,6 +52,13 @@ def read_text(path: Path, shown: str, at: Span | None) -> tuple[str | None, Diag
                        "often write Windows-1252")
 
 
+def _cycle(chain: list[Path], shown: str, at: Span | None) -> Diagnostic:
+    """`a.crit` includes itself: a.crit → b.crit → a.crit."""
+    names = " → ".join(display_path(p) for p in chain)
+    return error("include-cycle", f"`{shown}` includes itself: {names} → {shown}", at,
+                 hint="remove one of the includes")
+
+
 def load(path: str | Path, text: str | None = None,
          overlay: Mapping[Path, str] | None = None) -> Program:
     """Load `path` (or the given `text` under that name) with everything it includes; a file
@@ -72,9 +79,7 @@ def load(path: str | Path, text: str | None = None,
             diagnostics.append(error("unreadable-file", f"cannot read `{shown}`: {exc}", at))
             return
         if resolved in visiting:
-            chain = " → ".join(display_path(p) for p in visiting[visiting.index(resolved):])
-            diagnostics.append(error("include-cycle", f"`{shown}` includes itself: {chain} → "
-                                     f"{shown}", at, hint="remove one of the includes"))
+            diagnostics.append(_cycle(visiting[visiting.index(resolved):], shown, at))
             return
         if resolved in done:
             return

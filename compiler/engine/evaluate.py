@@ -1,10 +1,9 @@
 """The vectorised engine: an evaluation plan over a whole case archive at once.
 
-Cases are read in blocks of rows. For each block, every applicability condition is
-computed once over its columns (three-valued: a blank makes a test unknown, and an
-unknown condition does not hold), then the answer matrix is turned into "counted" and
-"above the line" masks with small lookup tables and summed per inspection. Figures are
-then computed per inspection, one plan step at a time, with NaN as "undefined".
+Cases are read in blocks of rows. For each block, every applicability condition is computed
+once over its columns (three-valued: a blank makes a test unknown, and an unknown condition
+does not hold); answers become "counted" and "above the line" masks through lookup tables,
+summed per inspection; then figures, one plan step at a time, NaN meaning "undefined".
 """
 
 from __future__ import annotations
