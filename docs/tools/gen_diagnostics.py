@@ -973,6 +973,12 @@ VERSIONS = {
 }
 
 # Codes about test files (`critc test`); see docs/testing.md.
+# Codes of `critc compile` targets other than Python.
+COMPILE = {
+    "sql-unsupported": "`critc compile --target sql` meets a plan step it cannot translate to "
+                       "SQL; nothing is written (see [sql](sql.md))",
+}
+
 TESTS = {
     "test-yaml-syntax": "the test file is not valid YAML (the message says what: a tab, a line "
                         "indented differently from the lines before it, a `: ` in a value, an "
@@ -1050,7 +1056,7 @@ def emitted_codes() -> set[str]:
 
 def documented_codes() -> set[str]:
     """Every code this page documents: an entry of its own, or a row of a table."""
-    return {e["code"] for e in ENTRIES} | set(RECORDS) | set(VERSIONS) | set(TESTS)
+    return {e["code"] for e in ENTRIES} | set(RECORDS) | set(VERSIONS) | set(TESTS) | set(COMPILE)
 
 
 def page() -> tuple[str, list[str]]:
@@ -1109,6 +1115,12 @@ def page() -> tuple[str, list[str]]:
     out.append("| Code | Meaning |\n|---|---|")
     for code, meaning in VERSIONS.items():
         out.append(f"| [`{code}`](versions.md#{code}) | {meaning} |")
+    out.append("")
+    out.append("## Compile targets\n")
+    out.append("These codes are reported by `critc compile` for a target other than Python.\n")
+    out.append("| Code | Meaning |\n|---|---|")
+    for code, meaning in COMPILE.items():
+        out.append(f"| `{code}` | {meaning} |")
     out.append("")
     out.append("## Test files\n")
     out.append("These codes are about test files (`*.test.yaml`), reported by `critc test`; "
