@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from critc.compiler.check.declare import did_you_mean
+from critc.compiler.check.type_words import a_type, not_a_value
 from critc.compiler.model import framework as m
 from critc.dsl import ast
 
@@ -71,7 +72,7 @@ def one_type(resolver: Resolver, items: list[m.Expr], what: str, span) -> m.Type
     for other in known[1:]:
         if other != known[0]:
             resolver.error("type-mismatch", f"the choices of {what} must be of one type, but "
-                           f"one is {_a(known[0])} and another {_a(other)}", span,
+                           f"one is {a_type(known[0])} and another {a_type(other)}", span,
                            hint="make every choice a score, every one a number, or every one "
                            "a rating on the same scale (points(...) turns a rating into a "
                            "number)")
@@ -100,7 +101,7 @@ def figure_condition(resolver: Resolver, expr: ast.Expr, context: str | None) ->
     if value is None:
         return None
     if value.type.kind not in ("boolean", "unknown"):
-        resolver.error("condition-not-boolean", f"this condition gives {_a(value.type)}, not "
+        resolver.error("condition-not-boolean", f"this condition gives {a_type(value.type)}, not "
                        "yes or no", expr.span,
                        hint="compare it with something, e.g. `criterion 1 >= 70%`")
         return None
@@ -120,7 +121,7 @@ def side(resolver: Resolver, expr: ast.Expr, context: str | None,
             return _input(resolver, name, expr)
         case ast.Name(name=name) if expect is not None and expect.kind in ("enum", "rating") \
                 and name not in resolver.symbols.fields and name not in resolver.symbols.nodes:
-            resolver.error("unknown-value", _not_a_value(name, expect), expr.span,
+            resolver.error("unknown-value", not_a_value(name, expect), expr.span,
                            hint=did_you_mean(name, resolver._values_of(expect)))
             return None
         case ast.String():
@@ -187,19 +188,7 @@ def _comparable(resolver: Resolver, a: m.Expr, b: m.Expr, span) -> bool:
     hint = None
     if {a.type.kind, b.type.kind} == {"score", "number"}:
         hint = "a score is compared with a percentage, e.g. `criterion 1 >= 70%`"
-    resolver.error("type-mismatch", f"cannot compare {_a(a.type)} with {_a(b.type)}", span,
+    resolver.error("type-mismatch", f"cannot compare {a_type(a.type)} with {a_type(b.type)}", span,
                    hint=hint)
     return False
 
-
-def _not_a_value(value: str, type_: m.Type) -> str:
-    if type_.kind == "rating":
-        return f"`{value}` is not a level of rating scale `{type_.scale}`"
-    return f"`{value}` is not one of the declared values {{{', '.join(type_.values)}}}"
-
-
-def _a(type_: m.Type) -> str:
-    text = str(type_)
-    if text.startswith("one of"):
-        return "a value from " + text.removeprefix("one of ")
-    return ("an " if text[:1] in "aeiou" else "a ") + text

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from critc.compiler.check import choices
 from critc.compiler.check.declare import KIND_PLURAL, PLURAL_KIND, Symbols, did_you_mean
+from critc.compiler.check.type_words import a_type, not_a_value
 from critc.compiler.model import framework as m
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, Label, error
@@ -87,7 +88,7 @@ class Resolver:
         node = item.id
         if item.rated in self.symbols.rating_scales and result.kind not in ("rating", "unknown"):
             self.error("type-mismatch", f"`{node}` is rated on `{item.rated}` but its formula "
-                       f"gives {_a(result)}", span,
+                       f"gives {a_type(result)}", span,
                        hint=f"apply a band that gives `{item.rated}`, e.g. `= BAND(...)`")
         known = self.symbols.rating_scales
         # an unknown scale on either side is reported where it is named (unknown-reference)
@@ -96,7 +97,7 @@ class Resolver:
             self.error("type-mismatch", f"`{node}` is rated on `{item.rated}` but its formula "
                        f"gives a rating on `{result.scale}`", span)
         if not (result.numeric or result.kind in ("rating", "unknown")):
-            self.error("not-a-figure", f"the formula of `{node}` gives {_a(result)}, "
+            self.error("not-a-figure", f"the formula of `{node}` gives {a_type(result)}, "
                        "not a score, number or rating", span)
 
     def _formula_hint(self, node: str) -> str:
@@ -294,7 +295,7 @@ class Resolver:
             self.error("label-as-number", "a band label used as a number", expr.span)
             return False
         if not (expr.type.numeric or kind == "unknown"):
-            self.error("type-mismatch", f"{_a(expr.type)} used as a number", expr.span)
+            self.error("type-mismatch", f"{a_type(expr.type)} used as a number", expr.span)
             return False
         return True
 
@@ -339,7 +340,7 @@ class Resolver:
                                "`good \"Good\" 2 points`")
                     return False
             return True
-        self.error("type-mismatch", f"points(...) needs a rating, not {_a(expr.type)}",
+        self.error("type-mismatch", f"points(...) needs a rating, not {a_type(expr.type)}",
                    expr.span)
         return False
 
@@ -476,7 +477,7 @@ class Resolver:
     def condition(self, expr: ast.Expr, question: str) -> m.Expr | None:
         value = self.case_expr(expr)
         if value is not None and value.type.kind not in ("boolean", "unknown"):
-            self.error("condition-not-boolean", f"this condition gives {_a(value.type)}, not "
+            self.error("condition-not-boolean", f"this condition gives {a_type(value.type)}, not "
                        "yes or no", expr.span,
                        hint="compare it with something, e.g. `rosh in {high, very_high}`")
             return None
@@ -511,7 +512,7 @@ class Resolver:
                 if name in symbols.nodes:
                     return self._answer(name, expr.span)
                 if expect is not None and expect.kind in ("enum", "rating"):
-                    self.error("unknown-value", _not_a_value(name, expect),
+                    self.error("unknown-value", not_a_value(name, expect),
                                expr.span, hint=did_you_mean(name, self._values_of(expect)))
                     return None
                 self.error("unknown-reference", f"`{name}` is not defined", expr.span,
@@ -557,7 +558,7 @@ class Resolver:
                 if a is None:
                     return None
                 if a.type.kind not in ("number", "unknown"):
-                    self.error("type-mismatch", f"`-` needs a number, not {_a(a.type)}",
+                    self.error("type-mismatch", f"`-` needs a number, not {a_type(a.type)}",
                                expr.span)
                     return None
                 return m.Negate(operand=a, type=m.NUMBER, span=expr.span)
@@ -629,17 +630,17 @@ class Resolver:
             return True
         if ka == kb and (ka != "rating" or a.type.scale == b.type.scale):
             if ka == "enum" and isinstance(b, m.Const) and b.value not in a.type.values:
-                self.error("unknown-value", _not_a_value(b.value, a.type), b.span,
+                self.error("unknown-value", not_a_value(b.value, a.type), b.span,
                            hint=did_you_mean(str(b.value), a.type.values))
                 return False
             return True
-        self.error("type-mismatch", f"cannot compare {_a(a.type)} with {_a(b.type)}", span)
+        self.error("type-mismatch", f"cannot compare {a_type(a.type)} with {a_type(b.type)}", span)
         return False
 
     def _boolean(self, value: m.Expr) -> bool:
         if value.type.kind in ("boolean", "unknown"):
             return True
-        self.error("condition-not-boolean", f"{_a(value.type)} where a yes/no test is "
+        self.error("condition-not-boolean", f"{a_type(value.type)} where a yes/no test is "
                    "expected", value.span)
         return False
 
@@ -681,18 +682,6 @@ def _arith_type(op: str, a: m.Type, b: m.Type) -> m.Type:
         return m.SCORE
     return m.NUMBER
 
-
-def _not_a_value(value: object, type_: m.Type) -> str:
-    if type_.kind == "rating":
-        return f"`{value}` is not a level of rating scale `{type_.scale}`"
-    return f"`{value}` is not one of the declared values {{{', '.join(type_.values)}}}"
-
-
-def _a(type_: m.Type) -> str:
-    text = str(type_)
-    if text.startswith("one of"):
-        return "a value from " + text.removeprefix("one of ")
-    return ("an " if text[:1] in "aeiou" else "a ") + text
 
 
 def _describe_literal(expr: ast.Expr) -> str:
