@@ -197,3 +197,19 @@ def test_modules_and_functions_are_of_readable_size():
     assert not new, f"over {MODULE_LINES} lines (module) or {FUNCTION_LINES} (function): {new}"
     fixed = KNOWN_LONG - set(long)
     assert not fixed, f"now of readable size, remove from KNOWN_LONG: {sorted(fixed)}"
+
+
+def test_every_subpackage_is_installed():
+    """A folder with an __init__.py under compiler/ or dsl/ that pyproject's `packages` does
+    not list works in an editable install and is missing from a real one."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    found = {"critc"}
+    for folder, name in (("dsl", "critc.dsl"), ("compiler", "critc.compiler")):
+        for init in (ROOT / folder).rglob("__init__.py"):
+            parts = init.parent.relative_to(ROOT / folder).parts
+            if parts[:1] != ("_root",):
+                found.add(".".join((name, *parts)))
+    assert found == listed
