@@ -12,6 +12,9 @@ from critc.compiler.cli.common import UsageError, checked, stderr
 from critc.compiler.cli.progress import Phases
 from critc.compiler.io.session import GroupingError, Session
 from critc.compiler.io.session import open_session as open_cases
+from critc.compiler.regress import version_scoring, versions
+from critc.compiler.regress.version_scoring import Scored
+from critc.compiler.regress.versions import VersionSet
 from critc.compiler.report import render
 
 
@@ -79,6 +82,33 @@ def report_problems(args, problems: list) -> None:
     named = [path for path in (args.cases, args.inputs) if path is not None
              and any(d.span is not None and d.span.path == path for d in problems)]
     render.render(stderr(), problems, {}, " and ".join(named) or args.cases or args.inputs)
+
+
+def score_version_directory(args) -> tuple[VersionSet | None, list[Scored] | None]:
+    """`critc score|report DIR CASES`: load the directory of versions and score each
+    inspection with the version in force on its date; print every problem. The versions
+    (None if they cannot be used) and the scored inspections (None if unusable)."""
+    if args.by or args.all:
+        option = "--by" if args.by else "--all"
+        raise UsageError(f"{option} cannot be used with a version directory: each inspection "
+                         "is scored by the version in force on its date")
+    sources: dict[str, str] = {}
+    found, problems = versions.load_versions(args.framework, sources)
+    if problems:
+        render.render(stderr(), problems, sources, args.framework)
+    if found is None:
+        return None, None
+    if args.cases is None:
+        raise UsageError("give the case records (CASES): a directory of versions is scored "
+                         "from its cases")
+    if found.date_is_input and args.inputs is None:
+        raise UsageError(f"the inspection date `{found.inspection_date.id}` is an inspection "
+                         "input: give the inputs file with --inputs FILE")
+    with ReadingProgress(args.cases) as update:
+        scored, problems = version_scoring.score_versions(found, args.cases, args.inputs,
+                                                          strict=args.strict, progress=update)
+    report_problems(args, problems)
+    return found, scored
 
 
 def open_scores(args, result: CheckResult | None = None, phases: Phases | None = None

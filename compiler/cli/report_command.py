@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from critc.compiler.cli.cases import ReadingProgress, case_arguments, open_session
+from critc.compiler.cli.cases import case_arguments, open_session, score_version_directory
 from critc.compiler.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -13,8 +13,6 @@ from critc.compiler.cli.common import (
     stderr,
     write_output,
 )
-from critc.compiler.regress import version_scoring, versions
-from critc.compiler.report import render
 from critc.compiler.report.explain import Explainer
 from critc.compiler.report.html_report import Part, report_html
 from critc.compiler.report.versions import notes
@@ -65,25 +63,8 @@ def _framework_parts(args) -> list[Part] | None:
 def _version_parts(args) -> list[Part] | None:
     """Each version's inspections (no case lists in drill-downs: the cases are routed to
     versions inside `score_versions`)."""
-    if args.by or args.all:
-        option = "--by" if args.by else "--all"
-        raise UsageError(f"{option} cannot be used with a version directory: each inspection "
-                         "is scored by the version in force on its date")
-    sources: dict[str, str] = {}
-    found, problems = versions.load_versions(args.framework, sources)
-    if problems:
-        render.render(stderr(), problems, sources, args.framework)
-    if found is None:
-        return None
-    if found.date_is_input and args.inputs is None:
-        raise UsageError(f"the inspection date `{found.inspection_date.id}` is an inspection "
-                         "input: give the inputs file with --inputs FILE")
-    with ReadingProgress(args.cases) as update:
-        scored, problems = version_scoring.score_versions(found, args.cases, args.inputs,
-                                                          strict=args.strict, progress=update)
-    if problems:
-        render.render(stderr(), problems, {}, args.cases)
-    if scored is None:
+    found, scored = score_version_directory(args)
+    if found is None or scored is None:
         return None
     parts = []
     for s in scored:

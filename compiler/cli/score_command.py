@@ -6,15 +6,13 @@ from __future__ import annotations
 import os
 
 from critc.compiler.cli.cases import (
-    ReadingProgress,
     case_arguments,
     open_scores,
-    report_problems,
+    score_version_directory,
 )
 from critc.compiler.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    UsageError,
     stderr,
     stdout,
     write_output,
@@ -58,27 +56,8 @@ def cmd_score(args) -> int:
 
 def _score_versions(args) -> int:
     """`critc score DIR CASES`: each inspection scored by the version in force on its date."""
-    if args.by or args.all:
-        option = "--by" if args.by else "--all"
-        raise UsageError(f"{option} cannot be used with a version directory: each inspection "
-                         "is scored by the version in force on its date")
-    sources: dict[str, str] = {}
-    found, problems = versions.load_versions(args.framework, sources)
-    if problems:
-        render.render(stderr(), problems, sources, args.framework)
-    if found is None:
-        return EXIT_PROBLEMS
-    if args.cases is None:
-        raise UsageError("give the case records (CASES): a directory of versions is scored "
-                         "from its cases")
-    if found.date_is_input and args.inputs is None:
-        raise UsageError(f"the inspection date `{found.inspection_date.id}` is an inspection "
-                         "input: give the inputs file with --inputs FILE")
-    with ReadingProgress(args.cases) as update:
-        scored, problems = version_scoring.score_versions(found, args.cases, args.inputs,
-                                                   strict=args.strict, progress=update)
-    report_problems(args, problems)
-    if scored is None:
+    found, scored = score_version_directory(args)
+    if found is None or scored is None:
         return EXIT_PROBLEMS
     _write_versions(args, found, scored)
     stderr().print(version_report.summary(scored), markup=False)
