@@ -32,6 +32,16 @@ if [ -f compiler/report/site.py ]; then
   command -v dot >/dev/null 2>&1 || apt_packages+=(graphviz)
 fi
 
+# A PostgreSQL server for the database reader and the SQL target's tests on PostgreSQL
+# (tests/test_db_*.py, tests/test_sql_*.py): the tests start their own server with initdb and
+# pg_ctl on a temporary data directory and a loopback port, so only the binaries are needed.
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  apt_packages+=(postgresql)
+fi
+
+# Java for Apache Spark in local mode (pyspark; the SQL target's tests on Spark).
+command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
+
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if can_apt; then
     echo "tests/services: apt-get install ${apt_packages[*]}"
