@@ -97,25 +97,39 @@ class Scores:
 
     def explain(self, id: str, inspection: str | None = None, case: str | None = None
                 ) -> Explanation:
-        """How figure `id` was formed in one inspection, down to its questions' counts;
-        with `case`, that case's answers and how each counted (its inspection by
-        default). Print it (or `str()` it) to read it as `critc explain` shows it."""
-        node = self._node(id)
+        """How `id` was formed in one inspection, down to its questions' counts and cases:
+        a figure or band label, an inspection input, a band or a rating scale. With
+        `case`, that case's answers and how each counted (its inspection by default).
+        Print it (or `str()` it) to read it as `critc explain` shows it; its `lines` are
+        the same as data."""
+        session = self._session
+        explainer = Explainer(self._results, session.table, session.inputs,
+                              session.check.program.sources)
+        node = self._explainable(id, explainer)
         row = None if case is None else self._case_row(case)
         if row is not None and inspection is None:
             inspection = self.inspection_of(case)  # type: ignore[arg-type]
         g = self._group(inspection)
-        session = self._session
-        explainer = Explainer(self._results, session.table, session.inputs,
-                              session.check.program.sources)
-        graph = self._session.check.graph
-        assert graph is not None  # a framework that scored has its graph
-        inputs = tuple(figure_record(self._results, n, g) for n in graph.predecessors(node)
-                       if n in self.figures)
-        return Explanation(figure=figure_record(self._results, node, g), inputs=inputs,
-                           case=case, _explainer=explainer, _group=g, _row=row)
+        lines = explainer.explain(node, g, row)
+        figure, inputs = None, ()
+        if node in self.figures:
+            graph = session.check.graph
+            assert graph is not None  # a framework that scored has its graph
+            figure = figure_record(self._results, node, g)
+            inputs = tuple(figure_record(self._results, n, g)
+                           for n in graph.predecessors(node) if n in self.figures)
+        return Explanation(id=node, inspection=self.inspections[g], figure=figure,
+                           inputs=inputs, case=case, lines=lines)
 
     # ------------------------------------------------------------------ lookups
+    def _explainable(self, id: str, explainer: Explainer) -> str:
+        known = explainer.explainable()
+        if id not in known:
+            hint = did_you_mean(id, known)
+            raise KeyError(f"no figure, inspection input, band or rating scale `{id}`"
+                           + (f"; {hint}" if hint else ""))
+        return id
+
     def _node(self, id: str) -> str:
         if id not in self.figures:
             hint = did_you_mean(id, list(self.figures))

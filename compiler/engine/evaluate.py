@@ -350,10 +350,14 @@ class Figures:
 
 def band_row(table: BandTable, value: np.ndarray) -> np.ndarray:
     """The row of `table` each value falls in, after the band's declared rounding."""
+    return runtime.band_index(band_rounded(table, value), table.lows, table.low_inclusive,
+                              table.highs, table.high_inclusive, table.otherwise)
+
+
+def band_rounded(table: BandTable, value: np.ndarray) -> np.ndarray:
+    """The values `table` compares: in its units (a score × 100), rounded as declared."""
     shown = value * 100.0 if table.percent else value
-    rounded = runtime.ROUNDING[table.rounding.mode](shown, table.rounding.places)
-    return runtime.band_index(rounded, table.lows, table.low_inclusive, table.highs,
-                              table.high_inclusive, table.otherwise)
+    return runtime.ROUNDING[table.rounding.mode](shown, table.rounding.places)
 
 
 REDUCE = {"mean": runtime.mean, "min": runtime.minimum, "max": runtime.maximum,

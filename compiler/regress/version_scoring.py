@@ -25,7 +25,7 @@ from critc.compiler.io.records import (
     read_table,
     where,
 )
-from critc.compiler.io.session import decode_key, open_session
+from critc.compiler.io.session import Session, decode_key, open_session
 from critc.compiler.model.cells import EPOCH
 from critc.compiler.regress.versions import Version, VersionSet
 from critc.dsl.diagnostics import Diagnostic, error, has_errors
@@ -40,6 +40,7 @@ class Scored:
     keys: tuple[str, ...]
     dates: dict[str, datetime.date]  # inspection → its date
     results: Results
+    session: Session | None = None  # its cases and inputs, for `critc explain DIR`
 
 
 def _day(number: float) -> datetime.date:
@@ -92,7 +93,7 @@ def score_versions(versions: VersionSet, cases: str, inputs: str | None = None, 
         if session is not None:  # None: an error, so no list is returned
             results = evaluate(session.plan, session.table, session.grouping, session.inputs)
             # the session groups exactly the routed inspections
-            out.append(Scored(v, session.grouping.keys, dates, results))
+            out.append(Scored(v, session.grouping.keys, dates, results, session))
     diagnostics = list(dict.fromkeys(diagnostics))
     if has_errors(diagnostics):
         return None, diagnostics

@@ -1,6 +1,10 @@
 """How a figure was formed: its formula with values substituted, each question's
-numerator and denominator, which cases did not apply and why; or one case's answers,
-applicability and contribution.
+numerator and denominator, the cases counted below the line and those left out and why,
+the rounding before each band; or one case's answers, applicability and contribution.
+Inputs, bands and rating scales are explained in `explain_items.py`.
+
+This module builds the explanation as data (`explain_lines.Line`); `explain_render.py`
+prints it, and the Python API returns it.
 
 Values come from the lowered plan: each step's operations are computed again per
 inspection (`engine.evaluate.Figures`), and a case's contribution is its counting status
@@ -14,18 +18,18 @@ import datetime
 
 import numpy as np
 from critc.compiler.engine.cases import CaseTable
-from critc.compiler.engine.evaluate import Conditions, Figures, Results
+from critc.compiler.engine.evaluate import Conditions, Figures, Results, band_rounded
 from critc.compiler.engine.status import case_statuses, status_lookup
 from critc.compiler.io.session import decode_value
-from critc.compiler.io.values import band_output, defined, labels_for, shown
+from critc.compiler.io.values import band_output, defined, shown
 from critc.compiler.model import framework as m
 from critc.compiler.model.text import constant_text, expression_text, reference_text
 from critc.compiler.plan import steps as s
+from critc.compiler.report import explain_items
+from critc.compiler.report.explain_lines import Line, Role
+from critc.compiler.report.plain_english import band_row_text, condition_text
 from critc.compiler.report.wording import plural
 from critc.dsl.source import source_lines
-from rich.console import Console
-from rich.text import Text
-from rich.tree import Tree
 
 MAX_CASES_LISTED = 10
 EPOCH = datetime.date(1970, 1, 1)  # dates are coded as days since
@@ -78,33 +82,93 @@ class Explainer:
         return f"{value:g}"
 
     # ------------------------------------------------------------------ figure tree
-    def figure(self, node: str, g: int) -> Tree:
+    # ------------------------------------------------------------------ figure tree
+    def explain(self, node: str, g: int, case: int | None = None) -> list[Line]:
+        """What `critc explain` shows: the inspection, how `node` was formed in it (a
+        figure, band label, input, band or rating scale), and with `case`, that case's
+        part in it."""
+        key = self.results.grouping.keys[g]
+        by = self.results.grouping.by
+        lines = [Line.of(f"{by + ' = ' if by else ''}{key}", "heading"), self.item(node, g)]
+        if case is not None:
+            lines.append(self.case(node, case, g))
+        return lines
+
+    def item(self, node: str, g: int) -> Line:
+        """`node` explained in inspection `g`."""
+        fw = self.fw
+        if node in fw.questions or node in self.steps:
+            return self.figure(node, g)
+        if node in fw.fields and fw.fields[node].origin == "inspection":
+            return explain_items.input_lines(self, node, g)
+        if node in fw.bands:
+            return explain_items.band_lines(self, node, g)
+        if node in fw.rating_scales:
+            return explain_items.scale_lines(self, node, g)
+        raise KeyError(f"no figure, inspection input, band or rating scale `{node}`")
+
+    def explainable(self) -> list[str]:
+        """Every id `item` explains: figures and band labels, inspection inputs, bands and
+        rating scales."""
+        fw = self.fw
+        return [*self.plan.figures, *(f.id for f in fw.inputs), *fw.bands, *fw.rating_scales]
+
+    def figure(self, node: str, g: int) -> Line:
         fw = self.fw
         value = self.results.values[node][g]
-        label = Text()
-        label.append(reference_text(fw, node), style="bold")
+        tree = Line.of(reference_text(fw, node), "name")
         title = fw.questions[node].text if node in fw.questions else \
             fw.aggregates[node].title if node in fw.aggregates else None
         if title:
-            label.append(f' "{title}"')
-        label.append(f"  {shown(fw, node, value)}", style="bold cyan")
+            tree.append(f' "{title}"')
+        tree.append(f"  {shown(fw, node, value)}", "value")
         if defined(value) and fw.figure_type(node).kind in ("score", "number"):
             exact = self.value_text(fw.figure_type(node), value)
-            label.append(f" (unrounded {exact})", style="dim")
-        for band, text in labels_for(self.results, node, g):
-            label.append(f"\n  band {band}: {text}", style="magenta")
-        tree = Tree(label)
+            tree.append(f" (unrounded {exact})", "note")
+        for app in fw.applied_to(node):
+            tree.add(f"band {app.band}: {self.band_step(app.band, value)}", "band")
         if node in fw.questions:
             self._question_detail(tree, node, g)
-        elif node in fw.aggregates:
+        elif node in self.steps:
             step = self.steps[node]
             span = step.source.span
-            tree.add(Text(f"{span.path}:{span.line}: {source_line(self.sources, span)}",
-                          style="dim"))
+            tree.add(f"{span.path}:{span.line}: {source_line(self.sources, span)}", "note")
             self._expr(tree, step.source, step.op, g, top=True)
+        if fw.figure_type(node).kind == "rating" and defined(value):
+            tree.add(explain_items.points_line(self, fw.figure_type(node).scale_id, value))
+        explain_items.used_by_line(self, tree, node)
         return tree
 
-    def _expr(self, tree: Tree, expr: m.Expr, op: s.Op, g: int, top: bool = False) -> None:
+    def band_step(self, band_id: str, value: float) -> str:
+        """`79.50% rounds half up to 80%, which is 80% and above: Outstanding`: the value
+        rounded as the band declares (the engine's rounding), its row and what it gives."""
+        table, band = self.plan.bands[band_id], self.fw.bands[band_id]
+        if not defined(value):
+            return "the figure is undefined, so the band gives n/a"
+        unit = "%" if table.percent else ""
+        rounded = float(band_rounded(table, np.asarray([value], dtype=float))[0])
+        exact = value * 100 if table.percent else value
+        mode, places = table.rounding.mode, table.rounding.places
+        text = f"{exact:.{places + 2}f}{unit}" if table.percent else f"{exact:g}"
+        if abs(exact - rounded) > 1e-12:
+            text += f" rounds {mode} to {rounded:.{places}f}{unit}"
+        row = self.figures.band_row(band_id, np.asarray([value], dtype=float))[0]
+        if not defined(row):
+            return text + ", which no row of the band holds: n/a"
+        row_ = band.ordered_rows[int(row)]
+        where = "falls to `otherwise`" if row_.otherwise else \
+            f"which is {band_row_text(row_, table.percent)}"
+        return f"{text}, {where}: {self.band_output_text(band_id, int(row))}"
+
+    def band_output_text(self, band_id: str, row: int) -> str:
+        """What row `row` of a band gives: its label, or its rating's label."""
+        band = self.fw.bands[band_id]
+        output = band_output(band, row)
+        if band.gives is None:
+            return output
+        return self.fw.rating_scales[band.gives].labels[output]
+
+    def _expr(self, tree: Line, expr: m.Expr, op: s.Op, g: int, top: bool = False) -> None:
         """`op` (with `expr`, the expression it lowers, for its text) and its operands."""
         value = self.figure_value(g, op)
         match op:
@@ -112,19 +176,25 @@ class Explainer:
                 tree.add(self._question_line(node, g))
                 return
             case s.FigureValue(node=node):
-                tree.add(Text(f"{reference_text(self.fw, node)} = "
-                              f"{self.value_text(expr.type, value)}"))
+                tree.add(f"{reference_text(self.fw, node)} = "
+                         f"{self.value_text(expr.type, value)}")
                 return
             case s.Number() if isinstance(expr, m.Const):
-                tree.add(Text(f"{constant_text(expr)}"))
+                tree.add(f"{constant_text(expr)}")
                 return
-        branch = tree.add(Text(f"{self._describe(expr, op, g)} = "
-                               f"{self.value_text(expr.type, value)}",
-                               style="bold" if top else ""))
+            case s.Points(operand=s.FigureValue(node=node) as operand, points=points) \
+                    if defined(self.figure_value(g, operand)):
+                level = self.value_text(self.fw.figure_type(node), self.figure_value(g, operand))
+                tree.add(f"points of {reference_text(self.fw, node)} = {value:g} ({level})")
+                return
+        text = self._describe(expr, op, g)
+        if not isinstance(op, s.Band):  # a band's line ends with what it gives
+            text += f" = {self.value_text(expr.type, value)}"
+        branch = tree.add(text, "name" if top else "")
         match op:
             case s.WeightedMean(items=items, weights=weights):
                 for sub_expr, item, weight in zip(m.children(expr), items, weights, strict=True):
-                    sub = branch.add(Text(f"weight {weight:g}:"))
+                    sub = branch.add(f"weight {weight:g}:")
                     self._expr(sub, sub_expr, item, g)
             case s.Pooled(questions=qs):
                 for q in qs:
@@ -138,7 +208,7 @@ class Explainer:
             case s.Reduce(items=items, strict=strict):
                 fn = expr.function if isinstance(expr, m.Reduce) else op.function
                 return f"{fn} of {len(items)} figure{'s' * (len(items) != 1)} " + \
-                    ("(undefined if any is)" if strict else "(undefined ones skipped)")
+                    ("(undefined if any is)" if strict else self._skipped(items, g))
             case s.FirstOf(items=items):
                 return f"the first defined of {len(items)} figures"
             case s.Choose(condition=condition):
@@ -152,59 +222,83 @@ class Explainer:
                 den = int(self.results.denominators[g, idx].sum())
                 return f"pooled over {len(qs)} questions: {num} above the line / {den} " \
                        "answers"
-            case s.WeightedMean(renormalise=renorm):
-                return "weighted mean" + (", renormalised over defined inputs" if renorm
+            case s.WeightedMean(items=items, renormalise=renorm):
+                return "weighted mean" + (self._renormalised(items, g) if renorm
                                           else " (undefined if any input is)")
             case s.Arith(op=arith):
                 return ARITH_WORDS[arith]
             case s.Negate():
                 return "negation"
-            case s.Points():
-                return "points of"
-            case s.Band(band=band):
-                return f"band {band}"
+            case s.Points(scale=scale):
+                return f"points on the {scale} scale ({explain_items.points_rule(self, scale)})"
+            case s.Band(band=band, operand=operand):
+                return f"band {band}: {self.band_step(band, self.figure_value(g, operand))}"
         return expression_text(expr, self.fw)
 
-    def _question_line(self, qid: str, g: int) -> Text:
+    def _undefined_items(self, items: tuple[s.Op, ...], g: int) -> int:
+        return sum(not defined(self.figure_value(g, item)) for item in items)
+
+    def _skipped(self, items: tuple[s.Op, ...], g: int) -> str:
+        """Said only when a figure was skipped: `(2 undefined, skipped)`."""
+        missing = self._undefined_items(items, g)
+        return f"({missing} undefined, skipped)" if missing else "(none undefined)"
+
+    def _renormalised(self, items: tuple[s.Op, ...], g: int) -> str:
+        """Said only when an input was missing: renormalised over the defined ones."""
+        missing = self._undefined_items(items, g)
+        if not missing:
+            return ""
+        if missing == len(items):
+            return " (every input is undefined)"
+        return (f", renormalised: {missing} of {len(items)} inputs undefined, so the "
+                "others' weights are scaled to add up to 1")
+
+    def _question_line(self, qid: str, g: int) -> Line:
         q = self.plan.question(qid)
         num = int(self.results.numerators[g, q.index])
         den = int(self.results.denominators[g, q.index])
         missing = int(self.results.missing[g, q.index])
         value = self.results.values[qid][g]
-        text = Text(f"question {qid}: ")
-        text.append(self.value_text(m.SCORE, value), style="cyan")
-        text.append(f" = {num} above the line / {den} applicable and answered")
+        line = Line.of(f"question {qid}: ")
+        line.append(self.value_text(m.SCORE, value), "value")
+        line.append(f" = {num} above the line / {den} applicable and answered")
         if missing:
-            text.append(f" ({missing} applicable but blank)", style="yellow")
-        return text
+            line.append(f" ({missing} applicable but blank)", "warning")
+        return line
 
-    def _question_detail(self, tree: Tree, qid: str, g: int) -> None:
+    def _question_detail(self, tree: Line, qid: str, g: int) -> None:
         q = self.plan.question(qid)
         tree.add(self._question_line(qid, g))
         rows = np.flatnonzero(self.results.grouping.group == g)
         if q.condition is None or q.applies is None:
-            tree.add(Text("applies to every case"))
+            tree.add("applies to every case")
             applies = np.ones(len(rows), dtype=bool)
         else:
-            tree.add(Text(f"applies when {expression_text(q.applies, self.fw)}"))
+            tree.add(f"applies when {condition_text(q.applies, self.fw)}")
             conditions = Conditions(self.plan, self.table, self.inputs, rows,
                                     self.results.grouping.group[rows])
             applies = conditions.holds(q.condition)
-        excluded = rows[~applies]
-        if len(excluded):
-            sub = tree.add(Text(f"{plural(len(excluded), 'case')} excluded: the condition "
-                                "does not hold", style="yellow"))
-            for i in excluded[:MAX_CASES_LISTED]:
-                sub.add(Text(f"{self.case_name(i)}: {self.condition_values(q.applies, i)}"))
-            if len(excluded) > MAX_CASES_LISTED:
-                sub.add(Text(f"... and {len(excluded) - MAX_CASES_LISTED} more"))
         answers = self.table.answers[rows, q.index]
-        answered_na = (answers >= 0) & \
-            (status_lookup(q.status)[answers.view(np.uint8)] == s.NOT_COUNTED)
-        na = answered_na & applies
-        if na.any():
-            tree.add(Text(f"{plural(int(na.sum()), 'case')} answered not applicable",
-                          style="yellow"))
+        status = status_lookup(q.status)[answers.view(np.uint8)]
+        self._cases(tree, "counted below the line", rows[applies & (status == s.BELOW)])
+        self._cases(tree, "not counted: answered not applicable",
+                    rows[applies & (answers >= 0) & (status == s.NOT_COUNTED)], "warning")
+        self._cases(tree, "not counted: blank (applicable, no answer)",
+                    rows[applies & (answers < 0)], "warning")
+        self._cases(tree, "not counted: the condition does not hold", rows[~applies],
+                    "warning", q.applies)
+
+    def _cases(self, tree: Line, what: str, rows: np.ndarray, role: Role = "",
+               condition: m.Expr | None = None) -> None:
+        """`N cases WHAT`, with each case (the first MAX_CASES_LISTED) under it."""
+        if not len(rows):
+            return
+        sub = tree.add(f"{plural(len(rows), 'case')} {what}", role)
+        for i in rows[:MAX_CASES_LISTED]:
+            values = self.condition_values(condition, int(i))
+            sub.add(self.case_name(int(i)) + (f": {values}" if values else ""))
+        if len(rows) > MAX_CASES_LISTED:
+            sub.add(f"... and {len(rows) - MAX_CASES_LISTED} more")
 
     # ------------------------------------------------------------------ one case
     def case_name(self, i: int) -> str:
@@ -234,13 +328,14 @@ class Explainer:
             code = int(self.table.answers[i, q.index])
             return f"question {name} = {q.codes[code] if code >= 0 else '(blank)'}"
         if self.fw.fields[name].origin == "inspection":
-            return f"{name} = (inspection input)"
+            g = int(self.results.grouping.group[i])
+            return f"{name} = {explain_items.input_text(self, name, g)} (inspection input)"
         return f"{name} = {self.raw(name, i)}"
 
-    def case(self, node: str, i: int, g: int) -> Tree:
+    def case(self, node: str, i: int, g: int) -> Line:
         fw = self.fw
         qids = [node] if node in fw.questions else list(self.plan.questions_of.get(node, ()))
-        tree = Tree(Text(f"{self.case_name(i)} in {reference_text(fw, node)}", style="bold"))
+        tree = Line.of(f"{self.case_name(i)} in {reference_text(fw, node)}", "name")
         rows = np.asarray([i])
         group = self.results.grouping.group[rows]
         status = case_statuses(self.plan, self.table, self.inputs, rows, group)[0]
@@ -251,20 +346,12 @@ class Explainer:
             applies = q.condition is None or bool(conditions.holds(q.condition)[0])
             answer = q.codes[code] if code >= 0 else "(blank)"
             effect = _effect(int(status[q.index]), applies, code)
-            branch = tree.add(Text(f"question {qid}: answer {answer} → {effect}"))
+            branch = tree.add(f"question {qid}: answer {answer} → {effect}")
             if q.applies is not None:
-                branch.add(Text(f"applies when {expression_text(q.applies, fw)}: "
-                                f"{self.condition_values(q.applies, i)} → "
-                                f"{'holds' if applies else 'does not hold'}", style="dim"))
+                branch.add(f"applies when {condition_text(q.applies, fw)}: "
+                           f"{self.condition_values(q.applies, i)} → "
+                           f"{'holds' if applies else 'does not hold'}", "note")
         return tree
-
-    def render(self, console: Console, node: str, g: int, case: int | None) -> None:
-        key = self.results.grouping.keys[g]
-        by = self.results.grouping.by
-        console.print(Text(f"{by + ' = ' if by else ''}{key}", style="bold underline"))
-        console.print(self.figure(node, g))
-        if case is not None:
-            console.print(self.case(node, case, g))
 
 
 def _effect(status: int, applies: bool, code: int) -> str:
