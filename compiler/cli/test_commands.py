@@ -20,11 +20,13 @@ def cmd_test(args) -> int:
     files, missing = testing.find_test_files(args.paths)
     if missing:
         raise UsageError("; ".join(missing))
+    if args.framework is not None and not Path(args.framework).is_file():
+        raise UsageError(f"no framework file at `{args.framework}`")
     out = stdout()
     runner = testing.Runner()
     runs = []
     for path in files:
-        run = runner.run_file(path)
+        run = runner.run_file(path, None if args.framework is None else Path(args.framework))
         runs.append(run)
         _print_run(out, run)
     problems = any(has_errors(r.diagnostics) for r in runs)
@@ -126,6 +128,8 @@ def register(sub) -> None:
     p = sub.add_parser("test", help="run test files (*.test.yaml) against their frameworks")
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="test files, or folders to search for *.test.yaml")
+    p.add_argument("--framework", metavar="FILE", help="run the tests against this framework "
+                   "instead of the one each test file names (e.g. a proposed version)")
     p.add_argument("--update", action="store_true",
                    help="re-record the expectations of failing tests with today's figures")
     p.add_argument("--junit", metavar="FILE", help="also write JUnit XML here (for CI)")

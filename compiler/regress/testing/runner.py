@@ -82,8 +82,12 @@ class Runner:
         return self.tables[key]
 
     # --- files
-    def run_file(self, path: Path) -> FileRun:
+    def run_file(self, path: Path, framework: Path | None = None) -> FileRun:
+        """Run the tests of `path` against the framework it names, or `framework` instead
+        (`critc test --framework`: try the same tests on another version)."""
         file, problems = read_test_file(path)
+        if framework is not None and file.framework is not None:
+            file.framework = framework
         run = FileRun(str(path), file.text, file, list(problems))
         run.sources[str(path)] = file.text
         if has_errors(problems) and file.root is None:
