@@ -4,6 +4,7 @@ in force on the inspection's date explains it."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 
@@ -25,8 +26,25 @@ from rich.console import Console
 SHOWN_WITHOUT_ASKING = 3  # up to this many inspections are explained without --inspection
 
 
+class FigureAnywhere(argparse.ArgumentParser):
+    """Reads options and positionals intermixed, so that FIGURE may follow `--inputs FILE`
+    (argparse otherwise takes the optional FIGURE as left out when an option comes first)."""
+
+    intermixing = False
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+        if self.intermixing:  # parse_known_intermixed_args calls back here
+            return super().parse_known_args(args, namespace)
+        self.intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self.intermixing = False
+
+
 def register(sub) -> None:
     p = sub.add_parser("explain", help="show how a figure was formed")
+    p.__class__ = FigureAnywhere  # the subcommand's parser, made by `sub`
     case_arguments(p, versions=True)
     p.add_argument("figure", metavar="FIGURE", nargs="?", help="the figure to explain (a "
                    "question, aggregate or band label such as conclusion[1.2]), an "

@@ -31,7 +31,6 @@ from critc.compiler.report.plain_english import band_row_text, condition_text
 from critc.compiler.report.wording import plural
 from critc.dsl.source import source_lines
 
-MAX_CASES_LISTED = 10
 EPOCH = datetime.date(1970, 1, 1)  # dates are coded as days since
 ARITH_WORDS = {"+": "sum", "-": "difference", "*": "product", "/": "quotient"}
 
@@ -156,7 +155,7 @@ class Explainer:
         if not defined(row):
             return text + ", which no row of the band holds: n/a"
         row_ = band.ordered_rows[int(row)]
-        where = "falls to `otherwise`" if row_.otherwise else \
+        where = "which falls to `otherwise`" if row_.otherwise else \
             f"which is {band_row_text(row_, table.percent)}"
         return f"{text}, {where}: {self.band_output_text(band_id, int(row))}"
 
@@ -290,17 +289,25 @@ class Explainer:
 
     def _cases(self, tree: Line, what: str, rows: np.ndarray, role: Role = "",
                condition: m.Expr | None = None) -> None:
-        """`N cases WHAT`, with each case (the first MAX_CASES_LISTED) under it."""
+        """`N cases WHAT`, then every one of them by its case id (or row), grouped by the
+        values `condition` reads in them."""
         if not len(rows):
             return
         sub = tree.add(f"{plural(len(rows), 'case')} {what}", role)
-        for i in rows[:MAX_CASES_LISTED]:
-            values = self.condition_values(condition, int(i))
-            sub.add(self.case_name(int(i)) + (f": {values}" if values else ""))
-        if len(rows) > MAX_CASES_LISTED:
-            sub.add(f"... and {len(rows) - MAX_CASES_LISTED} more")
+        groups: dict[str, list[str]] = {}
+        for i in rows:
+            groups.setdefault(self.condition_values(condition, int(i)), []).append(
+                self.case_ref(int(i)))
+        for values, refs in groups.items():
+            sub.add((f"{values}: " if values else "") + ", ".join(refs))
 
     # ------------------------------------------------------------------ one case
+    def case_ref(self, i: int) -> str:
+        """A case by its case id, or by its row when it has none."""
+        if self.table.case_ids is not None and self.table.case_ids[i] is not None:
+            return str(self.table.case_ids[i])
+        return f"row {int(self.table.rows[i])}" if self.table.rows is not None else f"case {i}"
+
     def case_name(self, i: int) -> str:
         name = f"row {int(self.table.rows[i])}" if self.table.rows is not None else f"case {i}"
         if self.table.case_ids is not None and self.table.case_ids[i] is not None:
