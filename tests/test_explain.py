@@ -196,7 +196,8 @@ def test_the_band_rounds_with_the_frameworks_declared_mode(tmp_path):
 
 def test_renormalised_is_said_only_when_an_input_is_missing(tmp_path):
     scores = small(tmp_path)
-    north, south = all_text(scores.explain("1.1", "North")), all_text(scores.explain("1.1", "South"))
+    north = all_text(scores.explain("1.1", "North"))
+    south = all_text(scores.explain("1.1", "South"))
     assert "renormalised: 1 of 2 inputs undefined" in north
     assert ", renormalised" not in south
     assert "weighted mean = 75.00%" in south

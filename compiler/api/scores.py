@@ -111,7 +111,8 @@ class Scores:
             inspection = self.inspection_of(case)  # type: ignore[arg-type]
         g = self._group(inspection)
         lines = explainer.explain(node, g, row)
-        figure, inputs = None, ()
+        figure: Figure | None = None
+        inputs: tuple[Figure, ...] = ()
         if node in self.figures:
             graph = session.check.graph
             assert graph is not None  # a framework that scored has its graph

@@ -32,7 +32,7 @@ class FigureAnywhere(argparse.ArgumentParser):
 
     intermixing = False
 
-    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+    def parse_known_args(self, args=None, namespace=None):
         if self.intermixing:  # parse_known_intermixed_args calls back here
             return super().parse_known_args(args, namespace)
         self.intermixing = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 import attrs
 import numpy as np
 from critc.compiler.engine import runtime
+from critc.compiler.engine.banding import band_rounded
 from critc.compiler.engine.cases import CaseTable, Grouping, with_blank_inputs
 from critc.compiler.plan import steps as s
 from critc.compiler.plan.lower import BandTable, Plan
@@ -350,14 +351,9 @@ class Figures:
 
 def band_row(table: BandTable, value: np.ndarray) -> np.ndarray:
     """The row of `table` each value falls in, after the band's declared rounding."""
-    return runtime.band_index(band_rounded(table, value), table.lows, table.low_inclusive,
-                              table.highs, table.high_inclusive, table.otherwise)
-
-
-def band_rounded(table: BandTable, value: np.ndarray) -> np.ndarray:
-    """The values `table` compares: in its units (a score × 100), rounded as declared."""
-    shown = value * 100.0 if table.percent else value
-    return runtime.ROUNDING[table.rounding.mode](shown, table.rounding.places)
+    rounded = band_rounded(table, value)
+    return runtime.band_index(rounded, table.lows, table.low_inclusive, table.highs,
+                              table.high_inclusive, table.otherwise)
 
 
 REDUCE = {"mean": runtime.mean, "min": runtime.minimum, "max": runtime.maximum,

@@ -17,9 +17,8 @@ from critc.compiler.model import framework as m
 from critc.compiler.model.text import expression_text
 from critc.compiler.plan import steps as s
 from critc.compiler.report.explain import Explainer
+from critc.compiler.report.explain_lines import Line
 from critc.compiler.report.plain_english import condition_text, formula_text
-from rich.text import Text
-from rich.tree import Tree
 
 MAX_CASES_LISTED = 25  # per list; the rest are counted
 
@@ -44,10 +43,9 @@ class DrillDown:
     case_lists: tuple[CaseList, ...] = ()
 
 
-def tree_lines(tree: Tree, depth: int = 0) -> list[tuple[int, str]]:
-    """A rich tree as (depth, plain text) lines, depth first."""
-    label = tree.label.plain if isinstance(tree.label, Text) else str(tree.label)
-    out = [(depth, line.strip()) for line in label.splitlines() if line.strip()]
+def tree_lines(tree: Line, depth: int = 0) -> list[tuple[int, str]]:
+    """An explanation's lines as (depth, plain text), depth first."""
+    out = [(depth, line.strip()) for line in tree.text.splitlines() if line.strip()]
     for child in tree.children:
         out.extend(tree_lines(child, depth + 1))
     return out

@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime
 
 import numpy as np
+from critc.compiler.engine.banding import band_rounded
 from critc.compiler.engine.cases import CaseTable
-from critc.compiler.engine.evaluate import Conditions, Figures, Results, band_rounded
+from critc.compiler.engine.evaluate import Conditions, Figures, Results
 from critc.compiler.engine.status import case_statuses, status_lookup
 from critc.compiler.io.session import decode_value
 from critc.compiler.io.values import band_output, defined, shown
@@ -181,9 +182,10 @@ class Explainer:
             case s.Number() if isinstance(expr, m.Const):
                 tree.add(f"{constant_text(expr)}")
                 return
-            case s.Points(operand=s.FigureValue(node=node) as operand, points=points) \
+            case s.Points(operand=s.FigureValue(node=node) as operand) \
                     if defined(self.figure_value(g, operand)):
-                level = self.value_text(self.fw.figure_type(node), self.figure_value(g, operand))
+                level = self.value_text(self.fw.figure_type(node),
+                                        self.figure_value(g, operand))
                 tree.add(f"points of {reference_text(self.fw, node)} = {value:g} ({level})")
                 return
         text = self._describe(expr, op, g)
