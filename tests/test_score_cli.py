@@ -325,9 +325,10 @@ def test_explain_a_question_gives_counts_and_excluded_cases(capsys):
                          "--inspection", "Ashford")
     assert code == 0 and err == ""
     assert "32 above the line / 46 applicable and answered" in out
-    assert "14 cases excluded: the condition does not hold" in out
-    assert "rosh = low" in out and "applies when rosh in {medium, high, very_high}" in out
-    assert "and 4 more" in out
+    assert "14 cases not counted: the condition does not hold" in out
+    assert "14 cases counted below the line" in out
+    assert "rosh = low: ASH-005, ASH-007" in out and "ASH-057" in out  # every one listed
+    assert "applies when the case's Risk of serious harm at the start is medium" in out
 
 
 def test_explain_an_aggregate_shows_its_formula_and_the_counts_beneath(capsys):
@@ -337,7 +338,7 @@ def test_explain_an_aggregate_shows_its_formula_and_the_counts_beneath(capsys):
     assert "weighted mean" in out and "weight 0.8" in out and "weight 0.2" in out
     assert "57 above the line / 60 applicable and answered" in out
     assert "framework.crit:46" in out
-    assert "band conclusion: Performance against this criterion was good." in out
+    assert "band conclusion: 74.34% rounds half up to 74%, which is 70% and above" in out
 
 
 def test_explain_a_thread_pools_numerators_and_denominators(capsys):
@@ -362,7 +363,7 @@ def test_explain_an_undefined_figure_says_n_a(capsys):
                        "case_type", "--inspection", "custody")
     assert code == 0
     assert "n/a" in out and "0 above the line / 0 applicable and answered" in out
-    assert "excluded" in out
+    assert "not counted: the condition does not hold" in out
 
 
 def test_explain_blank_answers_are_reported_as_missing(capsys, tmp_path):
