@@ -9,6 +9,7 @@ from pathlib import Path
 import critc
 import pytest
 from cli_run import run
+from test_tutorial import Reader, blocks, commands
 from critc.compiler.check.passes import check_file
 from critc.compiler.engine.evaluate import evaluate
 from critc.compiler.io.session import open_session
@@ -259,3 +260,14 @@ def test_explain_says_what_it_can_explain(tmp_path, capsys):
     assert code == 2 and "two figures asked for" in err
     code, _out, err = run(capsys, "explain", *args)
     assert code == 2 and "say which figure to explain" in err
+
+
+def test_the_examples_in_the_explain_page_run_as_shown(in_repo, wide_console, capsys,
+                                                       monkeypatch):
+    page = ROOT / "docs" / "explain.md"
+    reader = Reader(ROOT, capsys, monkeypatch, doc="docs/explain.md")
+    for info, text, line in blocks(page):
+        if info == "console":
+            for command in commands(info, text, line):
+                reader.run(command)
+    assert reader.ran.count("critc") >= 6

@@ -60,11 +60,12 @@ class Reader:
     capsys: pytest.CaptureFixture
     monkeypatch: pytest.MonkeyPatch
     editing: str = "roh.crit"
+    doc: str = "docs/tutorial.md"
     ran: list[str] = attrs.field(factory=list)
 
     def run(self, command: Command) -> None:
         name, *args = command.words
-        where = f"docs/tutorial.md:{command.line}: {shlex.join(command.words)}"
+        where = f"{self.doc}:{command.line}: {shlex.join(command.words)}"
         match name:
             case "source":
                 assert args == [".venv/bin/activate"], where
@@ -111,9 +112,9 @@ class Reader:
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def blocks() -> list[tuple[str, str, int]]:
+def blocks(path: Path = TUTORIAL) -> list[tuple[str, str, int]]:
     """(info string, text, line of its first line) of every fenced block."""
-    text = TUTORIAL.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     return [(m.group(1), m.group(2), text.count("\n", 0, m.start(2)) + 1)
             for m in FENCE.finditer(text)]
 
