@@ -9,12 +9,12 @@ from pathlib import Path
 import critc
 import pytest
 from cli_run import run
-from test_tutorial import Reader, blocks, commands
 from critc.compiler.check.passes import check_file
 from critc.compiler.engine.evaluate import evaluate
 from critc.compiler.io.session import open_session
 from critc.compiler.report.explain import Explainer
 from critc.compiler.report.explain_lines import Line
+from test_tutorial import Reader, blocks, commands
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"

@@ -32,6 +32,7 @@ from critc.compiler.report.plain_english import band_row_text, condition_text
 from critc.compiler.report.wording import plural
 from critc.dsl.source import source_lines
 
+MAX_CASES_LISTED = 1000  # per list; the rest are counted
 EPOCH = datetime.date(1970, 1, 1)  # dates are coded as days since
 ARITH_WORDS = {"+": "sum", "-": "difference", "*": "product", "/": "quotient"}
 
@@ -216,6 +217,8 @@ class Explainer:
                 holds = self.figure_value(g, condition)
                 chosen = "unknown, so undefined" if not defined(holds) else \
                     "true, so the first choice" if holds else "false, so the second choice"
+                if isinstance(expr, m.IfElse):
+                    return f"if {condition_text(expr.condition, self.fw)}: {chosen}"
                 return f"if ... then ... else (the condition is {chosen})"
             case s.Pooled(questions=qs):
                 idx = [self.plan.question(q).index for q in qs]
@@ -297,11 +300,13 @@ class Explainer:
             return
         sub = tree.add(f"{plural(len(rows), 'case')} {what}", role)
         groups: dict[str, list[str]] = {}
-        for i in rows:
+        for i in rows[:MAX_CASES_LISTED]:
             groups.setdefault(self.condition_values(condition, int(i)), []).append(
                 self.case_ref(int(i)))
         for values, refs in groups.items():
             sub.add((f"{values}: " if values else "") + ", ".join(refs))
+        if len(rows) > MAX_CASES_LISTED:
+            sub.add(f"... and {len(rows) - MAX_CASES_LISTED} more")
 
     # ------------------------------------------------------------------ one case
     def case_ref(self, i: int) -> str:
