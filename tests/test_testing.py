@@ -507,3 +507,19 @@ def test_rules_reproduce_their_published_figures(capsys, monkeypatch):
     code, out, _ = run(capsys, "test", "rules")
     assert code == 0, out
     assert "✗" not in out and out.rstrip().endswith(" 0 failed")
+
+
+# ----------------------------------------------------------------------------- --framework
+def test_framework_runs_a_test_file_against_another_framework(tiny, capsys):
+    """`--framework FILE` replaces the file the test file names, for a proposed version."""
+    path = tiny / "t.test.yaml"
+    path.write_text(one_test("q1: 75%"), encoding="utf-8")
+    (tiny / "proposed.crit").write_text(TINY.replace(
+        '  question q1 "Was the work sufficient?"\n',
+        '  question q1 "Was the work sufficient?"\n    applies when rosh = low\n'),
+        encoding="utf-8")
+    assert run(capsys, "test", path.name)[0] == 0
+    code, out, _ = run(capsys, "test", path.name, "--framework", "proposed.crit")
+    assert code == 1 and "q1: expected 75%, actual 100%" in out
+    code, out, err = run(capsys, "test", path.name, "--framework", "missing.crit")
+    assert code == 2 and "no framework file at `missing.crit`" in err
