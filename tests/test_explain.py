@@ -12,6 +12,7 @@ from cli_run import run
 from critc.compiler.check.passes import check_file
 from critc.compiler.engine.evaluate import evaluate
 from critc.compiler.io.session import open_session
+from critc.compiler.report import explain_items
 from critc.compiler.report.explain import Explainer
 from critc.compiler.report.explain_lines import Line
 from test_tutorial import Reader, blocks, commands
@@ -182,16 +183,16 @@ def test_a_band_shows_the_rounding_it_applies_before_choosing_a_row():
     explanation = scores.explain("kq_rating")
     assert "rounded half up to whole percent" in all_text(explanation)
     explainer_ = Explainer(scores._results, scores._session.table, scores._session.inputs, {})
-    assert explainer_.band_step("kq_rating", 0.795) == \
+    assert explain_items.band_step(explainer_, "kq_rating", 0.795) == \
         "79.50% rounds half up to 80%, which is 80% and above: Outstanding"
-    assert explainer_.band_step("kq_rating", 0.56) == \
+    assert explain_items.band_step(explainer_, "kq_rating", 0.56) == \
         "56.00%, which is 50% up to 64%: Requires improvement"
 
 
 def test_the_band_rounds_with_the_frameworks_declared_mode(tmp_path):
     scores = small(tmp_path, "down to whole percent")
     explainer_ = Explainer(scores._results, scores._session.table, scores._session.inputs, {})
-    assert explainer_.band_step("overall_band", 0.7999) == \
+    assert explain_items.band_step(explainer_, "overall_band", 0.7999) == \
         "79.99% rounds down to 79%, which falls to `otherwise`: Poor"
 
 

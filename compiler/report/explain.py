@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime
 
 import numpy as np
-from critc.compiler.engine.banding import band_rounded
 from critc.compiler.engine.cases import CaseTable
 from critc.compiler.engine.evaluate import Conditions, Figures, Results
 from critc.compiler.engine.status import case_statuses, status_lookup
@@ -28,7 +27,7 @@ from critc.compiler.model.text import constant_text, expression_text, reference_
 from critc.compiler.plan import steps as s
 from critc.compiler.report import explain_items
 from critc.compiler.report.explain_lines import Line, Role
-from critc.compiler.report.plain_english import band_row_text, condition_text
+from critc.compiler.report.plain_english import condition_text
 from critc.compiler.report.wording import plural
 from critc.dsl.source import source_lines
 
@@ -127,7 +126,7 @@ class Explainer:
             exact = self.value_text(fw.figure_type(node), value)
             tree.append(f" (unrounded {exact})", "note")
         for app in fw.applied_to(node):
-            tree.add(f"band {app.band}: {self.band_step(app.band, value)}", "band")
+            tree.add(f"band {app.band}: {explain_items.band_step(self, app.band, value)}", "band")
         if node in fw.questions:
             self._question_detail(tree, node, g)
         elif node in self.steps:
@@ -139,35 +138,6 @@ class Explainer:
             tree.add(explain_items.points_line(self, fw.figure_type(node).scale_id, value))
         explain_items.used_by_line(self, tree, node)
         return tree
-
-    def band_step(self, band_id: str, value: float) -> str:
-        """`79.50% rounds half up to 80%, which is 80% and above: Outstanding`: the value
-        rounded as the band declares (the engine's rounding), its row and what it gives."""
-        table, band = self.plan.bands[band_id], self.fw.bands[band_id]
-        if not defined(value):
-            return "the figure is undefined, so the band gives n/a"
-        unit = "%" if table.percent else ""
-        rounded = float(band_rounded(table, np.asarray([value], dtype=float))[0])
-        exact = value * 100 if table.percent else value
-        mode, places = table.rounding.mode, table.rounding.places
-        text = f"{exact:.{places + 2}f}{unit}" if table.percent else f"{exact:g}"
-        if abs(exact - rounded) > 1e-12:
-            text += f" rounds {mode} to {rounded:.{places}f}{unit}"
-        row = self.figures.band_row(band_id, np.asarray([value], dtype=float))[0]
-        if not defined(row):
-            return text + ", which no row of the band holds: n/a"
-        row_ = band.ordered_rows[int(row)]
-        where = "which falls to `otherwise`" if row_.otherwise else \
-            f"which is {band_row_text(row_, table.percent)}"
-        return f"{text}, {where}: {self.band_output_text(band_id, int(row))}"
-
-    def band_output_text(self, band_id: str, row: int) -> str:
-        """What row `row` of a band gives: its label, or its rating's label."""
-        band = self.fw.bands[band_id]
-        output = band_output(band, row)
-        if band.gives is None:
-            return output
-        return self.fw.rating_scales[band.gives].labels[output]
 
     def _expr(self, tree: Line, expr: m.Expr, op: s.Op, g: int, top: bool = False) -> None:
         """`op` (with `expr`, the expression it lowers, for its text) and its operands."""
@@ -236,7 +206,8 @@ class Explainer:
             case s.Points(scale=scale):
                 return f"points on the {scale} scale ({explain_items.points_rule(self, scale)})"
             case s.Band(band=band, operand=operand):
-                return f"band {band}: {self.band_step(band, self.figure_value(g, operand))}"
+                step = explain_items.band_step(self, band, self.figure_value(g, operand))
+                return f"band {band}: {step}"
         return expression_text(expr, self.fw)
 
     def _undefined_items(self, items: tuple[s.Op, ...], g: int) -> int:

@@ -13,7 +13,8 @@ import datetime
 from typing import TYPE_CHECKING
 
 import numpy as np
-from critc.compiler.io.values import defined
+from critc.compiler.engine.banding import band_rounded
+from critc.compiler.io.values import band_output, defined
 from critc.compiler.model import framework as m
 from critc.compiler.model.cells import EPOCH
 from critc.compiler.model.text import reference_text
@@ -169,6 +170,37 @@ def _level_text(ex: Explainer, scale: m.RatingScale, value: float) -> str:
 
 
 # ----------------------------------------------------------------------------- bands
+def band_step(ex: Explainer, band_id: str, value: float) -> str:
+    """`79.50% rounds half up to 80%, which is 80% and above: Outstanding`: the value
+    rounded as the band declares (the engine's rounding), its row and what it gives."""
+    table, band = ex.plan.bands[band_id], ex.fw.bands[band_id]
+    if not defined(value):
+        return "the figure is undefined, so the band gives n/a"
+    unit = "%" if table.percent else ""
+    rounded = float(band_rounded(table, np.asarray([value], dtype=float))[0])
+    exact = value * 100 if table.percent else value
+    mode, places = table.rounding.mode, table.rounding.places
+    text = f"{exact:.{places + 2}f}{unit}" if table.percent else f"{exact:g}"
+    if abs(exact - rounded) > 1e-12:
+        text += f" rounds {mode} to {rounded:.{places}f}{unit}"
+    row = ex.figures.band_row(band_id, np.asarray([value], dtype=float))[0]
+    if not defined(row):
+        return text + ", which no row of the band holds: n/a"
+    row_ = band.ordered_rows[int(row)]
+    where = "which falls to `otherwise`" if row_.otherwise else \
+        f"which is {band_row_text(row_, table.percent)}"
+    return f"{text}, {where}: {band_output_text(ex, band_id, int(row))}"
+
+
+def band_output_text(ex: Explainer, band_id: str, row: int) -> str:
+    """What row `row` of a band gives: its label, or its rating's label."""
+    band = ex.fw.bands[band_id]
+    output = band_output(band, row)
+    if band.gives is None:
+        return output
+    return ex.fw.rating_scales[band.gives].labels[output]
+
+
 def band_lines(ex: Explainer, band_id: str, g: int) -> Line:
     band, table = ex.fw.bands[band_id], ex.plan.bands[band_id]
     tree = Line.of(f"band {band_id}", "name")
@@ -183,10 +215,10 @@ def band_lines(ex: Explainer, band_id: str, g: int) -> Line:
              "holds it gives the output")
     rows = tree.add("rows:")
     for i, row in enumerate(band.ordered_rows):
-        rows.add(f"{band_row_text(row, table.percent)}: {ex.band_output_text(band_id, i)}")
+        rows.add(f"{band_row_text(row, table.percent)}: {band_output_text(ex, band_id, i)}")
     uses = tree.add("used in this inspection:")
     for node, value in _band_uses(ex, band_id, g):
-        uses.add(f"{reference_text(ex.fw, node)}: {ex.band_step(band_id, value)}", "band")
+        uses.add(f"{reference_text(ex.fw, node)}: {band_step(ex, band_id, value)}", "band")
     if not uses.children:
         uses.add("nowhere")
     return tree
