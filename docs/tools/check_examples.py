@@ -4,8 +4,9 @@ with no errors and no warnings.
 A block that starts with `framework` (after comments) is a whole file. Any other block is a
 fragment and is checked inside WRAPPER, the small framework printed in docs/language.md.
 Blocks fenced as ```crit-bad show a mistake on purpose, blocks fenced as ```crit-part are
-one part of a longer file (as in the tutorial), and blocks fenced as ```text are syntax
-sketches; none of these is checked.
+one part of a longer file (as in the tutorial), blocks fenced as ```crit-fix are lines
+that replace lines of that file (the tutorial's fixes; tests/test_tutorial.py applies them),
+and blocks fenced as ```text are syntax sketches; none of these is checked here.
 
     python docs/tools/check_examples.py [docs/language.md docs/tutorial.md ...]
 """
