@@ -272,3 +272,16 @@ def test_the_examples_in_the_explain_page_run_as_shown(in_repo, wide_console, ca
             for command in commands(info, text, line):
                 reader.run(command)
     assert reader.ran.count("critc") >= 6
+
+
+def test_a_version_directory_explains_with_the_version_in_force(in_repo, capsys):
+    code, out, _err = run(capsys, "explain", "examples/versions", "examples/versions/cases.csv",
+                          "1.1", "--inspection", "Ashford", "--format", "json")
+    assert code == 0
+    [explanation] = json.loads(out)
+    assert explanation["version"] == "v1.crit" and explanation["inspection"] == "Ashford"
+    assert explanation["lines"][1]["text"].startswith("fieldwork = 2024-06-12: explained "
+                                                      "with v1.crit")
+    code, _out, err = run(capsys, "explain", "examples/versions",
+                          "examples/versions/cases.csv", "1.1", "--all")
+    assert code == 2 and "--all cannot be used with a version directory" in err
