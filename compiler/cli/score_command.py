@@ -7,12 +7,15 @@ import os
 
 from critc.compiler.cli.cases import (
     case_arguments,
+    database_arguments,
+    database_sources,
     open_scores,
     score_version_directory,
 )
 from critc.compiler.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    UsageError,
     stderr,
     stdout,
     write_output,
@@ -31,13 +34,18 @@ def register(sub) -> None:
                    help="xlsx: an Excel workbook (needs -o FILE.xlsx)")
     p.add_argument("--hide-questions", action="store_true", help="show aggregates only")
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically)")
+    database_arguments(p)
     p.set_defaults(run=cmd_score)
 
 
 def cmd_score(args) -> int:
     check_output_name(args.format, args.output)
     if os.path.isdir(args.framework):
+        if args.db is not None:
+            raise UsageError("--db cannot be used with a version directory yet: export the "
+                             "cases to a file")
         return _score_versions(args)
+    database_sources(args)
     if args.format == "xlsx":
         return write_workbook(args)
     scores = open_scores(args)

@@ -20,6 +20,7 @@ import numpy as np
 import pyarrow as pa
 from critc.compiler.check.declare import did_you_mean
 from critc.compiler.engine.cases import CaseTable, blank_column
+from critc.compiler.io.database import Database, open_database
 from critc.compiler.io.encode import (
     CellSizes,
     Encoder,
@@ -53,15 +54,28 @@ from critc.dsl.diagnostics import Diagnostic, error, warning
 _no_progress = no_progress  # the name the readers' callers knew it by
 
 
-def _records(source: str | Path | pa.Table, shown: str | None, unnamed: str,
+Source = str | Path | pa.Table | Database  # a file, a table already read, a database
+
+
+def _records(source: Source, shown: str | None, unnamed: str,
              progress: Progress = no_progress) -> tuple[Records, str]:
-    """(the records, their name in diagnostics) of a file, or of a table already read."""
+    """(the records, their name in diagnostics) of a file, a table already read, or a
+    database."""
     if isinstance(source, pa.Table):
         records, name = table_records(source), shown or unnamed
+    elif isinstance(source, Database):
+        records, name = open_database(source), source.shown
     else:
         records, name = open_records(source, progress), shown or str(source)
     check_columns(len(records.names), name)
     return records, name
+
+
+def read_source(source: Source) -> tuple[pa.Table, str]:
+    """(a file or database's records as one table of text columns, their name in
+    diagnostics)."""
+    records, name = _records(source, None, "<records>")
+    return collect(records), name
 
 
 class CaseColumns:
@@ -160,7 +174,7 @@ def _missing_columns(names: list[str], fw: m.Framework, shown: str,
     return out
 
 
-def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=no_progress, *,
+def load_cases(path: Source, fw: m.Framework, progress=no_progress, *,
                shown: str | None = None, missing_questions: str = "error"
                ) -> tuple[CaseTable | None, list[Diagnostic]]:
     """Read, validate and encode case records against a framework: a file, or a table
@@ -178,8 +192,8 @@ def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=no_progres
     except RecordsError as exc:
         return None, [exc.diagnostic]
     diagnostics = [*records.notes, *_missing_columns(names, fw, shown, missing_questions),
-                   *_unknown_columns(names, fw, shown), *columns.invalid_values(names, rows,
-                                                                                 shown)]
+                   *_unknown_columns(names, fw, shown, records.key),
+                   *columns.invalid_values(names, rows, shown)]
     fields, vocab = columns.field_codes(names)
     progress(0.85)
     answers = columns.encoded_answers()
@@ -195,10 +209,13 @@ def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=no_progres
                                             enumerate(names, start=1)}), diagnostics
 
 
-def _unknown_columns(names: list[str], fw: m.Framework, shown: str) -> list[Diagnostic]:
-    """One warning for every column that is neither a case field nor a question."""
+def _unknown_columns(names: list[str], fw: m.Framework, shown: str, key: str | None = None
+                     ) -> list[Diagnostic]:
+    """One warning for every column that is neither a case field nor a question (nor the
+    `key` that locates records)."""
     known = set(fw.questions) | {f.id for f in fw.case_fields}
-    unknown = [(i, name) for i, name in enumerate(names, start=1) if name not in known]
+    unknown = [(i, name) for i, name in enumerate(names, start=1)
+               if name not in known and name != key]
     if not unknown:
         return []
     missing = known - set(names)
@@ -259,7 +276,7 @@ def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
             "id"))
 
 
-def _inputs_table(source: str | Path | pa.Table, shown: str | None, diagnostics: list
+def _inputs_table(source: Source, shown: str | None, diagnostics: list
                   ) -> tuple[pa.Table, str]:
     """(the inputs as a table, its name in diagnostics); warnings about how the file was
     read are added to `diagnostics`."""
@@ -284,7 +301,7 @@ def _input_codes(enc: Encoder, table: pa.Table, field: m.Field, fw: m.Framework,
     return out
 
 
-def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, ...],
+def load_inputs(path: Source, fw: m.Framework, keys: tuple[str, ...],
                 vocab: dict[str, tuple[str, ...]] | None = None, *, shown: str | None = None,
                 missing_inputs: str = "error"):
     """Inspection inputs from a side file (or a table already read) keyed by the inspection
@@ -365,6 +382,6 @@ def _unmatched_inspections(fw: m.Framework, keys: tuple[str, ...], file_keys: li
     return out
 
 
-__all__ = ["FORMATS", "ROWS_KEY", "Encoder", "RecordsError", "encode_field", "file_rows",
-           "input_inspections", "load_cases", "load_inputs", "read_table", "records_table",
-           "text_columns", "_no_progress"]
+__all__ = ["FORMATS", "ROWS_KEY", "Database", "Encoder", "RecordsError", "Source",
+           "encode_field", "file_rows", "input_inspections", "load_cases", "load_inputs",
+           "read_source", "read_table", "records_table", "text_columns", "_no_progress"]

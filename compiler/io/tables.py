@@ -76,6 +76,7 @@ class Records:
     rows: Callable[[int], np.ndarray] = header_rows
     notes: tuple[Diagnostic, ...] = ()
     most: int = 0  # at most this many records (to size the encoded arrays before reading)
+    key: str | None = None  # a column that locates records (a database table's primary key)
 
 
 def table_records(table: pa.Table) -> Records:
