@@ -21,7 +21,6 @@ from critc.compiler.sql import rounding
 from critc.compiler.sql.query import Tables, compile_sql
 from engine_strategies import adversarial_scenarios, cell, compile_text, reference_for, scenarios
 from hypothesis import HealthCheck, given, settings
-from services.postgres import postgres_server, postgres_url  # noqa: F401 (fixtures)
 from sqlglot import exp
 from test_engine_reference import MIXED, MIXED_CASES, MIXED_INPUTS, MIXED_QUESTIONS
 from test_sql import (
@@ -36,6 +35,8 @@ from test_sql import (
     write_cases_csv,
     write_inputs_csv,
 )
+
+pytest_plugins = ["services.postgres"]  # the fixtures postgres_server, postgres_url
 
 adbc = pytest.importorskip("adbc_driver_postgresql.dbapi")
 

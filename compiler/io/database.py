@@ -90,11 +90,15 @@ def _said(exc: Exception) -> str:
 
 def connect(url: str, shown: str):
     """An ADBC DB-API connection to the database at `url`."""
-    scheme = urlsplit(url).scheme.lower() if "://" in url else ""
-    module = DRIVERS.get(scheme)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unclosed [ in an IPv6 host
+        parts = urlsplit("")
+    scheme = parts.scheme.lower() if "://" in url else ""
+    module = DRIVERS.get(scheme) if parts.scheme else None
     if module is None:
         raise _fail("bad-database-url", f"cannot read from `{clip(safe_url(url))}`: "
-                    + (f"no ADBC driver is known for `{scheme}://`" if scheme
+                    + (f"no ADBC driver is known for `{scheme}://`" if parts.scheme
                        else "not a database URL"), shown,
                     hint="use sqlite:///path/to/file.db or postgresql://user@host:port/db "
                     "(in Python, an ADBC connection can be given instead)")
@@ -107,7 +111,7 @@ def connect(url: str, shown: str):
                     f"drivers; pip install {module.replace('_', '-')}") from None
     uri = url
     if scheme == "sqlite":
-        uri = urlsplit(url).path[1:] if url.lower().startswith("sqlite:///") else ""
+        uri = parts.path[1:] if url.lower().startswith("sqlite:///") else ""
         if not uri:
             raise _fail("bad-database-url", f"`{clip(url)}` names no SQLite file", shown,
                         hint="sqlite:///cases.db (relative) or sqlite:////srv/cases.db")
@@ -223,7 +227,8 @@ def open_database(source: Database) -> Records:
         raise
     keys: list[np.ndarray] = []
     batches = _batches(reader, cursor, conn if owned else None, shown, key, keys)
-    return Records(names, batches, lambda count: _rows(count, keys, shown), key=key)
+    return Records(names, batches, lambda count: _rows(count, keys, shown), key=key,
+                   header=0)
 
 
 def _check_columns(schema: pa.Schema, shown: str) -> None:

@@ -151,13 +151,14 @@ def _read_cases(records: Records, fw: m.Framework, progress: Progress
 
 
 def _missing_columns(names: list[str], fw: m.Framework, shown: str,
-                     missing_questions: str) -> list[Diagnostic]:
+                     missing_questions: str, line: int = 1) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     columns = set(names)
+    at = where(shown, line, line)  # the header (line 1, column 1), or the whole result
     for field in fw.case_fields:
         if field.id not in columns and "optional" not in field.roles:
             out.append(error(
-                "missing-column", f"no column for case field `{field.id}`", where(shown, 1, 1),
+                "missing-column", f"no column for case field `{field.id}`", at,
                 hint=did_you_mean(field.id, columns - set(fw.fields) - set(fw.questions))
                 or "add the column (leave cells empty for blanks)"))
     for qid in fw.questions:
@@ -166,10 +167,10 @@ def _missing_columns(names: list[str], fw: m.Framework, shown: str,
             if missing_questions == "blank":
                 out.append(warning(
                     "missing-column", f"no column for question `{qid}`; read as never "
-                    "answered", where(shown, 1, 1), hint=hint))
+                    "answered", at, hint=hint))
                 continue
             out.append(error(
-                "missing-column", f"no column for question `{qid}`", where(shown, 1, 1),
+                "missing-column", f"no column for question `{qid}`", at,
                 hint=hint or "add the column (leave cells empty for questions not answered)"))
     return out
 
@@ -191,8 +192,9 @@ def load_cases(path: Source, fw: m.Framework, progress=no_progress, *,
         columns.sizes.check(names, rows, shown)
     except RecordsError as exc:
         return None, [exc.diagnostic]
-    diagnostics = [*records.notes, *_missing_columns(names, fw, shown, missing_questions),
-                   *_unknown_columns(names, fw, shown, records.key),
+    diagnostics = [*records.notes,
+                   *_missing_columns(names, fw, shown, missing_questions, records.header),
+                   *_unknown_columns(names, fw, shown, records.key, records.header),
                    *columns.invalid_values(names, rows, shown)]
     fields, vocab = columns.field_codes(names)
     progress(0.85)
@@ -209,10 +211,10 @@ def load_cases(path: Source, fw: m.Framework, progress=no_progress, *,
                                             enumerate(names, start=1)}), diagnostics
 
 
-def _unknown_columns(names: list[str], fw: m.Framework, shown: str, key: str | None = None
-                     ) -> list[Diagnostic]:
+def _unknown_columns(names: list[str], fw: m.Framework, shown: str, key: str | None = None,
+                     line: int = 1) -> list[Diagnostic]:
     """One warning for every column that is neither a case field nor a question (nor the
-    `key` that locates records)."""
+    `key` that locates records), on the `line` naming the columns."""
     known = set(fw.questions) | {f.id for f in fw.case_fields}
     unknown = [(i, name) for i, name in enumerate(names, start=1)
                if name not in known and name != key]
@@ -222,7 +224,7 @@ def _unknown_columns(names: list[str], fw: m.Framework, shown: str, key: str | N
     col, first = unknown[0]
     if len(unknown) == 1:
         return [warning("unknown-column", f"column `{clip(first)}` is not a case field or "
-                        "question; it is ignored", where(shown, 1, col),
+                        "question; it is ignored", where(shown, line, col),
                         hint=did_you_mean(first, missing))]
     listed = ", ".join(f"`{clip(name)}`" for _, name in unknown[:MAX_ROWS_PER_PROBLEM])
     more = f" and {len(unknown) - MAX_ROWS_PER_PROBLEM:,} more" \
@@ -230,7 +232,7 @@ def _unknown_columns(names: list[str], fw: m.Framework, shown: str, key: str | N
     hints = [f"`{clip(name)}`: {hint}" for _, name in unknown[:MAX_ROWS_PER_PROBLEM]
              if (hint := did_you_mean(name, missing))]
     return [warning("unknown-column", f"{len(unknown):,} columns are not case fields or "
-                    f"questions; they are ignored: {listed}{more}", where(shown, 1, col),
+                    f"questions; they are ignored: {listed}{more}", where(shown, line, col),
                     hint="; ".join(hints) or None)]
 
 

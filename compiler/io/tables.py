@@ -77,6 +77,7 @@ class Records:
     notes: tuple[Diagnostic, ...] = ()
     most: int = 0  # at most this many records (to size the encoded arrays before reading)
     key: str | None = None  # a column that locates records (a database table's primary key)
+    header: int = 1  # the line naming the columns (0: a database's result has no such line)
 
 
 def table_records(table: pa.Table) -> Records:
