@@ -382,3 +382,37 @@ def test_the_server_runs_unprivileged_when_we_are_root(postgres_url):
         cursor.close()
     if os.geteuid() == 0:
         assert os.stat(data).st_uid != 0
+
+
+# ----------------------------------------------------------------------------- messages
+GOLDEN = Path(__file__).resolve().parent / "golden" / "db" / "messages.txt"
+
+
+def test_messages_as_printed(tmp_path, capsys, monkeypatch, update):
+    """What `critc score --db` prints for each kind of bad input (the golden file holds
+    the text with the temporary folder written as <tmp>)."""
+    monkeypatch.setenv("COLUMNS", "200")
+    header, rows = demo_rows()
+    rows[3][header.index("1.1a")] = "maybe"
+    rows[9][0] = rows[1][0]
+    db = tmp_path / "cases.db"
+    sqlite_table(db, "cases", header, rows)
+    sqlite_table(db, "blobs", ["case_ref", "data"], [["a", b"\x00"]], types={"data": "BLOB"})
+    url = f"sqlite:///{db}"
+    framework = DEMO / "framework.crit"
+    runs = [[url, "--table", "cases"], [url, "--table", "case"], [url, "--table", "blobs"],
+            [url, "--query", "SELECT * FROM cases WHERE"],
+            [f"sqlite:///{tmp_path}/none.db", "--table", "cases"],
+            ["mysql://user:secret@host/db", "--table", "cases"],
+            ["postgresql://critc:secret@127.0.0.1:1/critc", "--table", "cases"]]
+    printed = []
+    for db_url, *argv in runs:
+        code, out, err = run(capsys, "score", framework, "--db", db_url, *argv,
+                             "--inputs", DEMO / "inputs.csv")
+        assert code == 1 and out == "" and "secret" not in err
+        printed.append(f"$ critc score --db {db_url} {' '.join(argv)}\n{err}")
+    text = "\n".join(printed).replace(str(tmp_path), "<tmp>").replace(str(DEMO), "<demo>")
+    if update:
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")

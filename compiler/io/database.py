@@ -19,6 +19,7 @@ one value per cell, a result of no rows.
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -75,7 +76,7 @@ def safe_url(url: str) -> str:
     return f"{parts.scheme}://{netloc}{parts.path}" if parts.scheme else "<database>"
 
 
-def _fail(code: str, message: str, shown: str, hint: str | None = None) -> RecordsError:
+def _problem(code: str, message: str, shown: str, hint: str | None = None) -> RecordsError:
     return RecordsError(error(code, message, where(shown), hint=hint))
 
 
@@ -97,7 +98,7 @@ def connect(url: str, shown: str):
     scheme = parts.scheme.lower() if "://" in url else ""
     module = DRIVERS.get(scheme) if parts.scheme else None
     if module is None:
-        raise _fail("bad-database-url", f"cannot read from `{clip(safe_url(url))}`: "
+        raise _problem("bad-database-url", f"cannot read from `{clip(safe_url(url))}`: "
                     + (f"no ADBC driver is known for `{scheme}://`" if parts.scheme
                        else "not a database URL"), shown,
                     hint="use sqlite:///path/to/file.db or postgresql://user@host:port/db "
@@ -105,7 +106,7 @@ def connect(url: str, shown: str):
     try:
         dbapi = importlib.import_module(f"{module}.dbapi")  # lazy: a driver per database
     except ImportError:
-        raise _fail("missing-database-driver", f"the ADBC driver for `{scheme}://` "
+        raise _problem("missing-database-driver", f"the ADBC driver for `{scheme}://` "
                     f"({module.replace('_', '-')}) is not installed", shown,
                     hint="pip install 'critc[db]' installs the SQLite and PostgreSQL "
                     f"drivers; pip install {module.replace('_', '-')}") from None
@@ -113,13 +114,16 @@ def connect(url: str, shown: str):
     if scheme == "sqlite":
         uri = parts.path[1:] if url.lower().startswith("sqlite:///") else ""
         if not uri:
-            raise _fail("bad-database-url", f"`{clip(url)}` names no SQLite file", shown,
+            raise _problem("bad-database-url", f"`{clip(url)}` names no SQLite file", shown,
                         hint="sqlite:///cases.db (relative) or sqlite:////srv/cases.db")
+        if not os.path.isfile(uri):  # (the driver would say "failed to allocate memory")
+            raise _problem("database-unreachable", f"there is no SQLite database file "
+                           f"`{clip(uri)}`", shown)
         uri = f"file:{uri}?mode=ro"  # never create a database, never write to one
     try:
         return dbapi.connect(uri)
     except Exception as exc:  # noqa: BLE001 (each driver raises its own errors)
-        raise _fail("database-unreachable", f"cannot connect to `{safe_url(url)}`: "
+        raise _problem("database-unreachable", f"cannot connect to `{safe_url(url)}`: "
                     f"{_said(exc)}", shown) from None
 
 
@@ -161,7 +165,7 @@ def find_table(conn, name: str, shown: str) -> Found:
     try:
         tables = [t for t in _tables(conn) if t[0] not in SYSTEM_SCHEMAS]
     except Exception as exc:  # noqa: BLE001 (each driver raises its own errors)
-        raise _fail("query-failed", f"cannot read the database's catalog: {_said(exc)}",
+        raise _problem("query-failed", f"cannot read the database's catalog: {_said(exc)}",
                     shown) from None
     matches = [t for t in tables if t[1] == name]
     if not matches and "." in name:
@@ -170,7 +174,7 @@ def find_table(conn, name: str, shown: str) -> Found:
     matches.sort(key=lambda t: (t[0] not in (None, "public", "main"), t[0] or ""))
     if not matches or (len(matches) > 1 and matches[0][0] not in (None, "public", "main")):
         names = sorted({t[1] for t in tables})
-        raise _fail("missing-table", f"there is no table `{clip(name)}` in the database",
+        raise _problem("missing-table", f"there is no table `{clip(name)}` in the database",
                     shown, hint=did_you_mean(name, names) or (
                         "its tables are " + ", ".join(f"`{clip(n)}`" for n in names[:20])
                         if names else "the database has no tables"))
@@ -214,7 +218,7 @@ def open_database(source: Database) -> Records:
             cursor.execute(query)
             reader = cursor.fetch_record_batch()
         except Exception as exc:  # noqa: BLE001 (each driver raises its own errors)
-            raise _fail("query-failed", f"the database refused the query: {_said(exc)}",
+            raise _problem("query-failed", f"the database refused the query: {_said(exc)}",
                         shown, hint=None if source.query is None else
                         "run the query in the database's own client to see it work") from None
         names = list(reader.schema.names)
@@ -253,7 +257,7 @@ def _batches(reader: pa.RecordBatchReader, cursor, conn, shown: str, key: str | 
             yield pa.RecordBatch.from_arrays([cell_text(_plain(c)) for c in batch.columns],
                                              names=batch.schema.names)
     except (pa.ArrowException, OSError) as exc:
-        raise _fail("query-failed", f"the database could not give the rows: {_said(exc)}",
+        raise _problem("query-failed", f"the database could not give the rows: {_said(exc)}",
                     shown, hint="a SQLite column may hold values of more than one type: "
                     "read it with a query that casts it (CAST(x AS TEXT))") from None
     finally:
