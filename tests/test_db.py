@@ -255,6 +255,28 @@ def test_missing_table(database):
     assert "no table `cses`" in found[0].message
 
 
+def test_tables_in_other_schemas(postgres_url):
+    """A table outside the default schema is found by its name, or as schema.table when
+    several schemas hold one of that name."""
+    header, rows = demo_rows()
+    with pg.connect(postgres_url) as con:
+        cursor = con.cursor()
+        for schema in ("north", "south"):
+            cursor.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            cursor.execute(f"CREATE SCHEMA {schema}")
+            cursor.execute(create_sql("x", header, True).replace(
+                'TABLE "x"', f'TABLE {schema}."regional"'))
+            marks = ", ".join(f"${i}" for i in range(1, len(header) + 2))
+            cursor.executemany(f'INSERT INTO {schema}."regional" VALUES ({marks})',
+                               keyed(rows, True))
+        cursor.close()
+        con.commit()
+    found = problems(Database(url=postgres_url, table="regional"))
+    assert [d.code for d in found] == ["missing-table"] and "several schemas" in \
+        found[0].message
+    assert problems(Database(url=postgres_url, table="south.regional")) == []
+
+
 def test_a_query_the_database_refuses(database):
     make, url = database
     make("other", ["a"], [["x"]])

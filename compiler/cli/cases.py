@@ -82,9 +82,11 @@ def database_sources(args) -> None:
                          "--inputs-query (the inspection inputs)")
 
 
-def source_name(source: Source | None) -> str | None:
-    """A file's path, or a database's records as diagnostics name them."""
-    return source.shown if isinstance(source, Database) else source
+def source_name(source: Source | None) -> str:
+    """A file's path, or a database's records as diagnostics name them ("" for none)."""
+    if source is None:
+        return ""
+    return source.shown if isinstance(source, Database) else str(source)
 
 
 def open_session(args) -> Session | None:
@@ -123,7 +125,7 @@ def report_problems(args, problems: list) -> None:
     if not problems:
         return
     given = [source_name(source) for source in (args.cases, args.inputs)]
-    named = [path for path in given if path is not None
+    named = [path for path in given if path
              and any(d.span is not None and d.span.path == path for d in problems)]
     render.render(stderr(), problems, {}, " and ".join(named) or given[0] or given[1])
 

@@ -99,23 +99,23 @@ def connect(url: str, shown: str):
     module = DRIVERS.get(scheme) if parts.scheme else None
     if module is None:
         raise _problem("bad-database-url", f"cannot read from `{clip(safe_url(url))}`: "
-                    + (f"no ADBC driver is known for `{scheme}://`" if parts.scheme
-                       else "not a database URL"), shown,
-                    hint="use sqlite:///path/to/file.db or postgresql://user@host:port/db "
-                    "(in Python, an ADBC connection can be given instead)")
+                       + (f"no ADBC driver is known for `{scheme}://`" if parts.scheme
+                          else "not a database URL"), shown,
+                       hint="use sqlite:///path/to/file.db or postgresql://user@host:port/db "
+                       "(in Python, an ADBC connection can be given instead)")
     try:
         dbapi = importlib.import_module(f"{module}.dbapi")  # lazy: a driver per database
     except ImportError:
         raise _problem("missing-database-driver", f"the ADBC driver for `{scheme}://` "
-                    f"({module.replace('_', '-')}) is not installed", shown,
-                    hint="pip install 'critc[db]' installs the SQLite and PostgreSQL "
-                    f"drivers; pip install {module.replace('_', '-')}") from None
+                       f"({module.replace('_', '-')}) is not installed", shown,
+                       hint="pip install 'critc[db]' installs the SQLite and PostgreSQL "
+                       f"drivers; pip install {module.replace('_', '-')}") from None
     uri = url
     if scheme == "sqlite":
         uri = parts.path[1:] if url.lower().startswith("sqlite:///") else ""
         if not uri:
             raise _problem("bad-database-url", f"`{clip(url)}` names no SQLite file", shown,
-                        hint="sqlite:///cases.db (relative) or sqlite:////srv/cases.db")
+                           hint="sqlite:///cases.db (relative) or sqlite:////srv/cases.db")
         if not os.path.isfile(uri):  # (the driver would say "failed to allocate memory")
             raise _problem("database-unreachable", f"there is no SQLite database file "
                            f"`{clip(uri)}`", shown)
@@ -124,7 +124,7 @@ def connect(url: str, shown: str):
         return dbapi.connect(uri)
     except Exception as exc:  # noqa: BLE001 (each driver raises its own errors)
         raise _problem("database-unreachable", f"cannot connect to `{safe_url(url)}`: "
-                    f"{_said(exc)}", shown) from None
+                       f"{_said(exc)}", shown) from None
 
 
 def quote(name: str) -> str:
@@ -160,25 +160,29 @@ SYSTEM_SCHEMAS = ("information_schema", "pg_catalog", "pg_toast")
 
 
 def find_table(conn, name: str, shown: str) -> Found:
-    """The table `name` (or `schema.name`): in the default schema (`public`, `main`, or
-    the only one holding it), else refused with the tables there are."""
+    """The table `name` (or `schema.name`): in the default schema (`public`, `main`), or
+    the one schema holding it; else refused with the tables there are."""
     try:
         tables = [t for t in _tables(conn) if t[0] not in SYSTEM_SCHEMAS]
     except Exception as exc:  # noqa: BLE001 (each driver raises its own errors)
         raise _problem("query-failed", f"cannot read the database's catalog: {_said(exc)}",
-                    shown) from None
+                       shown) from None
     matches = [t for t in tables if t[1] == name]
     if not matches and "." in name:
-        schema, _, table = name.rpartition(".")
-        matches = [t for t in tables if t[0] == schema and t[1] == table]
-    matches.sort(key=lambda t: (t[0] not in (None, "public", "main"), t[0] or ""))
-    if not matches or (len(matches) > 1 and matches[0][0] not in (None, "public", "main")):
+        prefix, _, rest = name.rpartition(".")
+        matches = [t for t in tables if t[0] == prefix and t[1] == rest]
+    default = [t for t in matches if t[0] in (None, "public", "main")]
+    if len(matches) > 1 and not default:
+        schemas = ", ".join(sorted(f"`{t[0]}`" for t in matches))
+        raise _problem("missing-table", f"`{clip(name)}` is a table in several schemas "
+                       f"({schemas})", shown, hint="name one: --table schema.table")
+    if not matches:
         names = sorted({t[1] for t in tables})
         raise _problem("missing-table", f"there is no table `{clip(name)}` in the database",
-                    shown, hint=did_you_mean(name, names) or (
-                        "its tables are " + ", ".join(f"`{clip(n)}`" for n in names[:20])
-                        if names else "the database has no tables"))
-    schema, table, key = matches[0]
+                       shown, hint=did_you_mean(name, names) or (
+                           "its tables are " + ", ".join(f"`{clip(n)}`" for n in names[:20])
+                           if names else "the database has no tables"))
+    schema, table, key = (default or matches)[0]
     return Found(schema, table, key)
 
 
@@ -208,7 +212,8 @@ def open_database(source: Database) -> Records:
         connect(source.url or "", shown)
     owned = source.connection is None
     try:
-        query, key = source.query, None
+        query: str = source.query or ""
+        key: str | None = None
         if source.table is not None:
             found = find_table(conn, source.table, shown)
             query = _select(found)
@@ -219,8 +224,9 @@ def open_database(source: Database) -> Records:
             reader = cursor.fetch_record_batch()
         except Exception as exc:  # noqa: BLE001 (each driver raises its own errors)
             raise _problem("query-failed", f"the database refused the query: {_said(exc)}",
-                        shown, hint=None if source.query is None else
-                        "run the query in the database's own client to see it work") from None
+                           shown, hint=None if source.query is None else
+                           "run the query in the database's own client to see it work"
+                           ) from None
         names = list(reader.schema.names)
         _check_columns(reader.schema, shown)
         if key is not None and not pa.types.is_integer(reader.schema.field(key).type):
@@ -258,8 +264,8 @@ def _batches(reader: pa.RecordBatchReader, cursor, conn, shown: str, key: str | 
                                              names=batch.schema.names)
     except (pa.ArrowException, OSError) as exc:
         raise _problem("query-failed", f"the database could not give the rows: {_said(exc)}",
-                    shown, hint="a SQLite column may hold values of more than one type: "
-                    "read it with a query that casts it (CAST(x AS TEXT))") from None
+                       shown, hint="a SQLite column may hold values of more than one type: "
+                       "read it with a query that casts it (CAST(x AS TEXT))") from None
     finally:
         cursor.close()
         if conn is not None:

@@ -15,6 +15,7 @@ reader is a module of its own (`csv_reader`, `json_reader`, `xlsx_reader`,
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeAlias
 
 import numpy as np
 import pyarrow as pa
@@ -54,7 +55,7 @@ from critc.dsl.diagnostics import Diagnostic, error, warning
 _no_progress = no_progress  # the name the readers' callers knew it by
 
 
-Source = str | Path | pa.Table | Database  # a file, a table already read, a database
+Source: TypeAlias = str | Path | pa.Table | Database  # a file, a table read, a database
 
 
 def _records(source: Source, shown: str | None, unnamed: str,
