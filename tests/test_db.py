@@ -343,6 +343,12 @@ def test_cli_usage_errors(argv, capsys, in_repo):
     assert code == 2, err
 
 
+def test_no_database_for_a_version_directory_yet(capsys, in_repo):
+    code, _, err = run(capsys, "score", "examples/versions", "--db", "sqlite:///x.db",
+                       "--table", "cases")
+    assert code == 2 and "version directory" in err
+
+
 # ----------------------------------------------------------------------------- the API
 @pytest.fixture
 def demo_db(tmp_path) -> Path:

@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+
 from services import require
 
 SUPERUSER = "critc"
