@@ -21,7 +21,7 @@ import critc
 import pytest
 from cli_run import run
 from critc.compiler.check.passes import check_file
-from critc.compiler.io.records import Database
+from critc.compiler.io.records import Database, RecordsError, read_source
 from critc.compiler.io.session import open_session
 from test_sql import ARCHIVES
 
@@ -245,6 +245,30 @@ def test_typed_columns_are_read_as_cells(database):
     session, found = open_session(DEMO_FW, make_table(database, "cases", header, rows,
                                                       types=types), str(DEMO / "inputs.csv"))
     assert session is not None, found
+
+
+def test_sqlite_columns_of_numbers_and_text(tmp_path):
+    """SQLite keeps each value's type: a column of numbers with a fraction and text would
+    reach critc as 7-digit text (1.234568e-01), so it is refused; a query that casts it is
+    read exactly. A later value of another type than the first rows' is refused too."""
+    header, rows = demo_rows()
+    db = tmp_path / "cases.db"
+    sqlite_table(db, "cases", [*header, "extra"], [[*row, 0.123456789 if i % 2 else "x"]
+                                                    for i, row in enumerate(rows)],
+                 types={"extra": "NUMERIC"})
+    url = f"sqlite:///{db}"
+    found = problems(Database(url=url, table="cases"))
+    assert codes(found) == [("mixed-column-types", 0, 0)] and "`extra`" in found[0].message
+    columns = ", ".join(q(n) for n in header)
+    cast = f"SELECT {columns}, CAST(extra AS TEXT) AS extra FROM cases ORDER BY row_id"
+    assert [d.code for d in problems(Database(url=url, query=cast))] == ["unknown-column"]
+    late = tmp_path / "late.db"  # whole numbers in the first rows, text after them
+    sqlite_table(late, "cases", ["a"], [[i] for i in range(1500)] + [["text"]], key=False,
+                 types={"a": ""})
+    with pytest.raises(RecordsError) as caught:
+        read_source(Database(url=f"sqlite:///{late}", table="cases"))
+    assert caught.value.diagnostic.code == "query-failed"
+    assert "CAST" in caught.value.diagnostic.hint
 
 
 def test_missing_table(database):

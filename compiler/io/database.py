@@ -218,6 +218,8 @@ def open_database(source: Database) -> Records:
             found = find_table(conn, source.table, shown)
             query = _select(found)
             key = found.key[0] if len(found.key) == 1 else None
+        if _vendor(conn) == "SQLite":
+            _check_sqlite_types(conn, query, shown)
         cursor = conn.cursor()
         try:
             cursor.execute(query)
@@ -239,6 +241,37 @@ def open_database(source: Database) -> Records:
     batches = _batches(reader, cursor, conn if owned else None, shown, key, keys)
     return Records(names, batches, lambda count: _rows(count, keys, shown), key=key,
                    header=0)
+
+
+def _vendor(conn) -> str | None:
+    try:
+        return conn.adbc_get_info().get("vendor_name")
+    except Exception:  # noqa: BLE001 (a driver that cannot say)
+        return None
+
+
+def _check_sqlite_types(conn, query: str, shown: str) -> None:
+    """Refuse a SQLite column holding both numbers with a fraction and text: SQLite keeps
+    each value's own type, and its driver, reading such a column as text, would write the
+    numbers with 7 digits (0.123456789 as 1.234568e-01)."""
+    query = query.rstrip().removesuffix(";")
+    cursor = conn.cursor()
+    try:
+        cursor.execute(f"SELECT * FROM ({query}) LIMIT 0")
+        names = cursor.fetch_arrow_table().column_names
+        tests = ", ".join(f"max(typeof({quote(n)}) = 'real') AND "
+                          f"max(typeof({quote(n)}) IN ('text', 'blob'))" for n in names)
+        cursor.execute(f"SELECT {tests} FROM ({query})")
+        mixed = [n for n, both in zip(names, cursor.fetchone(), strict=True) if both]
+    except Exception:  # noqa: BLE001 (the query itself says what is wrong with it)
+        return
+    finally:
+        cursor.close()
+    if mixed:
+        raise _problem("mixed-column-types", f"column `{clip(mixed[0])}` holds both numbers "
+                       "and text, which SQLite keeps apart; its numbers cannot be read "
+                       "exactly as text", shown, hint=f"store one type in the column, or read "
+                       f"it with --query and CAST({quote(mixed[0])} AS TEXT)")
 
 
 def _check_columns(schema: pa.Schema, shown: str) -> None:
@@ -265,7 +298,8 @@ def _batches(reader: pa.RecordBatchReader, cursor, conn, shown: str, key: str | 
     except (pa.ArrowException, OSError) as exc:
         raise _problem("query-failed", f"the database could not give the rows: {_said(exc)}",
                        shown, hint="a SQLite column may hold values of more than one type: "
-                       "read it with a query that casts it (CAST(x AS TEXT))") from None
+                       "store one type in it, or read it with a query that casts it (CAST(x "
+                       "AS TEXT))") from None
     finally:
         cursor.close()
         if conn is not None:

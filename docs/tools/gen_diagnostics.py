@@ -941,6 +941,9 @@ RECORDS = {
                      "listed)",
     "query-failed": "the database refused `--query` (or the table's rows could not be read); "
                     "the database's own message",
+    "mixed-column-types": "a SQLite column holds both numbers with a fraction and text "
+                          "(SQLite keeps each value's type); its numbers could not be read "
+                          "exactly",
     "duplicate-inspection": "the inspection inputs file has two rows for one inspection",
     "missing-column": "a case field (not `optional`), question or inspection input has no "
                       "column",
