@@ -367,10 +367,19 @@ def test_cli_usage_errors(argv, capsys, in_repo):
     assert code == 2, err
 
 
-def test_no_database_for_a_version_directory_yet(capsys, in_repo):
-    code, _, err = run(capsys, "score", "examples/versions", "--db", "sqlite:///x.db",
-                       "--table", "cases")
-    assert code == 2 and "version directory" in err
+def test_a_version_directory_scores_as_from_the_file(tmp_path, capsys):
+    """`critc score DIR --db ...`: each inspection by the version in force on its date,
+    the same bytes as from the CSV file, and no warning about the key column."""
+    versions = ROOT / "examples" / "versions"
+    db = tmp_path / "archive.db"
+    sqlite_table(db, "cases", *read_csv(versions / "cases.csv"))
+    code, from_file, file_err = run(capsys, "score", versions, versions / "cases.csv",
+                                    "--format", "csv")
+    assert code == 0
+    code, from_db, db_err = run(capsys, "score", versions, "--db", f"sqlite:///{db}",
+                                "--table", "cases", "--format", "csv")
+    assert code == 0 and from_db == from_file
+    assert db_err == file_err and KEY not in db_err
 
 
 # ----------------------------------------------------------------------------- the API

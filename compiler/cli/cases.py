@@ -150,7 +150,7 @@ def score_version_directory(args) -> tuple[VersionSet | None, list[Scored] | Non
     if found.date_is_input and args.inputs is None:
         raise UsageError(f"the inspection date `{found.inspection_date.id}` is an inspection "
                          "input: give the inputs file with --inputs FILE")
-    with ReadingProgress(args.cases) as update:
+    with ReadingProgress(source_name(args.cases)) as update:
         scored, problems = version_scoring.score_versions(found, args.cases, args.inputs,
                                                           strict=args.strict, progress=update)
     report_problems(args, problems)

@@ -15,7 +15,6 @@ from critc.compiler.cli.cases import (
 from critc.compiler.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    UsageError,
     stderr,
     stdout,
     write_output,
@@ -40,12 +39,9 @@ def register(sub) -> None:
 
 def cmd_score(args) -> int:
     check_output_name(args.format, args.output)
-    if os.path.isdir(args.framework):
-        if args.db is not None:
-            raise UsageError("--db cannot be used with a version directory yet: export the "
-                             "cases to a file")
-        return _score_versions(args)
     database_sources(args)
+    if os.path.isdir(args.framework):
+        return _score_versions(args)
     if args.format == "xlsx":
         return write_workbook(args)
     scores = open_scores(args)

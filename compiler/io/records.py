@@ -72,11 +72,11 @@ def _records(source: Source, shown: str | None, unnamed: str,
     return records, name
 
 
-def read_source(source: Source) -> tuple[pa.Table, str]:
+def read_source(source: Source, progress: Progress = no_progress) -> tuple[pa.Table, str]:
     """(a file or database's records as one table of text columns, their name in
     diagnostics)."""
     records, name = _records(source, None, "<records>")
-    return collect(records), name
+    return collect(records, progress), name
 
 
 class CaseColumns:
