@@ -141,12 +141,16 @@ class Found:
     key: tuple[str, ...]  # the primary key's columns, in order
 
 
-def _tables(conn) -> list[tuple[str | None, str, tuple[str, ...]]]:
-    """(schema, table, primary key) of every table and view in the catalog."""
+def _tables(conn, like: str | None = None, depth: str = "all"
+            ) -> list[tuple[str | None, str, tuple[str, ...]]]:
+    """(schema, table, primary key) of the tables and views in the catalog whose names are
+    LIKE `like` (all with None; no keys at depth `tables`), outside the system schemas."""
     out = []
-    objects = conn.adbc_get_objects(depth="all").read_all().to_pylist()
-    for catalog in objects:
+    objects = conn.adbc_get_objects(depth=depth, table_name_filter=like).read_all()
+    for catalog in objects.to_pylist():
         for schema in catalog["catalog_db_schemas"] or []:
+            if schema["db_schema_name"] in SYSTEM_SCHEMAS:
+                continue
             for table in schema["db_schema_tables"] or []:
                 key: tuple[str, ...] = ()
                 for constraint in table.get("table_constraints") or []:
@@ -157,27 +161,33 @@ def _tables(conn) -> list[tuple[str | None, str, tuple[str, ...]]]:
 
 
 SYSTEM_SCHEMAS = ("information_schema", "pg_catalog", "pg_toast")
+DEFAULT_SCHEMAS = (None, "public", "main")
+
+
+def _catalog(conn, shown: str, like: str | None = None, depth: str = "all") -> list:
+    try:
+        return _tables(conn, like, depth)
+    except Exception as exc:  # noqa: BLE001 (each driver raises its own errors)
+        raise _problem("query-failed", f"cannot read the database's catalog: {_said(exc)}",
+                       shown) from None
 
 
 def find_table(conn, name: str, shown: str) -> Found:
     """The table `name` (or `schema.name`): in the default schema (`public`, `main`), or
-    the one schema holding it; else refused with the tables there are."""
-    try:
-        tables = [t for t in _tables(conn) if t[0] not in SYSTEM_SCHEMAS]
-    except Exception as exc:  # noqa: BLE001 (each driver raises its own errors)
-        raise _problem("query-failed", f"cannot read the database's catalog: {_said(exc)}",
-                       shown) from None
-    matches = [t for t in tables if t[1] == name]
-    if not matches and "." in name:
-        prefix, _, rest = name.rpartition(".")
-        matches = [t for t in tables if t[0] == prefix and t[1] == rest]
-    default = [t for t in matches if t[0] in (None, "public", "main")]
+    the one schema holding it; else refused with the tables there are. (A LIKE pattern
+    asks the catalog for the tables of that name only: `_` and `%` match more, never
+    fewer.)"""
+    prefix, _, rest = name.rpartition(".")
+    tables = _catalog(conn, shown, name) + (_catalog(conn, shown, rest) if prefix else [])
+    matches = [t for t in tables if t[1] == name] or \
+        [t for t in tables if prefix and t[0] == prefix and t[1] == rest]
+    default = [t for t in matches if t[0] in DEFAULT_SCHEMAS]
     if len(matches) > 1 and not default:
         schemas = ", ".join(sorted(f"`{t[0]}`" for t in matches))
         raise _problem("missing-table", f"`{clip(name)}` is a table in several schemas "
                        f"({schemas})", shown, hint="name one: --table schema.table")
     if not matches:
-        names = sorted({t[1] for t in tables})
+        names = sorted({t[1] for t in _catalog(conn, shown, depth="tables")})
         raise _problem("missing-table", f"there is no table `{clip(name)}` in the database",
                        shown, hint=did_you_mean(name, names) or (
                            "its tables are " + ", ".join(f"`{clip(n)}`" for n in names[:20])
