@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from critc.compiler.api.figures import Figure
     from critc.compiler.api.framework import Diff, Framework, load
     from critc.compiler.api.output_schema import results_schema
+    from critc.compiler.api.records import from_db
     from critc.compiler.api.scores import Scores
     from critc.dsl.diagnostics import Diagnostic, Severity
 
@@ -39,6 +40,7 @@ _HOMES = {
     "Framework": "critc.compiler.api.framework",
     "load": "critc.compiler.api.framework",
     "results_schema": "critc.compiler.api.output_schema",
+    "from_db": "critc.compiler.api.records",
     "Scores": "critc.compiler.api.scores",
     "Diagnostic": "critc.dsl.diagnostics",
     "Severity": "critc.dsl.diagnostics",
@@ -82,6 +84,7 @@ __all__ = [
     "Scores",
     "Severity",
     "__version__",
+    "from_db",
     "load",
     "results_schema",
 ]

@@ -7,7 +7,8 @@ from critc.dsl.diagnostics import Diagnostic
 
 def diagnostic_line(d: Diagnostic) -> str:
     """`path:line:col: severity[code]: message` (hint after `; `)."""
-    where = f"{d.span.path}:{d.span.line}:{d.span.col}: " if d.span else ""
+    where = "" if d.span is None else f"{d.span.path}: " if d.span.line == 0 else \
+        f"{d.span.path}:{d.span.line}:{d.span.col}: "  # line 0: a whole table or query
     hint = f" (hint: {d.hint})" if d.hint else ""
     return f"{where}{d.severity.value}[{d.code}]: {d.message}{hint}"
 

@@ -75,11 +75,11 @@ class Framework:
 
     def score(self, cases: Records | None, inputs: Records | None = None,
               by: str | None = None, *, whole: bool = False, strict: bool = False) -> Scores:
-        """Score `cases` (a path, a pandas or Polars DataFrame, an Arrow table or a list of
-        dicts), with inspection `inputs` if the framework has any, grouped by the
-        framework's inspection field, or `by` another case field, or as one group
-        (`whole=True`). An inspection with inputs but no cases is scored from its inputs
-        alone; `cases=None` (with `inputs`) scores a framework with no questions. Raises
+        """Score `cases` (a path, a pandas or Polars DataFrame, an Arrow table, a list of
+        dicts, or a database: `critc.from_db`), with inspection `inputs` if the framework
+        has any, grouped by the framework's inspection field, or `by` another case field, or
+        as one group (`whole=True`). An inspection with inputs but no cases is scored from
+        its inputs alone; `cases=None` (with `inputs`) scores a framework with no questions. Raises
         CasesError carrying every diagnostic if they cannot be scored, and ValueError if
         `by` is not a case field or cases are needed and not given."""
         if cases is None and (inputs is None or self.model.questions):
@@ -95,11 +95,14 @@ class Framework:
         return scores
 
     def diff(self, other: Framework, cases: Records, inputs: Records | None = None) -> Diff:
-        """How `other` (a later version) scores `cases` differently from this framework."""
+        """How `other` (a later version) scores `cases` differently from this framework:
+        `cases` and `inputs` as `score` takes them."""
         table, shown = as_records(cases, "cases")
-        given = None if inputs is None else as_records(inputs, "inputs")[0]
+        given, inputs_shown = as_records(inputs, "inputs") if inputs is not None \
+            else (None, None)
         structure, impact, problems = diff_archive(self._result, other._result, table,
-                                                   given, shown=shown)
+                                                   given, shown=shown,
+                                                   inputs_shown=inputs_shown)
         if impact is None:
             raise CasesError("the cases cannot be compared",
                              [*problems["old"], *problems["new"]])

@@ -11,9 +11,22 @@ from typing import Any
 
 import pyarrow as pa
 from critc.compiler.api.errors import CasesError
-from critc.compiler.io.records import RecordsError, records_table, text_columns
+from critc.compiler.io.records import Database, RecordsError, records_table, text_columns
 
-Records = Any  # str | os.PathLike | pandas.DataFrame | polars.DataFrame | pa.Table | list[dict]
+# str | os.PathLike | pandas.DataFrame | polars.DataFrame | pa.Table | list[dict] | Database
+Records = Any
+
+
+def from_db(database: Any, table: str | None = None, *, query: str | None = None
+            ) -> Database:
+    """Case records (or inspection inputs) in a database, to give to `Framework.score`:
+    `table`, or the rows of `query`, in the database at a URL (`sqlite:///cases.db`,
+    `postgresql://user@host:5432/db`) or on an open ADBC DB-API connection. Nothing is
+    read until the records are scored. Raises ValueError unless exactly one of `table`
+    and `query` is given."""
+    if isinstance(database, (str, os.PathLike)):
+        return Database(url=os.fspath(database), table=table, query=query)
+    return Database(connection=database, table=table, query=query)
 
 
 def _library(data: object) -> str:
@@ -30,15 +43,18 @@ def _arrow(data: Records, shown: str) -> pa.Table:
         return pa.Table.from_pandas(data, preserve_index=False)
     if _library(data) == "polars" and hasattr(data, "to_arrow"):
         return data.to_arrow()
-    raise TypeError(f"{shown}: expected a path, a pandas or Polars DataFrame, an Arrow table "
-                    f"or a list of dicts, not {type(data).__name__}")
+    raise TypeError(f"{shown}: expected a path, a pandas or Polars DataFrame, an Arrow table, "
+                    f"a list of dicts or critc.from_db(...), not {type(data).__name__}")
 
 
-def as_records(data: Records, what: str) -> tuple[str | pa.Table, str]:
-    """(a path or a table of strings, its name in diagnostics). `what` names data that is
-    not a file: `cases` or `inputs`. Bad data raises CasesError with the diagnostic."""
+def as_records(data: Records, what: str) -> tuple[str | pa.Table | Database, str]:
+    """(a path, a table of strings or a database, its name in diagnostics). `what` names
+    data that is not a file: `cases` or `inputs`. Bad data raises CasesError with the
+    diagnostic."""
     if isinstance(data, (str, os.PathLike)):
         return os.fspath(data), os.fspath(data)
+    if isinstance(data, Database):
+        return data, data.shown
     shown = f"<{what}>"
     try:
         if isinstance(data, list):

@@ -10,6 +10,7 @@ from critc.compiler.api.scores import Scores
 from critc.compiler.check.passes import CheckResult
 from critc.compiler.cli.common import UsageError, checked, stderr
 from critc.compiler.cli.progress import Phases
+from critc.compiler.io.records import Database, Source
 from critc.compiler.io.session import GroupingError, Session
 from critc.compiler.io.session import open_session as open_cases
 from critc.compiler.regress import version_scoring, versions
@@ -44,6 +45,50 @@ def case_arguments(p, versions: bool = False, inputs_alone: bool = False) -> Non
                    help="treat answers where a question does not apply as errors")
 
 
+def database_arguments(p) -> None:
+    """--db URL with --table/--query (the cases) and --inputs-table/--inputs-query."""
+    group = p.add_argument_group("case records from a database (instead of CASES)")
+    group.add_argument("--db", metavar="URL", help="the database: sqlite:///cases.db, "
+                       "postgresql://user@host:port/name, or another with an ADBC driver")
+    group.add_argument("--table", metavar="NAME", help="the table of case records")
+    group.add_argument("--query", metavar="SQL", help="a query whose rows are the case records")
+    group.add_argument("--inputs-table", metavar="NAME", help="the table of inspection inputs")
+    group.add_argument("--inputs-query", metavar="SQL",
+                       help="a query whose rows are the inspection inputs")
+
+
+def database_sources(args) -> None:
+    """With --db, the cases (and inputs) in the database become `args.cases` (and
+    `args.inputs`); UsageError for options that do not go together."""
+    cases = (args.table, args.query)
+    inputs = (args.inputs_table, args.inputs_query)
+    if args.db is None:
+        if any(v is not None for v in (*cases, *inputs)):
+            raise UsageError("--table, --query, --inputs-table and --inputs-query read from "
+                             "a database: give it with --db URL")
+        return
+    if all(v is not None for v in cases) or all(v is not None for v in inputs):
+        raise UsageError("give a table or a query, not both")
+    if args.cases is not None and any(v is not None for v in cases):
+        raise UsageError("give CASES or --db URL --table/--query, not both")
+    if args.inputs is not None and any(v is not None for v in inputs):
+        raise UsageError("give --inputs FILE or --inputs-table/--inputs-query, not both")
+    if any(v is not None for v in cases):
+        args.cases = Database(url=args.db, table=args.table, query=args.query)
+    if any(v is not None for v in inputs):
+        args.inputs = Database(url=args.db, table=args.inputs_table, query=args.inputs_query)
+    if not isinstance(args.cases, Database) and not isinstance(args.inputs, Database):
+        raise UsageError("--db needs --table or --query (the cases), or --inputs-table or "
+                         "--inputs-query (the inspection inputs)")
+
+
+def source_name(source: Source | None) -> str:
+    """A file's path, or a database's records as diagnostics name them ("" for none)."""
+    if source is None:
+        return ""
+    return source.shown if isinstance(source, Database) else str(source)
+
+
 def open_session(args) -> Session | None:
     """Check the framework and read the cases; print diagnostics; None if unusable."""
     result = checked(args.framework)
@@ -51,7 +96,7 @@ def open_session(args) -> Session | None:
         return None
     check_cases_given(args, result)
     try:
-        with ReadingProgress(args.cases or args.inputs) as update:
+        with ReadingProgress(source_name(args.cases or args.inputs)) as update:
             session, problems = open_cases(result, args.cases, args.inputs, by=args.by,
                                            whole=args.all, strict=args.strict,
                                            progress=update, inputs_only=True)
@@ -79,9 +124,10 @@ def report_problems(args, problems: list) -> None:
     they are in: the cases, the inputs, or both."""
     if not problems:
         return
-    named = [path for path in (args.cases, args.inputs) if path is not None
+    given = [source_name(source) for source in (args.cases, args.inputs)]
+    named = [path for path in given if path
              and any(d.span is not None and d.span.path == path for d in problems)]
-    render.render(stderr(), problems, {}, " and ".join(named) or args.cases or args.inputs)
+    render.render(stderr(), problems, {}, " and ".join(named) or given[0] or given[1])
 
 
 def score_version_directory(args) -> tuple[VersionSet | None, list[Scored] | None]:
@@ -104,7 +150,7 @@ def score_version_directory(args) -> tuple[VersionSet | None, list[Scored] | Non
     if found.date_is_input and args.inputs is None:
         raise UsageError(f"the inspection date `{found.inspection_date.id}` is an inspection "
                          "input: give the inputs file with --inputs FILE")
-    with ReadingProgress(args.cases) as update:
+    with ReadingProgress(source_name(args.cases)) as update:
         scored, problems = version_scoring.score_versions(found, args.cases, args.inputs,
                                                           strict=args.strict, progress=update)
     report_problems(args, problems)
@@ -121,7 +167,7 @@ def open_scores(args, result: CheckResult | None = None, phases: Phases | None =
         return None
     check_cases_given(args, result)
     try:
-        with ReadingProgress(args.cases or args.inputs, phases) as update:
+        with ReadingProgress(source_name(args.cases or args.inputs), phases) as update:
             scores, problems = score_cases(result, args.cases, args.inputs, by=args.by,
                                            whole=args.all, strict=args.strict,
                                            progress=update)

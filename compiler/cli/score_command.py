@@ -7,6 +7,8 @@ import os
 
 from critc.compiler.cli.cases import (
     case_arguments,
+    database_arguments,
+    database_sources,
     open_scores,
     score_version_directory,
 )
@@ -31,11 +33,13 @@ def register(sub) -> None:
                    help="xlsx: an Excel workbook (needs -o FILE.xlsx)")
     p.add_argument("--hide-questions", action="store_true", help="show aggregates only")
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically)")
+    database_arguments(p)
     p.set_defaults(run=cmd_score)
 
 
 def cmd_score(args) -> int:
     check_output_name(args.format, args.output)
+    database_sources(args)
     if os.path.isdir(args.framework):
         return _score_versions(args)
     if args.format == "xlsx":

@@ -15,11 +15,13 @@ reader is a module of its own (`csv_reader`, `json_reader`, `xlsx_reader`,
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeAlias
 
 import numpy as np
 import pyarrow as pa
 from critc.compiler.check.declare import did_you_mean
 from critc.compiler.engine.cases import CaseTable, blank_column
+from critc.compiler.io.database import Database, open_database
 from critc.compiler.io.encode import (
     CellSizes,
     Encoder,
@@ -53,15 +55,28 @@ from critc.dsl.diagnostics import Diagnostic, error, warning
 _no_progress = no_progress  # the name the readers' callers knew it by
 
 
-def _records(source: str | Path | pa.Table, shown: str | None, unnamed: str,
+Source: TypeAlias = str | Path | pa.Table | Database  # a file, a table read, a database
+
+
+def _records(source: Source, shown: str | None, unnamed: str,
              progress: Progress = no_progress) -> tuple[Records, str]:
-    """(the records, their name in diagnostics) of a file, or of a table already read."""
+    """(the records, their name in diagnostics) of a file, a table already read, or a
+    database."""
     if isinstance(source, pa.Table):
         records, name = table_records(source), shown or unnamed
+    elif isinstance(source, Database):
+        records, name = open_database(source), source.shown
     else:
         records, name = open_records(source, progress), shown or str(source)
     check_columns(len(records.names), name)
     return records, name
+
+
+def read_source(source: Source, progress: Progress = no_progress) -> tuple[pa.Table, str]:
+    """(a file or database's records as one table of text columns, their name in
+    diagnostics)."""
+    records, name = _records(source, None, "<records>")
+    return collect(records, progress), name
 
 
 class CaseColumns:
@@ -137,13 +152,14 @@ def _read_cases(records: Records, fw: m.Framework, progress: Progress
 
 
 def _missing_columns(names: list[str], fw: m.Framework, shown: str,
-                     missing_questions: str) -> list[Diagnostic]:
+                     missing_questions: str, line: int = 1) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     columns = set(names)
+    at = where(shown, line, line)  # the header (line 1, column 1), or the whole result
     for field in fw.case_fields:
         if field.id not in columns and "optional" not in field.roles:
             out.append(error(
-                "missing-column", f"no column for case field `{field.id}`", where(shown, 1, 1),
+                "missing-column", f"no column for case field `{field.id}`", at,
                 hint=did_you_mean(field.id, columns - set(fw.fields) - set(fw.questions))
                 or "add the column (leave cells empty for blanks)"))
     for qid in fw.questions:
@@ -152,15 +168,15 @@ def _missing_columns(names: list[str], fw: m.Framework, shown: str,
             if missing_questions == "blank":
                 out.append(warning(
                     "missing-column", f"no column for question `{qid}`; read as never "
-                    "answered", where(shown, 1, 1), hint=hint))
+                    "answered", at, hint=hint))
                 continue
             out.append(error(
-                "missing-column", f"no column for question `{qid}`", where(shown, 1, 1),
+                "missing-column", f"no column for question `{qid}`", at,
                 hint=hint or "add the column (leave cells empty for questions not answered)"))
     return out
 
 
-def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=no_progress, *,
+def load_cases(path: Source, fw: m.Framework, progress=no_progress, *,
                shown: str | None = None, missing_questions: str = "error"
                ) -> tuple[CaseTable | None, list[Diagnostic]]:
     """Read, validate and encode case records against a framework: a file, or a table
@@ -177,9 +193,10 @@ def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=no_progres
         columns.sizes.check(names, rows, shown)
     except RecordsError as exc:
         return None, [exc.diagnostic]
-    diagnostics = [*records.notes, *_missing_columns(names, fw, shown, missing_questions),
-                   *_unknown_columns(names, fw, shown), *columns.invalid_values(names, rows,
-                                                                                 shown)]
+    diagnostics = [*records.notes,
+                   *_missing_columns(names, fw, shown, missing_questions, records.header),
+                   *_unknown_columns(names, fw, shown, records.key, records.header),
+                   *columns.invalid_values(names, rows, shown)]
     fields, vocab = columns.field_codes(names)
     progress(0.85)
     answers = columns.encoded_answers()
@@ -195,17 +212,20 @@ def load_cases(path: str | Path | pa.Table, fw: m.Framework, progress=no_progres
                                             enumerate(names, start=1)}), diagnostics
 
 
-def _unknown_columns(names: list[str], fw: m.Framework, shown: str) -> list[Diagnostic]:
-    """One warning for every column that is neither a case field nor a question."""
+def _unknown_columns(names: list[str], fw: m.Framework, shown: str, key: str | None = None,
+                     line: int = 1) -> list[Diagnostic]:
+    """One warning for every column that is neither a case field nor a question (nor the
+    `key` that locates records), on the `line` naming the columns."""
     known = set(fw.questions) | {f.id for f in fw.case_fields}
-    unknown = [(i, name) for i, name in enumerate(names, start=1) if name not in known]
+    unknown = [(i, name) for i, name in enumerate(names, start=1)
+               if name not in known and name != key]
     if not unknown:
         return []
     missing = known - set(names)
     col, first = unknown[0]
     if len(unknown) == 1:
         return [warning("unknown-column", f"column `{clip(first)}` is not a case field or "
-                        "question; it is ignored", where(shown, 1, col),
+                        "question; it is ignored", where(shown, line, col),
                         hint=did_you_mean(first, missing))]
     listed = ", ".join(f"`{clip(name)}`" for _, name in unknown[:MAX_ROWS_PER_PROBLEM])
     more = f" and {len(unknown) - MAX_ROWS_PER_PROBLEM:,} more" \
@@ -213,7 +233,7 @@ def _unknown_columns(names: list[str], fw: m.Framework, shown: str) -> list[Diag
     hints = [f"`{clip(name)}`: {hint}" for _, name in unknown[:MAX_ROWS_PER_PROBLEM]
              if (hint := did_you_mean(name, missing))]
     return [warning("unknown-column", f"{len(unknown):,} columns are not case fields or "
-                    f"questions; they are ignored: {listed}{more}", where(shown, 1, col),
+                    f"questions; they are ignored: {listed}{more}", where(shown, line, col),
                     hint="; ".join(hints) or None)]
 
 
@@ -259,7 +279,7 @@ def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
             "id"))
 
 
-def _inputs_table(source: str | Path | pa.Table, shown: str | None, diagnostics: list
+def _inputs_table(source: Source, shown: str | None, diagnostics: list
                   ) -> tuple[pa.Table, str]:
     """(the inputs as a table, its name in diagnostics); warnings about how the file was
     read are added to `diagnostics`."""
@@ -284,7 +304,7 @@ def _input_codes(enc: Encoder, table: pa.Table, field: m.Field, fw: m.Framework,
     return out
 
 
-def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, ...],
+def load_inputs(path: Source, fw: m.Framework, keys: tuple[str, ...],
                 vocab: dict[str, tuple[str, ...]] | None = None, *, shown: str | None = None,
                 missing_inputs: str = "error"):
     """Inspection inputs from a side file (or a table already read) keyed by the inspection
@@ -365,6 +385,6 @@ def _unmatched_inspections(fw: m.Framework, keys: tuple[str, ...], file_keys: li
     return out
 
 
-__all__ = ["FORMATS", "ROWS_KEY", "Encoder", "RecordsError", "encode_field", "file_rows",
-           "input_inspections", "load_cases", "load_inputs", "read_table", "records_table",
-           "text_columns", "_no_progress"]
+__all__ = ["FORMATS", "ROWS_KEY", "Database", "Encoder", "RecordsError", "Source",
+           "encode_field", "file_rows", "input_inspections", "load_cases", "load_inputs",
+           "read_source", "read_table", "records_table", "text_columns", "_no_progress"]

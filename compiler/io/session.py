@@ -20,8 +20,13 @@ from critc.compiler.engine.cases import (
     with_blank_inputs,
 )
 from critc.compiler.engine.evaluate import evaluate
-from critc.compiler.io.reading import read_table
-from critc.compiler.io.records import input_inspections, load_cases, load_inputs
+from critc.compiler.io.records import (
+    Source,
+    input_inspections,
+    load_cases,
+    load_inputs,
+    read_source,
+)
 from critc.compiler.io.tables import RecordsError, clip, where
 from critc.compiler.io.validate import check_answers
 from critc.compiler.model.cells import EPOCH
@@ -85,8 +90,8 @@ def grouping_field(result: CheckResult, by: str | None = None, whole: bool = Fal
     return field
 
 
-def open_session(result: CheckResult, cases: str | pa.Table | None,
-                 inputs: str | pa.Table | None = None, *, by: str | None = None,
+def open_session(result: CheckResult, cases: Source | None,
+                 inputs: Source | None = None, *, by: str | None = None,
                  whole: bool = False, strict: bool = False, progress=None,
                  shown: str | None = None, missing_questions: str = "error",
                  inputs_shown: str | None = None, inputs_only: bool = False
@@ -112,7 +117,8 @@ def open_session(result: CheckResult, cases: str | pa.Table | None,
     if inputs is not None and inputs_only and field is not None and field == fw.inspection:
         try:
             if not isinstance(inputs, pa.Table):
-                inputs, inputs_shown = read_table(inputs), inputs_shown or inputs
+                inputs, name = read_source(inputs)
+                inputs_shown = inputs_shown or name
         except RecordsError as exc:
             return None, [*problems, exc.diagnostic]
         extra = input_inspections(inputs, fw)
@@ -132,7 +138,7 @@ def open_session(result: CheckResult, cases: str | pa.Table | None,
     return Session(result, plan, table, grouping, values), problems
 
 
-def _read_cases(fw, cases: str | pa.Table | None, none_allowed: bool, **kwargs
+def _read_cases(fw, cases: Source | None, none_allowed: bool, **kwargs
                 ) -> tuple[CaseTable | None, list[Diagnostic]]:
     """The case table; with `none_allowed` (inputs alone may be scored), no case file or
     one holding only a header is a table of no cases."""

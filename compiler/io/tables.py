@@ -33,6 +33,9 @@ ROWS_KEY = b"critc.rows"
 # Warnings about how the file was read (formula cells), kept with the table so that every
 # caller of `load_cases` or `load_inputs` reports them.
 NOTES_KEY = b"critc.notes"
+# A database's records: the column that locates them (its primary key) and the line naming
+# the columns (0: none), kept with the table when they are not a file's (None, 1).
+SOURCE_KEY = b"critc.source"
 
 Progress = Callable[[float], None]
 
@@ -76,12 +79,17 @@ class Records:
     rows: Callable[[int], np.ndarray] = header_rows
     notes: tuple[Diagnostic, ...] = ()
     most: int = 0  # at most this many records (to size the encoded arrays before reading)
+    key: str | None = None  # a column that locates records (a database table's primary key)
+    header: int = 1  # the line naming the columns (0: a database's result has no such line)
 
 
 def table_records(table: pa.Table) -> Records:
-    """A table already read (with `file_rows` and `read_notes` from its metadata)."""
+    """A table already read (with `file_rows`, `read_notes` and a database's key and
+    header line from its metadata)."""
+    key, header = json.loads((table.schema.metadata or {}).get(SOURCE_KEY, b"[null, 1]"))
     return Records(list(table.column_names), iter(table.to_batches()),
-                   lambda _count: file_rows(table), tuple(read_notes(table)), table.num_rows)
+                   lambda _count: file_rows(table), tuple(read_notes(table)), table.num_rows,
+                   key, header)
 
 
 def collect(records: Records, progress: Progress = no_progress) -> pa.Table:
@@ -97,7 +105,11 @@ def collect(records: Records, progress: Progress = no_progress) -> pa.Table:
                                        else pa.nulls(b.num_rows, pa.string()) for b in batches],
                                       type=pa.string()) for name in names}
     table = pa.table(columns) if names else pa.table({})
-    return with_rows(table, records.rows(count).tolist(), records.notes)
+    table = with_rows(table, records.rows(count).tolist(), records.notes)
+    if records.key is None and records.header == 1:
+        return table
+    return table.replace_schema_metadata({**(table.schema.metadata or {}), SOURCE_KEY:
+                                          json.dumps([records.key, records.header]).encode()})
 
 
 def with_rows(table: pa.Table, rows: list[int], notes: tuple[Diagnostic, ...] = ()

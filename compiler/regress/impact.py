@@ -18,7 +18,7 @@ import pyarrow as pa
 from critc.compiler.check.passes import CheckResult
 from critc.compiler.engine.evaluate import Results
 from critc.compiler.engine.status import case_statuses
-from critc.compiler.io.records import RecordsError, read_table
+from critc.compiler.io.records import RecordsError, Source, read_source
 from critc.compiler.io.session import Session, open_session
 from critc.compiler.io.values import labels_for, number_of, rating_of, shown
 from critc.compiler.plan.steps import STATUS_TEXT
@@ -163,18 +163,21 @@ def measure(structure: Structure, old: Session, new: Session, old_results: Resul
                   only_new=tuple(k for k in new_keys if k not in old_keys))
 
 
-def diff_archive(old: CheckResult, new: CheckResult, cases: str | pa.Table,
-                 inputs: str | None = None, shown: str | None = None):
-    """Score `cases` with both clean versions and compare: (structure, impact, problems),
-    where problems is {"old": [...], "new": [...]} and impact is None when either version
-    cannot read the cases. A question the archive has no column for reads as never
-    answered, so a version that adds questions can still be compared."""
-    inputs_shown = inputs
+def diff_archive(old: CheckResult, new: CheckResult, cases: Source,
+                 inputs: Source | None = None, shown: str | None = None,
+                 inputs_shown: str | None = None):
+    """Score `cases` (a file, a table already read, or a database) with both clean
+    versions and compare: (structure, impact, problems), where problems is {"old": [...],
+    "new": [...]} and impact is None when either version cannot read the cases. A question
+    the archive has no column for reads as never answered, so a version that adds
+    questions can still be compared."""
     try:  # each file read once, for both versions
         if not isinstance(cases, pa.Table):
-            cases, shown = read_table(cases), shown or str(cases)
-        if inputs is not None:
-            inputs = read_table(inputs)
+            cases, name = read_source(cases)
+            shown = shown or name
+        if inputs is not None and not isinstance(inputs, pa.Table):
+            inputs, name = read_source(inputs)
+            inputs_shown = inputs_shown or name
     except RecordsError as exc:
         return compare(old, new), None, {"old": [exc.diagnostic], "new": []}
     sessions, problems = {}, {}

@@ -20,12 +20,14 @@ from critc.compiler.io.records import (
     ROWS_KEY,
     Encoder,
     RecordsError,
+    Source,
     encode_field,
     file_rows,
-    read_table,
+    read_source,
     where,
 )
 from critc.compiler.io.session import Session, decode_key, open_session
+from critc.compiler.io.tables import SOURCE_KEY
 from critc.compiler.model.cells import EPOCH
 from critc.compiler.regress.versions import Version, VersionSet
 from critc.dsl.diagnostics import Diagnostic, error, has_errors
@@ -51,7 +53,10 @@ def _subset(table: pa.Table, rows: np.ndarray) -> pa.Table:
     """The records at `rows` (indices, in file order), keeping each one's file row."""
     lines = file_rows(table)[rows]
     subset = table.take(pa.array(rows, type=pa.int64()))
-    return subset.replace_schema_metadata({ROWS_KEY: json.dumps(lines.tolist()).encode()})
+    meta = {ROWS_KEY: json.dumps(lines.tolist()).encode()}
+    source = (table.schema.metadata or {}).get(SOURCE_KEY)  # a database's key column
+    return subset.replace_schema_metadata(meta if source is None else
+                                          {**meta, SOURCE_KEY: source})
 
 
 def _row_list(rows: np.ndarray) -> str:
@@ -61,22 +66,25 @@ def _row_list(rows: np.ndarray) -> str:
     return f"row{'s' * (len(rows) > 1)} {shown}{more}"
 
 
-def score_versions(versions: VersionSet, cases: str, inputs: str | None = None, *,
+def score_versions(versions: VersionSet, cases: Source, inputs: Source | None = None, *,
                    strict: bool = False, progress=None
                    ) -> tuple[list[Scored] | None, list[Diagnostic]]:
-    """Score each inspection in `cases` with the version in force on its date. The list
-    (one entry per version that scored any inspection, in date order) is None when any
-    problem is an error; the diagnostics list every problem found."""
+    """Score each inspection in `cases` (a file or a database) with the version in force
+    on its date. The list (one entry per version that scored any inspection, in date
+    order) is None when any problem is an error; the diagnostics list every problem
+    found."""
     if versions.date_is_input and inputs is None:
         raise ValueError("the inspection date is an inspection input: inputs are needed")
 
     try:
-        table = read_table(cases, progress) if progress else read_table(cases)
+        table, shown = read_source(cases, progress) if progress else read_source(cases)
         # read once: it dates inspections and feeds every version
-        inputs_table = read_table(inputs) if inputs is not None else None
+        inputs_table, inputs_shown = read_source(inputs) if inputs is not None \
+            else (None, None)
     except RecordsError as exc:
         return None, [exc.diagnostic]
-    routed, assigned, diagnostics = _route(versions, table, cases, inputs, inputs_table)
+    routed, assigned, diagnostics = _route(versions, table, shown, inputs_shown,
+                                           inputs_table)
     if routed is None:
         return None, diagnostics
     known = {v.name: set(v.framework.questions) | {f.id for f in v.framework.case_fields}
@@ -87,9 +95,9 @@ def score_versions(versions: VersionSet, cases: str, inputs: str | None = None, 
     out: list[Scored] = []
     for v, dates, rows in routed:
         session, problems = open_session(v.result, _subset(table, rows), inputs_table,
-                                         strict=strict, shown=cases, inputs_shown=inputs)
+                                         strict=strict, shown=shown, inputs_shown=inputs_shown)
         diagnostics.extend(d for d in problems if not _for_another_version(
-            d, cases, table.column_names, everywhere - known[v.name], input_keys, all_keys))
+            d, shown, table.column_names, everywhere - known[v.name], input_keys, all_keys))
         if session is not None:  # None: an error, so no list is returned
             results = evaluate(session.plan, session.table, session.grouping, session.inputs)
             # the session groups exactly the routed inspections

@@ -34,7 +34,8 @@ def _snippet(out: Text, sources: dict[str, str], span: Span, message: str, style
     line = _source_line(sources, span)
     gutter = " " * max(len(str(span.line)), width)
     out.append(f"{gutter}--> ", style="bold blue")
-    out.append(f"{span.path}:{span.line}:{span.col}\n")
+    # line 0: the whole source (a database's table or query), no line or column in it
+    out.append(f"{span.path}:{span.line}:{span.col}\n" if span.line else f"{span.path}\n")
     if line is None:
         return
     out.append(f"{gutter} |\n", style="bold blue")

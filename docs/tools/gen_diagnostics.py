@@ -927,8 +927,23 @@ RECORDS = {
     "formula-without-value": "an Excel cell holds a formula with no saved value (the workbook "
                              "was written by a program and never calculated)",
     "formula-cell": "Excel cells hold formulas; the values saved with them are read (warning)",
-    "unsupported-column-type": "a Parquet column's type (a list, struct, map or binary) cannot "
-                               "hold one value per cell",
+    "unsupported-column-type": "a Parquet or database column's type (a list, struct, map, "
+                               "binary or interval) cannot hold one value per cell",
+    "bad-database-url": "`--db URL` (or `critc.from_db`) is not a database URL, names no "
+                        "SQLite file, or has a scheme no ADBC driver is known for",
+    "missing-database-driver": "the ADBC driver for the URL's database is not installed "
+                               "(`pip install 'critc[db]'` installs SQLite's and "
+                               "PostgreSQL's)",
+    "database-unreachable": "the database cannot be opened: the server refuses or cannot be "
+                            "reached, the login fails, or the SQLite file does not exist (the "
+                            "driver's message)",
+    "missing-table": "`--table` names no table or view in the database (its tables are "
+                     "listed)",
+    "query-failed": "the database refused `--query` (or the table's rows could not be read); "
+                    "the database's own message",
+    "mixed-column-types": "a SQLite column holds both numbers with a fraction and text "
+                          "(SQLite keeps each value's type); its numbers could not be read "
+                          "exactly",
     "duplicate-inspection": "the inspection inputs file has two rows for one inspection",
     "missing-column": "a case field (not `optional`), question or inspection input has no "
                       "column",

@@ -33,7 +33,7 @@ if [ -f compiler/report/site.py ]; then
 fi
 
 # A PostgreSQL server for the database reader and the SQL target's tests on PostgreSQL
-# (tests/test_db_*.py, tests/test_sql_*.py): the tests start their own server with initdb and
+# (tests/test_db.py, tests/test_sql_postgres.py): the tests start their own server with initdb and
 # pg_ctl on a temporary data directory and a loopback port, so only the binaries are needed.
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt_packages+=(postgresql)
