@@ -44,8 +44,9 @@ def cmd_compile(args) -> int:
         return EXIT_PROBLEMS
     if args.target == "sql":
         return compile_sql_query(args, result)
-    root = result.program.root
-    text = generate(plan_for(result), root, result.program.sources[root])
+    root, sources = result.program.root, result.program.sources
+    text = generate(plan_for(result), root, sources[root],
+                    {name: text for name, text in sources.items() if name != root})
     write_output(args.output, text)
     if args.output not in (None, "-"):
         fw = result.model

@@ -24,7 +24,7 @@ from critc.compiler.io.tables import (
     where,
 )
 from critc.compiler.model import framework as m
-from critc.compiler.model.cells import read_cell
+from critc.compiler.model.cells import is_blank, read_cell
 from critc.dsl.diagnostics import Diagnostic, error
 
 Column: TypeAlias = pa.Array | pa.ChunkedArray | None  # None: the batch has no such column (blank)
@@ -33,12 +33,18 @@ _INVALID = object()
 
 
 def _dictionary(column: pa.Array | pa.ChunkedArray) -> tuple[list, np.ndarray]:
-    """(the distinct spellings, each cell's index among them; -1 for a blank)."""
+    """(the distinct spellings, each cell's index among them; -1 for a blank: a null or
+    empty text, as `cells.is_blank` says)."""
     if isinstance(column, pa.ChunkedArray):
         column = column.combine_chunks()
     encoded = pc.dictionary_encode(column)
     indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-    return encoded.dictionary.to_pylist(), indices
+    dictionary = encoded.dictionary.to_pylist()
+    blank = next((i for i, text in enumerate(dictionary) if is_blank(text)), None)
+    if blank is not None:  # empty text: dropped from the spellings, its cells blank
+        del dictionary[blank]
+        indices = np.where(indices == blank, -1, indices - (indices > blank))
+    return dictionary, indices
 
 
 @attrs.define

@@ -48,7 +48,8 @@ from critc.compiler.io.tables import (
     where,
 )
 from critc.compiler.model import framework as m
-from critc.dsl.diagnostics import Diagnostic, error, warning
+from critc.compiler.model.cells import is_blank
+from critc.dsl.diagnostics import Diagnostic, error, plural, warning
 
 _no_progress = no_progress  # the name the readers' callers knew it by
 
@@ -94,7 +95,7 @@ class CaseColumns:
                                                                     offset, n)
         if self.fw.case_id:
             ids = columns.get(self.fw.case_id)
-            self.ids.extend(ids.to_pylist() if ids is not None else [None] * n)
+            self.ids.extend(blank_as_none(ids.to_pylist()) if ids is not None else [None] * n)
         self.count += n
 
     def invalid_values(self, names: list[str], rows: np.ndarray, shown: str
@@ -235,12 +236,17 @@ def _repeated_inspections(keys: list, rows: np.ndarray, shown: str, col: int
     return out
 
 
+def blank_as_none(cells: list) -> list:
+    """Cells' text with every blank (a null or empty text, as `cells.is_blank` says) None."""
+    return [None if is_blank(text) else text for text in cells]
+
+
 def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
                     diagnostics: list[Diagnostic], file_row: np.ndarray) -> None:
     # numpy's stubs take no None operand, but an object array compares with it elementwise
     blank = np.flatnonzero(np.equal(ids, None))  # type: ignore[call-overload]
     if len(blank):
-        diagnostics.append(error("blank-case-id", f"{len(blank)} case(s) have no `{name}`",
+        diagnostics.append(error("blank-case-id", f"{plural(len(blank), 'case has')} no `{name}`",
                                  where(shown, int(file_row[blank[0]]), col)))
     seen: dict[str, int] = {}
     dupes: dict[str, list[int]] = {}
@@ -306,7 +312,7 @@ def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, .
         return {}, diagnostics
     rows = file_rows(table)
     enc = Encoder(shown, diagnostics, rows)
-    file_keys = table.column(key_column).to_pylist()
+    file_keys = blank_as_none(table.column(key_column).to_pylist())
     position = {k: i for i, k in enumerate(file_keys) if k is not None}
     diagnostics.extend(_repeated_inspections(file_keys, rows, shown,
                                              table.column_names.index(key_column) + 1))
@@ -336,7 +342,7 @@ def input_inspections(table: pa.Table, fw: m.Framework) -> dict[str, int]:
     if key_column not in table.column_names:
         return {}
     rows = file_rows(table).tolist()
-    keys = table.column(key_column).to_pylist()
+    keys = blank_as_none(table.column(key_column).to_pylist())
     return {k: int(row) for k, row in reversed(list(zip(keys, rows, strict=True)))
             if isinstance(k, str)}
 
