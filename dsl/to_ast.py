@@ -258,7 +258,16 @@ class ToAst:
         return self.clauses(children)
 
     def include(self, meta, children):
-        return ast.Include(path=self.unquote(children[0]), span=self.span(meta))
+        path = str(children[0])[1:-1]
+        if "\\" not in path:
+            return ast.Include(path=path, span=self.span(meta))
+        # a Windows path: `\` would be read as an escape (`..\shared\x.crit` as
+        # `..sharedx.crit`); it is reported, and followed as the path it means
+        path = re.sub(r"\\+", "/", path)
+        self.diagnostics.append(error(
+            "backslash-in-include", "include paths separate folders with `/`, not `\\`",
+            self.tspan(children[0]), hint=f'write include "{path}" (it works on Windows too)'))
+        return ast.Include(path=path, span=self.span(meta))
 
     # ------------------------------------------------------------------ scales
     def scale(self, meta, children):

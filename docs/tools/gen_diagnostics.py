@@ -153,6 +153,23 @@ entry("include-cycle", "error",
          whole=True),
       "Remove one of the includes. Shared files should not include each other; let the "
       "main framework file include each of them.", group=G)
+entry("backslash-in-include", "error",
+      "An `include` path separates its folders with backslashes, as Windows paths are often "
+      "written.",
+      "In a framework's text a backslash begins an escape (`\\n` is a line break), so "
+      "`..\\shared\\cases.crit` would be read as `..sharedcases.crit`. critc reports the "
+      "backslashes and follows the path with `/` in their place, so nothing else is "
+      "reported because of it.",
+      ex('framework "Offender Management Inspection" version "2008"\n\n'
+         'include "shared\\case-fields.crit"\n',
+         files={"shared/case-fields.crit": "case fields\n  case_ref: text, case id\n"},
+         whole=True),
+      "Write the path with `/`: `include \"shared/case-fields.crit\"`. Forward slashes work "
+      "on Windows too.",
+      ex('framework "Offender Management Inspection" version "2008"\n\n'
+         'include "shared/case-fields.crit"\n',
+         files={"shared/case-fields.crit": "case fields\n  case_ref: text, case id\n"},
+         whole=True), group=G)
 entry("duplicate-header", "error",
       "A second `framework` header, usually one in an included file.",
       "A framework has one name, version and set of defaults.",
