@@ -252,3 +252,135 @@ def test_source_sha256_of_a_single_file_is_its_own_hash(tmp_path, capsys):
     root.write_text(text, encoding="utf-8")
     assert compiled_metadata(root, capsys)["source_sha256"] == \
         hashlib.sha256(text.encode()).hexdigest()  # `sha256sum single.crit`
+
+
+# ----------------------------------------------------------------------------- item 8
+DATED = [["c1", "A", "north", "low", "true", "12", "12/06/2024", "yes", "no"],
+         ["c2", "A", "south", "high", "false", "3", "01/02/2024", "no", "yes"]]
+
+
+def test_dates_in_another_order_get_a_hint(tmp_path, capsys):
+    (tmp_path / "blanks.crit").write_text(FRAMEWORK, encoding="utf-8")
+    cases = write_csv(tmp_path / "cases.csv", COLUMNS, DATED, quoted=False)
+    code, _, err = run(capsys, "score", tmp_path / "blanks.crit", cases)
+    assert code == 1
+    assert "error[invalid-value]: column `seen`: `12/06/2024` is not a date (YYYY-MM-DD) " \
+        "(row 2)" in err
+    assert "help: write dates as YYYY-MM-DD: `12/06/2024` is 2024-06-12 if the day comes " \
+        "first, 2024-12-06 if the month does; or give the file's format: --date-format " \
+        "%d/%m/%Y (day first) or --date-format %m/%d/%Y (month first)" in err
+
+
+def test_date_format_reads_every_date_strictly(tmp_path, capsys, checked):
+    (tmp_path / "blanks.crit").write_text(FRAMEWORK, encoding="utf-8")
+    cases = write_csv(tmp_path / "cases.csv", COLUMNS, DATED, quoted=False)
+    iso = write_csv(tmp_path / "iso.csv", COLUMNS,
+                    [[*r[:6], "2024-06-12" if r[0] == "c1" else "2024-02-01", *r[7:]]
+                     for r in DATED], quoted=False)
+    code, out, err = run(capsys, "score", tmp_path / "blanks.crit", cases, "--date-format",
+                         "%d/%m/%Y", "--format", "json")
+    assert code == 0, err
+    assert out == run(capsys, "score", tmp_path / "blanks.crit", iso, "--format", "json")[1]
+    # strict: a date written otherwise (even YYYY-MM-DD) is not read
+    mixed = write_csv(tmp_path / "mixed.csv", COLUMNS, [DATED[0], [*DATED[1][:6], "2024-02-01",
+                                                                  *DATED[1][7:]]], quoted=False)
+    code, _, err = run(capsys, "score", tmp_path / "blanks.crit", mixed, "--date-format",
+                       "%d/%m/%Y")
+    assert code == 1
+    assert "column `seen`: `2024-02-01` is not a date (%d/%m/%Y) (row 3)" in err
+    assert "every date in this file is written as %d/%m/%Y (12 June 2024 is `12/06/2024`)" in err
+
+
+def test_date_format_reaches_the_inputs_and_tables_read_first(tmp_path, checked):
+    from critc.compiler.io.reading import read_table
+    from critc.compiler.io.sources import RecordsPath
+
+    framework = FRAMEWORK.replace("  staff: number\n", "  staff: number\n  visit: date\n")
+    fw = check_file("dated.crit", framework).model
+    path = tmp_path / "inputs.csv"
+    path.write_text("insp,lead,staff,visit\nA,good,3,12/06/2024\n", encoding="utf-8")
+    given, problems = load_inputs(RecordsPath(path, date_format="%d/%m/%Y"), fw, ("A",))
+    assert problems == [] and given["visit"].tolist() == [19886.0]  # 2024-06-12
+    table = read_table(RecordsPath(path, date_format="%d/%m/%Y"))
+    assert load_inputs(table, fw, ("A",))[0]["visit"].tolist() == [19886.0]
+    _, problems = load_inputs(path, fw, ("A",))
+    assert [d.code for d in problems] == ["invalid-value"]
+
+
+@pytest.mark.parametrize("option", ["%d/%m/%y", "%Y-%m", "%d/%m/%Y %H:%M"])
+def test_an_unusable_date_format_is_a_usage_error(option, tmp_path, capsys):
+    (tmp_path / "blanks.crit").write_text(FRAMEWORK, encoding="utf-8")
+    cases = write_csv(tmp_path / "cases.csv", COLUMNS, DATED, quoted=False)
+    code, _, err = run(capsys, "score", tmp_path / "blanks.crit", cases, "--date-format", option)
+    assert code == 2 and f"--date-format `{option}`" in err
+
+
+def workbook(path: Path, sheets: dict[str, list[list]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_sheet_names_the_sheet_of_cases_and_of_inputs(tmp_path, capsys):
+    (tmp_path / "blanks.crit").write_text(FRAMEWORK, encoding="utf-8")
+    rows = [COLUMNS, *cells(ROWS, None)]
+    inputs = [INPUT_COLUMNS, *cells(INPUT_ROWS, None)]
+    book = workbook(tmp_path / "book.xlsx", {"Notes": [], "Cases": rows, "Inputs": inputs})
+    code, out, err = run(capsys, "score", tmp_path / "blanks.crit", book, "--sheet", "Cases",
+                         "--inputs", book, "--inputs-sheet", "Inputs", "--format", "json")
+    assert code == 0, err
+    csv_cases = write_csv(tmp_path / "cases.csv", COLUMNS, ROWS, quoted=False)
+    csv_inputs = write_csv(tmp_path / "inputs.csv", INPUT_COLUMNS, INPUT_ROWS, quoted=False)
+    assert out == run(capsys, "score", tmp_path / "blanks.crit", csv_cases, "--inputs",
+                      csv_inputs, "--format", "json")[1]
+
+
+def test_an_empty_first_sheet_or_a_missing_one_names_the_sheets(tmp_path, capsys):
+    (tmp_path / "blanks.crit").write_text(FRAMEWORK, encoding="utf-8")
+    book = workbook(tmp_path / "book.xlsx", {"Notes": [], "Cases": [COLUMNS, *cells(ROWS, None)],
+                                             "Inputs": [INPUT_COLUMNS]})
+    code, _, err = run(capsys, "score", tmp_path / "blanks.crit", book)
+    assert code == 1
+    assert f"error[empty-records]: `{book}`: its first sheet, `Notes`, is empty" in err
+    assert "help: the workbook's other sheets are `Cases`, `Inputs`; read one with --sheet " \
+        "NAME (--inputs-sheet NAME for the inspection inputs)" in err
+    code, _, err = run(capsys, "score", tmp_path / "blanks.crit", book, "--sheet", "cases")
+    assert code == 1
+    assert f"error[unknown-sheet]: `{book}` has no sheet `cases`; its sheets are `Notes`, " \
+        "`Cases`, `Inputs`" in err and "did you mean `Cases`?" in err
+    code, _, err = run(capsys, "score", tmp_path / "blanks.crit", book, "--sheet", "Inputs")
+    assert f"`{book}`: sheet `Inputs` has a header but no cases" in err
+    code, _, err = run(capsys, "score", tmp_path / "blanks.crit", tmp_path / "blanks.crit",
+                       "--sheet", "Cases")
+    assert code == 2 and "--sheet names a sheet of an .xlsx file" in err
+
+
+def test_a_semicolon_separated_csv_says_so(tmp_path, capsys):
+    (tmp_path / "blanks.crit").write_text(FRAMEWORK, encoding="utf-8")
+    cases = tmp_path / "cases.csv"
+    cases.write_text(";".join(COLUMNS) + "\n" + ";".join(DATED[0]) + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "score", tmp_path / "blanks.crit", cases)
+    assert code == 1
+    assert err.count("error[") == 1  # not one missing column per field and question
+    assert f"error[wrong-delimiter]: `{cases}` separates its values with semicolons (`;`), " \
+        f"not commas: its header is one column, `{';'.join(COLUMNS)}`" in err
+    assert f"so that the header is `{','.join(COLUMNS)}`" in err
+
+
+def test_counts_in_messages_are_plural(checked, tmp_path):
+    from critc.compiler.io.session import open_session
+
+    rows = [["c1", "A", "x", "low", "false", "1", "2024-01-01", "yes", "no"],
+            ["c2", "A", "x", "low", "false", "1", "2024-01-01", "yes", "yes"],
+            ["c3", "A", "x", "high", "false", "1", "2024-01-01", "yes", ""]]
+    path = write_csv(tmp_path / "c.csv", COLUMNS, rows, quoted=False)
+    _, problems = open_session(checked, str(path))
+    messages = sorted(d.message for d in problems)
+    assert messages == ["question `1b` applies but is blank in 1 case (row 4 case c3)",
+                        "question `1b` is answered in 2 cases where it does not apply (row 2 "
+                        "case c1, row 3 case c2)"]

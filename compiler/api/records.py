@@ -38,7 +38,7 @@ def as_records(data: Records, what: str) -> tuple[str | pa.Table, str]:
     """(a path or a table of strings, its name in diagnostics). `what` names data that is
     not a file: `cases` or `inputs`. Bad data raises CasesError with the diagnostic."""
     if isinstance(data, (str, os.PathLike)):
-        return os.fspath(data), os.fspath(data)
+        return os.fspath(data), str(os.fspath(data))
     shown = f"<{what}>"
     try:
         if isinstance(data, list):

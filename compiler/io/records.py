@@ -41,6 +41,7 @@ from critc.compiler.io.tables import (
     check_columns,
     clip,
     collect,
+    date_format_of_table,
     file_rows,
     no_progress,
     read_notes,
@@ -68,9 +69,10 @@ def _records(source: str | Path | pa.Table, shown: str | None, unnamed: str,
 class CaseColumns:
     """The case fields, answers and case ids of records, encoded batch by batch."""
 
-    def __init__(self, fw: m.Framework, most: int):
+    def __init__(self, fw: m.Framework, most: int, date_format: str | None = None):
         self.fw = fw
-        self.fields = {f.id: field_coder(f, fw.rating_scales) for f in fw.case_fields}
+        self.fields = {f.id: field_coder(f, fw.rating_scales, date_format)
+                       for f in fw.case_fields}
         self.parts: dict[str, list[np.ndarray]] = {f: [] for f in self.fields}
         self.questions = [answer_coder(q, fw) for q in fw.questions.values()]
         self.answers = np.full((most, len(self.questions)), -1, dtype=np.int8)
@@ -130,7 +132,7 @@ class CaseColumns:
 def _read_cases(records: Records, fw: m.Framework, progress: Progress
                 ) -> tuple[CaseColumns, np.ndarray]:
     """Every batch encoded; (the columns, the file row of each record)."""
-    columns = CaseColumns(fw, records.most)
+    columns = CaseColumns(fw, records.most, records.date_format)
     for batch in records.batches:
         columns.add(batch)
         progress(0.8 * min(1.0, columns.count / max(records.most, 1)))
@@ -311,7 +313,7 @@ def load_inputs(path: str | Path | pa.Table, fw: m.Framework, keys: tuple[str, .
                                  "inspection", where(shown, 1, 1)))
         return {}, diagnostics
     rows = file_rows(table)
-    enc = Encoder(shown, diagnostics, rows)
+    enc = Encoder(shown, diagnostics, rows, date_format_of_table(table))
     file_keys = blank_as_none(table.column(key_column).to_pylist())
     position = {k: i for i, k in enumerate(file_keys) if k is not None}
     diagnostics.extend(_repeated_inspections(file_keys, rows, shown,

@@ -33,6 +33,9 @@ ROWS_KEY = b"critc.rows"
 # Warnings about how the file was read (formula cells), kept with the table so that every
 # caller of `load_cases` or `load_inputs` reports them.
 NOTES_KEY = b"critc.notes"
+# How the file writes its dates when not YYYY-MM-DD (`--date-format`), kept with the table
+# so that the cells of a table read first and encoded later are read as the file's.
+DATE_FORMAT_KEY = b"critc.date_format"
 
 Progress = Callable[[float], None]
 
@@ -76,12 +79,14 @@ class Records:
     rows: Callable[[int], np.ndarray] = header_rows
     notes: tuple[Diagnostic, ...] = ()
     most: int = 0  # at most this many records (to size the encoded arrays before reading)
+    date_format: str | None = None  # how the file writes dates, if not YYYY-MM-DD
 
 
 def table_records(table: pa.Table) -> Records:
     """A table already read (with `file_rows` and `read_notes` from its metadata)."""
     return Records(list(table.column_names), iter(table.to_batches()),
-                   lambda _count: file_rows(table), tuple(read_notes(table)), table.num_rows)
+                   lambda _count: file_rows(table), tuple(read_notes(table)), table.num_rows,
+                   date_format_of_table(table))
 
 
 def collect(records: Records, progress: Progress = no_progress) -> pa.Table:
@@ -97,12 +102,14 @@ def collect(records: Records, progress: Progress = no_progress) -> pa.Table:
                                        else pa.nulls(b.num_rows, pa.string()) for b in batches],
                                       type=pa.string()) for name in names}
     table = pa.table(columns) if names else pa.table({})
-    return with_rows(table, records.rows(count).tolist(), records.notes)
+    return with_rows(table, records.rows(count).tolist(), records.notes, records.date_format)
 
 
-def with_rows(table: pa.Table, rows: list[int], notes: tuple[Diagnostic, ...] = ()
-              ) -> pa.Table:
+def with_rows(table: pa.Table, rows: list[int], notes: tuple[Diagnostic, ...] = (),
+              date_format: str | None = None) -> pa.Table:
     meta = dict(table.schema.metadata or {})
+    if date_format is not None:
+        meta[DATE_FORMAT_KEY] = date_format.encode("utf-8")
     if rows != list(range(2, len(rows) + 2)):
         meta[ROWS_KEY] = json.dumps(rows).encode()
     if notes:
@@ -117,6 +124,12 @@ def read_notes(table: pa.Table) -> list[Diagnostic]:
     meta = table.schema.metadata or {}
     return [warning(code, message, Span(path, line, col, line, col + 1), hint=hint)
             for code, message, path, line, col, hint in json.loads(meta.get(NOTES_KEY, b"[]"))]
+
+
+def date_format_of_table(table: pa.Table) -> str | None:
+    """How the file a table was read from writes its dates (None: YYYY-MM-DD)."""
+    found = (table.schema.metadata or {}).get(DATE_FORMAT_KEY)
+    return None if found is None else found.decode("utf-8")
 
 
 def file_rows(table: pa.Table) -> np.ndarray:

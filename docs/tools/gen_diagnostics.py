@@ -932,9 +932,14 @@ entry("question-feeds-no-score", "warning",
 RECORDS = {
     "unknown-format": "the case file's extension is not .csv, .jsonl/.ndjson, .json, .xlsx "
                       "or .parquet",
-    "empty-records": "the case file is empty, has no header row, or has a header but no cases",
+    "empty-records": "the case file is empty, has no header row, or has a header but no cases "
+                     "(for a workbook of several sheets, naming the other sheets)",
     "malformed-records": "the case file cannot be read as CSV, JSON, Excel or Parquet (for "
                          "example a CSV row with the wrong number of values)",
+    "wrong-delimiter": "a CSV file separates its values with semicolons or tabs, not commas "
+                       "(its header is one column holding every name)",
+    "unknown-sheet": "`--sheet` (or `--inputs-sheet`) names a sheet the workbook does not "
+                     "have; the message lists its sheets",
     "duplicate-column": "two columns of the case file have the same name",
     "cell-too-long": "a cell holds more than 64 KiB of text (usually a quote left open, so "
                      "that one cell runs on over many lines)",
