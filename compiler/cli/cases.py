@@ -111,9 +111,15 @@ def report_problems(args, problems: list) -> None:
     they are in: the cases, the inputs, or both."""
     if not problems:
         return
+    render.render(stderr(), problems, {}, problem_files(args, problems))
+
+
+def problem_files(args, problems: list) -> str:
+    """The files the problems are in, to summarise them under: the cases, the inputs or
+    both (`cases.csv and inputs.csv`)."""
     named = [path for path in dict.fromkeys((args.cases, args.inputs)) if path is not None
              and any(d.span is not None and d.span.path == path for d in problems)]
-    render.render(stderr(), problems, {}, " and ".join(named) or args.cases or args.inputs)
+    return " and ".join(named) or args.cases or args.inputs
 
 
 def score_version_directory(args) -> tuple[VersionSet | None, list[Scored] | None]:
