@@ -3,7 +3,6 @@ compiled module's `source_sha256` that covers the files its framework includes."
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import importlib.util
 import json

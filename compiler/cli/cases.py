@@ -143,6 +143,7 @@ def score_version_directory(args) -> tuple[VersionSet | None, list[Scored] | Non
         raise UsageError(f"the inspection date `{found.inspection_date.id}` is an inspection "
                          "input: give the inputs file with --inputs FILE")
     cases, inputs = record_paths(args)
+    assert cases is not None, "CASES was given"
     with ReadingProgress(args.cases) as update:
         scored, problems = version_scoring.score_versions(found, cases, inputs,
                                                           strict=args.strict, progress=update)

@@ -62,7 +62,8 @@ def tables(layout: Layout, source_name: str, source_text: str,
     text_read = tuple(f.id for f in fw.case_fields
                       if f.type.kind == "text" and f.id in in_conditions)
     parts = [
-        ("METADATA", metadata(fw, source_name, source_text, included)), ("STRUCTURE", structure(fw)),
+        ("METADATA", metadata(fw, source_name, source_text, included)),
+        ("STRUCTURE", structure(fw)),
         ("FIELDS", fields), ("INPUTS", inputs), ("INSPECTION", fw.inspection),
         ("CASE_ID", fw.case_id), ("TEXT_READ", text_read),
         ("SCALES", scales), ("QUESTIONS", tuple((q.id, q.scale) for q in plan.questions)),

@@ -41,8 +41,9 @@ def check_answers(plan: Plan, table: CaseTable, grouping: Grouping,
             condition = fw.questions[q.id].applies
             out.append(make(
                 "answer-where-not-applicable",
-                f"question `{q.id}` is answered in {plural(len(stray), 'case')} where it does not apply "
-                f"({_rows(table, stray)})", where(table.source, _row(table, stray[0]), column),
+                f"question `{q.id}` is answered in {plural(len(stray), 'case')} where it does "
+                f"not apply ({_rows(table, stray)})",
+                where(table.source, _row(table, stray[0]), column),
                 hint=f"it applies when {_source_text(condition)}; these answers are not "
                 "counted" if condition is not None else None))
         blank = np.flatnonzero(applies & (answers < 0))
