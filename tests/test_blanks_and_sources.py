@@ -383,3 +383,23 @@ def test_counts_in_messages_are_plural(checked, tmp_path):
     assert messages == ["question `1b` applies but is blank in 1 case (row 4 case c3)",
                         "question `1b` is answered in 2 cases where it does not apply (row 2 "
                         "case c1, row 3 case c2)"]
+
+
+@pytest.mark.parametrize(("written", "path"), [
+    ("..\\shared\\probation-cases.crit", "../shared/probation-cases.crit"),
+    ("..\\new\\cases.crit", "../new/cases.crit"),  # `\n` here is a folder, not a line break
+])
+def test_backslashes_in_an_include_are_reported_and_followed_as_slashes(written, path):
+    from critc.dsl import parse
+
+    result = parse(f'framework "B" version "1"\n\ninclude "{written}"\n', "b.crit")
+    assert [d.code for d in result.diagnostics] == ["backslash-in-include"]
+    assert result.diagnostics[0].hint == f'write include "{path}" (it works on Windows too)'
+    assert result.module.items[1].path == path
+
+
+def test_escaped_backslashes_and_quotes_in_an_include_are_a_file_name():
+    from critc.dsl import parse
+
+    result = parse('include "a\\\\b \\"c\\".crit"\n', "b.crit")
+    assert result.diagnostics == () and result.module.items[0].path == 'a\\b "c".crit'

@@ -159,7 +159,8 @@ entry("backslash-in-include", "error",
       "In a framework's text a backslash begins an escape (`\\n` is a line break), so "
       "`..\\shared\\cases.crit` would be read as `..sharedcases.crit`. critc reports the "
       "backslashes and follows the path with `/` in their place, so nothing else is "
-      "reported because of it.",
+      "reported because of it. A path whose backslashes are all escapes of the language "
+      "(`\\\\` for a backslash, `\\\"` for a quote, `\\n`, `\\t`) is left as it is.",
       ex('framework "Offender Management Inspection" version "2008"\n\n'
          'include "shared\\case-fields.crit"\n',
          files={"shared/case-fields.crit": "case fields\n  case_ref: text, case id\n"},
