@@ -403,3 +403,17 @@ def test_escaped_backslashes_and_quotes_in_an_include_are_a_file_name():
 
     result = parse('include "a\\\\b \\"c\\".crit"\n', "b.crit")
     assert result.diagnostics == () and result.module.items[0].path == 'a\\b "c".crit'
+
+
+def test_the_api_reads_a_records_path_with_its_sheet_and_date_format(tmp_path):
+    import critc
+    from critc.compiler.io.sources import RecordsPath
+
+    (tmp_path / "blanks.crit").write_text(FRAMEWORK, encoding="utf-8")
+    framework = critc.load(tmp_path / "blanks.crit")
+    book = workbook(tmp_path / "book.xlsx", {"Notes": [], "Cases": [COLUMNS, *DATED]})
+    iso = write_csv(tmp_path / "iso.csv", COLUMNS,
+                    [[*r[:6], "2024-06-12" if r[0] == "c1" else "2024-02-01", *r[7:]]
+                     for r in DATED], quoted=False)
+    scores = framework.score(RecordsPath(book, sheet="Cases", date_format="%d/%m/%Y"))
+    assert scores.to_pandas().equals(framework.score(iso).to_pandas())
