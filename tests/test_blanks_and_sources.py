@@ -417,3 +417,18 @@ def test_the_api_reads_a_records_path_with_its_sheet_and_date_format(tmp_path):
                      for r in DATED], quoted=False)
     scores = framework.score(RecordsPath(book, sheet="Cases", date_format="%d/%m/%Y"))
     assert scores.to_pandas().equals(framework.score(iso).to_pandas())
+
+
+def test_date_format_dates_the_inspections_of_a_version_directory(tmp_path, capsys):
+    versions = Path(__file__).resolve().parent.parent / "examples" / "versions"
+    lines = versions.joinpath("cases.csv").read_text(encoding="utf-8").splitlines()
+    dated = [lines[0]] + [",".join(f"{v[8:10]}/{v[5:7]}/{v[:4]}" if i == 2 else v
+                                   for i, v in enumerate(line.split(",")))
+                          for line in lines[1:]]
+    cases = tmp_path / "cases.csv"
+    cases.write_text("\n".join(dated) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "score", versions, cases, "--date-format", "%d/%m/%Y",
+                         "--format", "json")
+    assert code == 0, err
+    expected = run(capsys, "score", versions, versions / "cases.csv", "--format", "json")[1]
+    assert json.loads(out)["inspections"] == json.loads(expected)["inspections"]
