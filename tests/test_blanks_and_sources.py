@@ -236,7 +236,10 @@ def test_source_sha256_covers_included_files(tmp_path, capsys):
     root.write_text(ROOT, encoding="utf-8")
     (tmp_path / "shared" / "bands.crit").write_text(SHARED, encoding="utf-8")
     first = compiled_metadata(root, capsys)["source_sha256"]
-    assert first != hashlib.sha256(ROOT.encode()).hexdigest()
+    # `sha256sum root.crit shared/bands.crit | sha256sum`, from the framework's folder
+    listing = "".join(f"{hashlib.sha256(text.encode()).hexdigest()}  {name}\n"
+                      for name, text in [("root.crit", ROOT), ("shared/bands.crit", SHARED)])
+    assert first == hashlib.sha256(listing.encode()).hexdigest()
     (tmp_path / "shared" / "bands.crit").write_text(SHARED.replace("70%", "75%"),
                                                     encoding="utf-8")
     changed = compiled_metadata(root, capsys)["source_sha256"]
