@@ -53,3 +53,15 @@ def warning(code: str, message: str, span: Span | None, hint: str | None = None,
 
 def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:
     return any(d.is_error for d in diagnostics)
+
+
+IRREGULAR = {"inspection input": "inspection inputs", "band on a figure": "bands on figures",
+             "case has": "cases have", "case is": "cases are"}
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """A count in a message: `1 case`, `2 cases`, `0 cases`; `nouns` for a plural not made
+    with -s (a noun and its verb, `case has`, is made plural whole: `2 cases have`)."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {nouns or IRREGULAR.get(noun) or noun + 's'}"

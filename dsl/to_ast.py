@@ -258,7 +258,18 @@ class ToAst:
         return self.clauses(children)
 
     def include(self, meta, children):
-        return ast.Include(path=self.unquote(children[0]), span=self.span(meta))
+        body = str(children[0])[1:-1]
+        if not any(m[1] not in '\\"nt' for m in _ESCAPE.finditer(body)):
+            return ast.Include(path=self.unquote(children[0]), span=self.span(meta))
+        # a Windows path: `..\shared\x.crit` would read as `..sharedx.crit` (a backslash
+        # before a letter is an escape of that letter); it is reported, and followed with
+        # `/` in place of each backslash but those of `\\` and `\"` (so `\new` is `/new`)
+        path = self.unquote(Token("STRING", '"' + _ESCAPE.sub(
+            lambda m: m[0] if m[1] in '\\"' else "/" + m[1], body) + '"'))
+        self.diagnostics.append(error(
+            "backslash-in-include", "include paths separate folders with `/`, not `\\`",
+            self.tspan(children[0]), hint=f'write include "{path}" (it works on Windows too)'))
+        return ast.Include(path=path, span=self.span(meta))
 
     # ------------------------------------------------------------------ scales
     def scale(self, meta, children):

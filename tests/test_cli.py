@@ -206,3 +206,31 @@ def test_fmt_refuses_a_file_with_syntax_errors(capsys, tmp_path):
 @pytest.mark.parametrize("name", ["random_bytes", "empty", "not_utf8"])
 def test_fmt_of_unusable_files_exits_1(capsys, name):
     assert run(capsys, "fmt", GOLDEN / f"{name}.crit")[0] == 1
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_fmt_keeps_the_files_line_endings(capsys, tmp_path, ending):
+    """A canonical file saved with CR LF (or CR) line endings is canonical: `--check`
+    passes, `--write` leaves it alone, and `fmt` prints it with its own line endings."""
+    path = tmp_path / "f.crit"
+    path.write_bytes(PRETTY.replace("\n", ending).encode())
+    assert run(capsys, "fmt", path, "--check")[0] == 0
+    mtime = os.stat(path).st_mtime_ns
+    assert run(capsys, "fmt", path, "--write")[0] == 0
+    assert os.stat(path).st_mtime_ns == mtime
+    assert run(capsys, "fmt", path)[1] == PRETTY.replace("\n", ending)
+    path.write_bytes(UGLY.replace("\n", ending).encode())
+    assert run(capsys, "fmt", path, "--write")[0] == 0
+    assert path.read_bytes() == PRETTY.replace("\n", ending).encode()
+
+
+def test_fmt_check_says_when_only_line_endings_differ(capsys, tmp_path):
+    path = tmp_path / "f.crit"
+    path.write_bytes(PRETTY.replace("\n", "\r\n", 1).encode())  # CR LF, then LF
+    code, _, err = run(capsys, "fmt", path, "--check")
+    assert code == 1
+    assert err.strip() == f"{path} is not in canonical form: only its line endings differ " \
+        "(its lines do not all end as its first line does); run `critc fmt --write`"
+    path.write_bytes(UGLY.replace("\n", "\r\n", 1).encode())
+    code, _, err = run(capsys, "fmt", path, "--check")
+    assert code == 1 and "line endings" not in err

@@ -60,3 +60,33 @@ def test_the_golden_set_covers_the_required_diagnostics(in_repo: Path):
         "include-cycle", "file-not-found",
     }
     assert required <= codes, f"no golden file shows {sorted(required - codes)}"
+
+
+# Messages about case records and inputs: `critc score` on the files in tests/golden/records,
+# its error output followed by `exit: N` compared with NAME.expected there.
+RECORDS = GOLDEN.parent / "records"
+RECORD_RUNS = {
+    "semicolons": ["semicolons.csv"],
+    "dates": ["dates.csv"],
+    "date_format": ["dates.csv", "--date-format", "%d/%m/%Y"],
+    "inputs_file": ["good.csv", "--inputs", "bad-inputs.csv"],
+    "first_sheet_empty": ["book.xlsx"],
+    "unknown_sheet": ["book.xlsx", "--sheet", "cases", "--inputs", "book.xlsx",
+                      "--inputs-sheet", "Inputs"],
+}
+
+
+@pytest.mark.parametrize("name", list(RECORD_RUNS))
+def test_golden_records(name: str, in_repo: Path, update: bool, capsys):
+    folder = RECORDS.relative_to(in_repo).as_posix()
+    argv = [f"{folder}/{a}" if a.endswith((".csv", ".xlsx")) else a for a in RECORD_RUNS[name]]
+    exit_code = cli.main(["score", f"{folder}/framework.crit", *argv])
+    printed = capsys.readouterr()
+    assert "Traceback" not in printed.out + printed.err
+    actual = printed.err + f"exit: {exit_code}\n"
+    expected_file = RECORDS / f"{name}.expected"
+    if update:
+        expected_file.write_text(actual, encoding="utf-8")
+        return
+    assert expected_file.exists(), f"no golden file for {name}; run pytest --update"
+    assert actual == expected_file.read_text(encoding="utf-8")

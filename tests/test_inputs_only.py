@@ -109,3 +109,14 @@ def test_problems_in_the_inputs_are_summarised_under_the_inputs_file(tmp_path, c
                        "--inputs", inputs)
     assert code == 1
     assert err.rstrip().endswith(f"{inputs}: 1 error")
+
+
+def test_diff_summarises_problems_in_the_inputs_under_the_inputs_file(tmp_path, capsys):
+    inputs = tmp_path / "inputs.csv"
+    inputs.write_text(DEMO.joinpath("inputs.csv").read_text(encoding="utf-8")
+                      .replace("Dunmore,partly_met", "Dunmore,grand"), encoding="utf-8")
+    code, _, err = run(capsys, "diff", DEMO / "framework.crit", DEMO / "framework.crit",
+                       DEMO / "cases.csv", "--inputs", inputs)
+    assert code == 1
+    assert f"the old framework ({DEMO / 'framework.crit'}) cannot score {inputs}:" in err
+    assert err.rstrip().endswith(f"{inputs}: 1 error")

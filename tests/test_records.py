@@ -297,7 +297,7 @@ def test_answers_where_a_question_does_not_apply_and_blanks_where_it_does(tmp_pa
         found = diagnostics_by_code(check_answers(p, table, grouping, {}, strict))
         stray = found["answer-where-not-applicable"]
         assert len(stray) == 1 and stray[0].is_error is strict
-        assert "`1b`" in stray[0].message and "2 case(s)" in stray[0].message
+        assert "`1b`" in stray[0].message and "2 cases where" in stray[0].message
         assert "row 2 case c1" in stray[0].message and "row 4 case c3" in stray[0].message
         assert (stray[0].span.line, stray[0].span.col) == (2, 8)
         assert "risk = high" in stray[0].hint

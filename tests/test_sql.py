@@ -329,3 +329,11 @@ def test_cli_compiles_sql(tmp_path, in_repo):
                                   ["--target", "sql", "--dialect", "sqlite", "--by", "nope"]])
 def test_cli_usage_errors(argv, in_repo, capsys):
     assert cli.main(["compile", "examples/demo/framework.crit", *argv]) == 2
+
+
+def test_cli_says_what_it_wrote(tmp_path, in_repo, capsys):
+    out = tmp_path / "scoring.sql"
+    assert cli.main(["compile", "examples/demo/framework.crit", "--target", "sql",
+                     "--dialect", "duckdb", "-o", str(out)]) == 0
+    assert capsys.readouterr().err.strip() == \
+        f"wrote {out}: a duckdb query, 23 questions, 45 figures"

@@ -52,7 +52,7 @@ def as_records(data: Records, what: str) -> tuple[str | pa.Table | Database, str
     data that is not a file: `cases` or `inputs`. Bad data raises CasesError with the
     diagnostic."""
     if isinstance(data, (str, os.PathLike)):
-        return os.fspath(data), os.fspath(data)
+        return os.fspath(data), str(os.fspath(data))
     if isinstance(data, Database):
         return data, data.shown
     shown = f"<{what}>"

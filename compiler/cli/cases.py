@@ -10,9 +10,11 @@ from critc.compiler.api.scores import Scores
 from critc.compiler.check.passes import CheckResult
 from critc.compiler.cli.common import UsageError, checked, stderr
 from critc.compiler.cli.progress import Phases
+from critc.compiler.io.dates import format_problem
 from critc.compiler.io.records import Database, Source
 from critc.compiler.io.session import GroupingError, Session
 from critc.compiler.io.session import open_session as open_cases
+from critc.compiler.io.sources import RecordsPath
 from critc.compiler.regress import version_scoring, versions
 from critc.compiler.regress.version_scoring import Scored
 from critc.compiler.regress.versions import VersionSet
@@ -43,6 +45,37 @@ def case_arguments(p, versions: bool = False, inputs_alone: bool = False) -> Non
     group.add_argument("--all", action="store_true", help="one set of figures over every case")
     p.add_argument("--strict", action="store_true",
                    help="treat answers where a question does not apply as errors")
+    reading_arguments(p)
+
+
+def reading_arguments(p) -> None:
+    """--sheet, --inputs-sheet and --date-format: how the case and inputs files are read."""
+    p.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx case file that "
+                   "holds the cases (default: the first)")
+    p.add_argument("--inputs-sheet", metavar="NAME", help="the sheet of an .xlsx inputs "
+                   "file that holds the inputs (default: the first)")
+    p.add_argument("--date-format", metavar="FORMAT", help="how the case and inputs files "
+                   "write dates, if not YYYY-MM-DD: %%d day, %%m month, %%Y year, such as "
+                   "%%d/%%m/%%Y; every date must be written so")
+
+
+def record_paths(args) -> tuple[Source | None, Source | None]:
+    """The case and inputs files named on the command line, each with the sheet and date
+    format to read it with (RecordsPath), or the database records given with --db; a usage
+    error for a sheet of a file that is not a workbook, or a date format that cannot be
+    used."""
+    date_format = getattr(args, "date_format", None)
+    if date_format is not None and (problem := format_problem(date_format)) is not None:
+        raise UsageError(problem)
+    out: list[Source | None] = []
+    for path, option in ((args.cases, "sheet"), (args.inputs, "inputs_sheet")):
+        sheet = getattr(args, option, None)
+        is_file = isinstance(path, str)
+        if sheet is not None and not (is_file and path.lower().endswith(".xlsx")):
+            raise UsageError(f"--{option.replace('_', '-')} names a sheet of an .xlsx file, "
+                             f"and {source_name(path) or 'no such file'} is not one")
+        out.append(RecordsPath(path, sheet, date_format) if is_file else path)
+    return out[0], out[1]
 
 
 def database_arguments(p) -> None:
@@ -96,8 +129,9 @@ def open_session(args) -> Session | None:
         return None
     check_cases_given(args, result)
     try:
+        cases, inputs = record_paths(args)
         with ReadingProgress(source_name(args.cases or args.inputs)) as update:
-            session, problems = open_cases(result, args.cases, args.inputs, by=args.by,
+            session, problems = open_cases(result, cases, inputs, by=args.by,
                                            whole=args.all, strict=args.strict,
                                            progress=update, inputs_only=True)
     except GroupingError as exc:
@@ -124,10 +158,16 @@ def report_problems(args, problems: list) -> None:
     they are in: the cases, the inputs, or both."""
     if not problems:
         return
+    render.render(stderr(), problems, {}, problem_files(args, problems))
+
+
+def problem_files(args, problems: list) -> str:
+    """The files (or database records) the problems are in, to summarise them under: the
+    cases, the inputs or both (`cases.csv and inputs.csv`)."""
     given = [source_name(source) for source in (args.cases, args.inputs)]
-    named = [path for path in given if path
+    named = [path for path in dict.fromkeys(given) if path
              and any(d.span is not None and d.span.path == path for d in problems)]
-    render.render(stderr(), problems, {}, " and ".join(named) or given[0] or given[1])
+    return " and ".join(named) or given[0] or given[1]
 
 
 def score_version_directory(args) -> tuple[VersionSet | None, list[Scored] | None]:
@@ -150,8 +190,10 @@ def score_version_directory(args) -> tuple[VersionSet | None, list[Scored] | Non
     if found.date_is_input and args.inputs is None:
         raise UsageError(f"the inspection date `{found.inspection_date.id}` is an inspection "
                          "input: give the inputs file with --inputs FILE")
+    cases, inputs = record_paths(args)
+    assert cases is not None, "CASES was given"
     with ReadingProgress(source_name(args.cases)) as update:
-        scored, problems = version_scoring.score_versions(found, args.cases, args.inputs,
+        scored, problems = version_scoring.score_versions(found, cases, inputs,
                                                           strict=args.strict, progress=update)
     report_problems(args, problems)
     return found, scored
@@ -167,8 +209,9 @@ def open_scores(args, result: CheckResult | None = None, phases: Phases | None =
         return None
     check_cases_given(args, result)
     try:
+        cases, inputs = record_paths(args)
         with ReadingProgress(source_name(args.cases or args.inputs), phases) as update:
-            scores, problems = score_cases(result, args.cases, args.inputs, by=args.by,
+            scores, problems = score_cases(result, cases, inputs, by=args.by,
                                            whole=args.all, strict=args.strict,
                                            progress=update)
     except GroupingError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from critc.compiler.report import render
 from critc.dsl import parse
 from critc.dsl.diagnostics import error, has_errors
 from critc.dsl.printer import format_module
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def register(sub) -> None:
@@ -122,15 +125,32 @@ def cmd_fmt(args) -> int:
         problems = syntax or [error("empty-file", "nothing to format", None)]
         render.render(stderr(), problems, {shown: original}, args.file)
         return EXIT_PROBLEMS
-    text = format_module(result.module, result.comments, original)
+    text = with_line_endings(format_module(result.module, result.comments, original), original)
     if args.write:
         if text != original:
             write_atomic(Path(args.file), text)
             stderr().print(f"formatted {args.file}")
     elif args.check:
         if text != original:
-            stderr().print(f"{args.file} is not in canonical form; run `critc fmt --write`")
+            stderr().print(f"{args.file} is not in canonical form{_only_endings(text, original)}"
+                           "; run `critc fmt --write`", markup=False)
             return EXIT_PROBLEMS
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def with_line_endings(text: str, original: str) -> str:
+    """Canonical text (lines ending in LF) with its lines ending as the original file's
+    first line does (CR LF or CR alone, as Windows and old Mac editors save), so that
+    line endings alone never make a file not canonical."""
+    first = LINE_BREAK.search(original)
+    ending = first.group() if first else "\n"
+    return text if ending == "\n" else text.replace("\n", ending)
+
+
+def _only_endings(text: str, original: str) -> str:
+    """`: only its line endings differ ...` when they are the whole difference."""
+    if LINE_BREAK.sub("\n", original) != LINE_BREAK.sub("\n", text):
+        return ""
+    return ": only its line endings differ (its lines do not all end as its first line does)"

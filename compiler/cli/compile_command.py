@@ -44,15 +44,23 @@ def cmd_compile(args) -> int:
         return EXIT_PROBLEMS
     if args.target == "sql":
         return compile_sql_query(args, result)
-    root = result.program.root
-    text = generate(plan_for(result), root, result.program.sources[root])
+    root, sources = result.program.root, result.program.sources
+    text = generate(plan_for(result), root, sources[root],
+                    {name: text for name, text in sources.items() if name != root})
     write_output(args.output, text)
-    if args.output not in (None, "-"):
-        fw = result.model
-        figures = len(fw.questions) + len(fw.aggregates) + len(fw.applications)
-        stderr().print(f"wrote {args.output}: {plural(len(fw.questions), 'question')}, "
-                       f"{plural(figures, 'figure')}", markup=False)
+    _say_written(args, result)
     return EXIT_OK
+
+
+def _say_written(args, result, what: str = "") -> None:
+    """`wrote OUT: 178 questions, 209 figures` (`what` before the counts), when the
+    output is a file."""
+    if args.output in (None, "-"):
+        return
+    fw = result.model
+    figures = len(fw.questions) + len(fw.aggregates) + len(fw.applications)
+    stderr().print(f"wrote {args.output}: {what}{plural(len(fw.questions), 'question')}, "
+                   f"{plural(figures, 'figure')}", markup=False)
 
 
 def compile_sql_query(args, result) -> int:
@@ -70,4 +78,5 @@ def compile_sql_query(args, result) -> int:
         render.render(stderr(), problems, result.program.sources, args.framework)
         return EXIT_PROBLEMS
     write_output(args.output, text)
+    _say_written(args, result, f"a {args.dialect} query, ")
     return EXIT_OK

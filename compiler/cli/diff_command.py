@@ -8,6 +8,7 @@ applies the `--fail-if-band-changes` gate.
 
 from __future__ import annotations
 
+from critc.compiler.cli.cases import problem_files, reading_arguments, record_paths
 from critc.compiler.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -33,6 +34,7 @@ def register(sub) -> None:
     p.add_argument("new", metavar="NEW", help="the framework as changed (.crit)")
     p.add_argument("cases", metavar="CASES", help="case records to score with both")
     p.add_argument("--inputs", metavar="FILE", help="inspection inputs (CSV or JSON)")
+    reading_arguments(p)
     p.add_argument("--fail-if-band-changes", metavar="N", type=int, default=None,
                    help="exit 1 when more than N inspections change band on any figure")
     p.add_argument("--format", choices=["text", "json", "md", "html"], default="text",
@@ -51,7 +53,7 @@ def cmd_diff(args) -> int:
     if old is None or new is None:
         return EXIT_PROBLEMS
     try:
-        structure, impact, problems = diff_archive(old, new, args.cases, args.inputs)
+        structure, impact, problems = diff_archive(old, new, *record_paths(args))
     except GroupingError as exc:
         raise UsageError(str(exc)) from None
     if not _can_score(args, problems):
@@ -79,9 +81,10 @@ def _can_score(args, problems: dict) -> bool:
     for label in ("old", "new"):
         errors = [d for d in problems[label] if d.severity == Severity.ERROR]
         if errors:
+            where = problem_files(args, errors)
             stderr().print(f"critc diff: the {label} framework ({getattr(args, label)}) "
-                           f"cannot score {args.cases}:")
-            render.render(stderr(), errors, {}, args.cases)
+                           f"cannot score {where}:")
+            render.render(stderr(), errors, {}, where)
             return False
         if problems[label] and args.format == "text":
             stderr().print(f"note: {plural(len(problems[label]), 'warning')} reading {args.cases} "

@@ -12,6 +12,7 @@ are safe. The same plan always gives the same bytes.
 from __future__ import annotations
 
 import importlib.resources
+from collections.abc import Mapping
 
 from critc.compiler import __version__
 from critc.compiler.codegen.case_path import CaseWriter
@@ -58,14 +59,17 @@ def header(plan: Plan, source_name: str) -> str:
         "# framework file to see whether this module is current.\n")
 
 
-def generate(plan: Plan, source_name: str, source_text: str) -> str:
-    """The module's source: header, tables, runtimes, the table path and the case path."""
+def generate(plan: Plan, source_name: str, source_text: str,
+             included: Mapping[str, str] | None = None) -> str:
+    """The module's source: header, tables, runtimes, the table path and the case path.
+    `included` holds the text of each file the framework includes, by its path, for the
+    hash of the source in METADATA."""
     layout = Layout(plan)
     table_path = TableWriter(layout)
     sections = [
         header(plan, source_name) + DOC,
         IMPORTS + "\n\n\n" + LAZY_NUMPY + "\n\n\n" + _rule("framework tables"),
-        tables(layout, source_name, source_text),
+        tables(layout, source_name, source_text, included),
         _rule("shared runtime"), _body("critc.compiler.engine", "runtime.py"),
         _body("critc.compiler.model", "cells.py", after="import datetime"),
         _body("critc.compiler.codegen", "module_runtime.py"), GLUE,

@@ -13,7 +13,7 @@ file is imported as it is, in critc's tests.
 import datetime  # noqa: I001 - cells' import stays above numpy's, where the copy starts
 import math
 
-from critc.compiler.model.cells import BOOLEANS, EPOCH, number_text, read_cell
+from critc.compiler.model.cells import BOOLEANS, EPOCH, is_blank, number_text, read_cell
 
 import numpy as np
 
@@ -33,7 +33,7 @@ def _text(value):
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()[:10]
     text = str(value)
-    return text if text != "" else None
+    return None if is_blank(text) else text
 
 
 def _encode_one(kind, spellings, text, where):

@@ -8,6 +8,9 @@ QUESTIONS, RATINGS, BANDS and FIGURES, which both the table path and the case pa
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Mapping
+from pathlib import PurePath
 
 from critc.compiler import __version__
 from critc.compiler.codegen.python_text import literal
@@ -37,8 +40,10 @@ class Layout:
         return {}
 
 
-def tables(layout: Layout, source_name: str, source_text: str) -> str:
-    """The module's data tables, one assignment each."""
+def tables(layout: Layout, source_name: str, source_text: str,
+           included: Mapping[str, str] | None = None) -> str:
+    """The module's data tables, one assignment each (`included`: the text of each file
+    the framework includes, by its path)."""
     fw, plan = layout.fw, layout.plan
     fields = tuple((f.id, f.cell_kind, layout.field_spellings(f)) for f in fw.case_fields)
     inputs = tuple((f.id, f.cell_kind, layout.field_spellings(f)) for f in fw.inputs)
@@ -57,7 +62,8 @@ def tables(layout: Layout, source_name: str, source_text: str) -> str:
     text_read = tuple(f.id for f in fw.case_fields
                       if f.type.kind == "text" and f.id in in_conditions)
     parts = [
-        ("METADATA", metadata(fw, source_name, source_text)), ("STRUCTURE", structure(fw)),
+        ("METADATA", metadata(fw, source_name, source_text, included)),
+        ("STRUCTURE", structure(fw)),
         ("FIELDS", fields), ("INPUTS", inputs), ("INSPECTION", fw.inspection),
         ("CASE_ID", fw.case_id), ("TEXT_READ", text_read),
         ("SCALES", scales), ("QUESTIONS", tuple((q.id, q.scale) for q in plan.questions)),
@@ -66,16 +72,42 @@ def tables(layout: Layout, source_name: str, source_text: str) -> str:
     return "\n\n".join(f"{name} = {literal(value)}" for name, value in parts)
 
 
-def metadata(fw: m.Framework, source_name: str, source_text: str) -> dict:
+def metadata(fw: m.Framework, source_name: str, source_text: str,
+             included: Mapping[str, str] | None = None) -> dict:
     h = fw.header
     return {
         "name": h.name, "version": h.version,
         "effective_from": h.effective_from.isoformat() if h.effective_from else None,
         "effective_to": h.effective_to.isoformat() if h.effective_to else None,
         "source": source_name,
-        "source_sha256": hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
+        "source_sha256": source_sha256(source_name, source_text, included or {}),
         "compiler": f"critc {__version__}",
     }
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def source_sha256(source_name: str, source_text: str, included: Mapping[str, str]) -> str:
+    """The SHA-256 of a framework's source: of its one file (as `sha256sum FILE` gives);
+    for a framework that includes files, of the `sha256sum` listing of it and every file it
+    includes, one line each (`HASH  PATH`, the path relative to the framework file's folder,
+    with `/`), sorted by path. A change in any file changes the hash; where the files are
+    does not."""
+    if not included:
+        return _sha256(source_text)
+    folder = PurePath(source_name).parent
+    files = {_relative(source_name, folder): source_text}
+    files.update({_relative(name, folder): text for name, text in included.items()})
+    return _sha256("".join(f"{_sha256(files[name])}  {name}\n" for name in sorted(files)))
+
+
+def _relative(name: str, folder: PurePath) -> str:
+    try:
+        return PurePath(os.path.relpath(name, folder)).as_posix()
+    except ValueError:  # on another drive
+        return PurePath(name).as_posix()
 
 
 def structure(fw: m.Framework) -> dict:

@@ -20,6 +20,7 @@ import attrs
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
+from critc.compiler.io.delimiter import check_delimiter
 from critc.compiler.io.tables import Records, RecordsError, check_header, clip, empty, where
 from critc.dsl.diagnostics import Diagnostic, error
 from critc.dsl.source import open_regular
@@ -55,6 +56,7 @@ def read_csv(path: Path, shown: str) -> Records:
     with handle:
         scan = _scan(handle, shown)
     header = _read_header(path, shown)
+    check_delimiter(header, shown)
     check_header(header, shown)
     if scan.mixed is not None:
         raise RecordsError(scan.mixed)

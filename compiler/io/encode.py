@@ -15,6 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from critc.compiler.check.declare import did_you_mean
+from critc.compiler.io.dates import date_hint, read_date_as
 from critc.compiler.io.tables import (
     CELL_LIMIT,
     MAX_ROWS_PER_PROBLEM,
@@ -24,7 +25,7 @@ from critc.compiler.io.tables import (
     where,
 )
 from critc.compiler.model import framework as m
-from critc.compiler.model.cells import read_cell
+from critc.compiler.model.cells import is_blank, read_cell
 from critc.dsl.diagnostics import Diagnostic, error
 
 Column: TypeAlias = pa.Array | pa.ChunkedArray | None  # None: the batch has no such column (blank)
@@ -33,12 +34,18 @@ _INVALID = object()
 
 
 def _dictionary(column: pa.Array | pa.ChunkedArray) -> tuple[list, np.ndarray]:
-    """(the distinct spellings, each cell's index among them; -1 for a blank)."""
+    """(the distinct spellings, each cell's index among them; -1 for a blank: a null or
+    empty text, as `cells.is_blank` says)."""
     if isinstance(column, pa.ChunkedArray):
         column = column.combine_chunks()
     encoded = pc.dictionary_encode(column)
     indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-    return encoded.dictionary.to_pylist(), indices
+    dictionary = encoded.dictionary.to_pylist()
+    blank = next((i for i, text in enumerate(dictionary) if is_blank(text)), None)
+    if blank is not None:  # empty text: dropped from the spellings, its cells blank
+        del dictionary[blank]
+        indices = np.where(indices == blank, -1, indices - (indices > blank))
+    return dictionary, indices
 
 
 @attrs.define
@@ -52,6 +59,7 @@ class ColumnCoder:
     fill: object
     dtype: type
     hint_values: tuple[str, ...] = ()
+    date_format: str | None = None  # dates written otherwise than YYYY-MM-DD
     values: dict[str, object] = attrs.Factory(dict)
     bad: dict[str, list] = attrs.Factory(dict)  # spelling -> [first record indices, count]
 
@@ -68,7 +76,7 @@ class ColumnCoder:
             if value is _UNSEEN:
                 value = self.spellings.get(text, _UNSEEN)
                 if value is _UNSEEN:
-                    value = read_cell(self.kind, text)
+                    value = self.read(text)
                     value = _INVALID if value is None else value
                 self.values[text] = value
             if value is _INVALID:
@@ -81,6 +89,12 @@ class ColumnCoder:
             first.extend((rows[:MAX_ROWS_PER_PROBLEM - len(first)] + offset).tolist())
             self.bad[dictionary[i]][1] = seen + len(rows)
         return mapping[indices]
+
+    def read(self, text: str) -> float | int | None:
+        """A number, date or boolean cell's value (None if invalid)."""
+        if self.kind == "date" and self.date_format is not None:
+            return read_date_as(text, self.date_format)
+        return read_cell(self.kind, text)
 
     def report(self, path: str, col_no: int, row: Callable[[int], int]) -> list[Diagnostic]:
         """One error per spelling that is not valid, naming its rows in the file."""
@@ -98,6 +112,8 @@ class ColumnCoder:
                      where(path, rows[0], col_no), hint=self._hint(text))
 
     def _hint(self, text: str) -> str | None:
+        if self.kind == "date":
+            return date_hint(text, self.date_format)
         values = self.hint_values
         if not values:
             return None
@@ -141,8 +157,9 @@ class TextCoder:
 Coder = ColumnCoder | TextCoder
 
 
-def field_coder(field: m.Field, rating_scales) -> Coder:
-    """The coder of one case field or inspection input column."""
+def field_coder(field: m.Field, rating_scales, date_format: str | None = None) -> Coder:
+    """The coder of one case field or inspection input column (`date_format`: how the
+    file writes dates, if not YYYY-MM-DD)."""
     kind = field.type.kind
     if kind == "enum":
         values = field.type.values
@@ -156,8 +173,9 @@ def field_coder(field: m.Field, rating_scales) -> Coder:
         return ColumnCoder(field.id, "boolean", {}, "true or false", -1, np.int8)
     if kind in ("number", "date"):
         what = {"number": "a number", "integer": "a whole number",
-                "date": "a date (YYYY-MM-DD)"}[field.cell_kind]
-        return ColumnCoder(field.id, field.cell_kind, {}, what, np.nan, np.float64)
+                "date": f"a date ({date_format or 'YYYY-MM-DD'})"}[field.cell_kind]
+        return ColumnCoder(field.id, field.cell_kind, {}, what, np.nan, np.float64,
+                           date_format=date_format)
     return TextCoder(field.id)
 
 
@@ -212,6 +230,7 @@ class Encoder:
     path: str
     diagnostics: list[Diagnostic]
     rows: np.ndarray | None = None  # the file row of each record (default: header, then 2...)
+    date_format: str | None = None  # how the file writes dates, if not YYYY-MM-DD
 
     def row(self, index) -> int:
         return int(self.rows[index]) if self.rows is not None else int(index) + 2
@@ -225,6 +244,6 @@ class Encoder:
 
 def encode_field(enc: Encoder, table: pa.Table, field: m.Field, rating_scales) -> tuple:
     """(codes, vocabulary or None) for one case field or inspection input column."""
-    coder = field_coder(field, rating_scales)
+    coder = field_coder(field, rating_scales, enc.date_format)
     codes = enc.code(table, field.id, coder)
     return codes, coder.words() if isinstance(coder, TextCoder) else None

@@ -8,6 +8,7 @@ import pyarrow as pa
 from critc.compiler.io.csv_reader import read_csv
 from critc.compiler.io.json_reader import read_json, read_jsonl
 from critc.compiler.io.parquet_reader import read_parquet
+from critc.compiler.io.sources import date_format_of, sheet_of
 from critc.compiler.io.tables import (
     FORMATS,
     Progress,
@@ -23,7 +24,15 @@ from critc.dsl.diagnostics import error
 
 def open_records(path: str | Path, progress: Progress = no_progress) -> Records:
     """A file's records, to be read batch by batch (`progress` is told how far a reader
-    that reads the whole file first has got)."""
+    that reads the whole file first has got); the sheet and date format of a
+    `RecordsPath` are used."""
+    records = _open(path, progress)
+    records.date_format = date_format_of(path)
+    return records
+
+
+def _open(path: str | Path, progress: Progress) -> Records:
+    sheet = sheet_of(path)
     path = Path(path)
     shown = str(path)
     fmt = FORMATS.get(path.suffix.lower())
@@ -36,7 +45,7 @@ def open_records(path: str | Path, progress: Progress = no_progress) -> Records:
     if fmt == "parquet":
         return read_parquet(path, shown)
     if fmt == "xlsx":
-        return read_xlsx(path, shown, progress)
+        return read_xlsx(path, shown, progress, sheet)
     if fmt == "json":
         return read_json(path, shown)
     return read_jsonl(path, shown, progress)

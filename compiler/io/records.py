@@ -43,6 +43,7 @@ from critc.compiler.io.tables import (
     check_columns,
     clip,
     collect,
+    date_format_of_table,
     file_rows,
     no_progress,
     read_notes,
@@ -50,7 +51,8 @@ from critc.compiler.io.tables import (
     where,
 )
 from critc.compiler.model import framework as m
-from critc.dsl.diagnostics import Diagnostic, error, warning
+from critc.compiler.model.cells import is_blank
+from critc.dsl.diagnostics import Diagnostic, error, plural, warning
 
 _no_progress = no_progress  # the name the readers' callers knew it by
 
@@ -82,9 +84,10 @@ def read_source(source: Source, progress: Progress = no_progress) -> tuple[pa.Ta
 class CaseColumns:
     """The case fields, answers and case ids of records, encoded batch by batch."""
 
-    def __init__(self, fw: m.Framework, most: int):
+    def __init__(self, fw: m.Framework, most: int, date_format: str | None = None):
         self.fw = fw
-        self.fields = {f.id: field_coder(f, fw.rating_scales) for f in fw.case_fields}
+        self.fields = {f.id: field_coder(f, fw.rating_scales, date_format)
+                       for f in fw.case_fields}
         self.parts: dict[str, list[np.ndarray]] = {f: [] for f in self.fields}
         self.questions = [answer_coder(q, fw) for q in fw.questions.values()]
         self.answers = np.full((most, len(self.questions)), -1, dtype=np.int8)
@@ -109,7 +112,7 @@ class CaseColumns:
                                                                     offset, n)
         if self.fw.case_id:
             ids = columns.get(self.fw.case_id)
-            self.ids.extend(ids.to_pylist() if ids is not None else [None] * n)
+            self.ids.extend(blank_as_none(ids.to_pylist()) if ids is not None else [None] * n)
         self.count += n
 
     def invalid_values(self, names: list[str], rows: np.ndarray, shown: str
@@ -144,7 +147,7 @@ class CaseColumns:
 def _read_cases(records: Records, fw: m.Framework, progress: Progress
                 ) -> tuple[CaseColumns, np.ndarray]:
     """Every batch encoded; (the columns, the file row of each record)."""
-    columns = CaseColumns(fw, records.most)
+    columns = CaseColumns(fw, records.most, records.date_format)
     for batch in records.batches:
         columns.add(batch)
         progress(0.8 * min(1.0, columns.count / max(records.most, 1)))
@@ -255,12 +258,17 @@ def _repeated_inspections(keys: list, rows: np.ndarray, shown: str, col: int
     return out
 
 
+def blank_as_none(cells: list) -> list:
+    """Cells' text with every blank (a null or empty text, as `cells.is_blank` says) None."""
+    return [None if is_blank(text) else text for text in cells]
+
+
 def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,
                     diagnostics: list[Diagnostic], file_row: np.ndarray) -> None:
     # numpy's stubs take no None operand, but an object array compares with it elementwise
     blank = np.flatnonzero(np.equal(ids, None))  # type: ignore[call-overload]
     if len(blank):
-        diagnostics.append(error("blank-case-id", f"{len(blank)} case(s) have no `{name}`",
+        diagnostics.append(error("blank-case-id", f"{plural(len(blank), 'case has')} no `{name}`",
                                  where(shown, int(file_row[blank[0]]), col)))
     seen: dict[str, int] = {}
     dupes: dict[str, list[int]] = {}
@@ -325,8 +333,8 @@ def load_inputs(path: Source, fw: m.Framework, keys: tuple[str, ...],
                                  "inspection", where(shown, 1, 1)))
         return {}, diagnostics
     rows = file_rows(table)
-    enc = Encoder(shown, diagnostics, rows)
-    file_keys = table.column(key_column).to_pylist()
+    enc = Encoder(shown, diagnostics, rows, date_format_of_table(table))
+    file_keys = blank_as_none(table.column(key_column).to_pylist())
     position = {k: i for i, k in enumerate(file_keys) if k is not None}
     diagnostics.extend(_repeated_inspections(file_keys, rows, shown,
                                              table.column_names.index(key_column) + 1))
@@ -356,7 +364,7 @@ def input_inspections(table: pa.Table, fw: m.Framework) -> dict[str, int]:
     if key_column not in table.column_names:
         return {}
     rows = file_rows(table).tolist()
-    keys = table.column(key_column).to_pylist()
+    keys = blank_as_none(table.column(key_column).to_pylist())
     return {k: int(row) for k, row in reversed(list(zip(keys, rows, strict=True)))
             if isinstance(k, str)}
 

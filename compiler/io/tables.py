@@ -36,6 +36,9 @@ NOTES_KEY = b"critc.notes"
 # A database's records: the column that locates them (its primary key) and the line naming
 # the columns (0: none), kept with the table when they are not a file's (None, 1).
 SOURCE_KEY = b"critc.source"
+# How the file writes its dates when not YYYY-MM-DD (`--date-format`), kept with the table
+# so that the cells of a table read first and encoded later are read as the file's.
+DATE_FORMAT_KEY = b"critc.date_format"
 
 Progress = Callable[[float], None]
 
@@ -81,6 +84,7 @@ class Records:
     most: int = 0  # at most this many records (to size the encoded arrays before reading)
     key: str | None = None  # a column that locates records (a database table's primary key)
     header: int = 1  # the line naming the columns (0: a database's result has no such line)
+    date_format: str | None = None  # how the file writes dates, if not YYYY-MM-DD
 
 
 def table_records(table: pa.Table) -> Records:
@@ -89,7 +93,7 @@ def table_records(table: pa.Table) -> Records:
     key, header = json.loads((table.schema.metadata or {}).get(SOURCE_KEY, b"[null, 1]"))
     return Records(list(table.column_names), iter(table.to_batches()),
                    lambda _count: file_rows(table), tuple(read_notes(table)), table.num_rows,
-                   key, header)
+                   key, header, date_format_of_table(table))
 
 
 def collect(records: Records, progress: Progress = no_progress) -> pa.Table:
@@ -105,16 +109,18 @@ def collect(records: Records, progress: Progress = no_progress) -> pa.Table:
                                        else pa.nulls(b.num_rows, pa.string()) for b in batches],
                                       type=pa.string()) for name in names}
     table = pa.table(columns) if names else pa.table({})
-    table = with_rows(table, records.rows(count).tolist(), records.notes)
+    table = with_rows(table, records.rows(count).tolist(), records.notes, records.date_format)
     if records.key is None and records.header == 1:
         return table
     return table.replace_schema_metadata({**(table.schema.metadata or {}), SOURCE_KEY:
                                           json.dumps([records.key, records.header]).encode()})
 
 
-def with_rows(table: pa.Table, rows: list[int], notes: tuple[Diagnostic, ...] = ()
-              ) -> pa.Table:
+def with_rows(table: pa.Table, rows: list[int], notes: tuple[Diagnostic, ...] = (),
+              date_format: str | None = None) -> pa.Table:
     meta = dict(table.schema.metadata or {})
+    if date_format is not None:
+        meta[DATE_FORMAT_KEY] = date_format.encode("utf-8")
     if rows != list(range(2, len(rows) + 2)):
         meta[ROWS_KEY] = json.dumps(rows).encode()
     if notes:
@@ -129,6 +135,12 @@ def read_notes(table: pa.Table) -> list[Diagnostic]:
     meta = table.schema.metadata or {}
     return [warning(code, message, Span(path, line, col, line, col + 1), hint=hint)
             for code, message, path, line, col, hint in json.loads(meta.get(NOTES_KEY, b"[]"))]
+
+
+def date_format_of_table(table: pa.Table) -> str | None:
+    """How the file a table was read from writes its dates (None: YYYY-MM-DD)."""
+    found = (table.schema.metadata or {}).get(DATE_FORMAT_KEY)
+    return None if found is None else found.decode("utf-8")
 
 
 def file_rows(table: pa.Table) -> np.ndarray:

@@ -9,7 +9,7 @@ from critc.compiler.engine.evaluate import Conditions
 from critc.compiler.io.records import MAX_ROWS_PER_PROBLEM, clip, where
 from critc.compiler.model.text import expression_text
 from critc.compiler.plan.lower import Plan
-from critc.dsl.diagnostics import Diagnostic, Severity, error, warning
+from critc.dsl.diagnostics import Diagnostic, Severity, error, plural, warning
 
 
 def applicability_masks(plan: Plan, table: CaseTable, grouping: Grouping,
@@ -41,15 +41,16 @@ def check_answers(plan: Plan, table: CaseTable, grouping: Grouping,
             condition = fw.questions[q.id].applies
             out.append(make(
                 "answer-where-not-applicable",
-                f"question `{q.id}` is answered in {len(stray)} case(s) where it does not apply "
-                f"({_rows(table, stray)})", where(table.source, _row(table, stray[0]), column),
+                f"question `{q.id}` is answered in {plural(len(stray), 'case')} where it does "
+                f"not apply ({_rows(table, stray)})",
+                where(table.source, _row(table, stray[0]), column),
                 hint=f"it applies when {_source_text(condition)}; these answers are not "
                 "counted" if condition is not None else None))
         blank = np.flatnonzero(applies & (answers < 0))
         if len(blank):
             out.append(warning(
                 "applicable-left-blank",
-                f"question `{q.id}` applies but is blank in {len(blank)} case(s) "
+                f"question `{q.id}` applies but is blank in {plural(len(blank), 'case')} "
                 f"({_rows(table, blank)})", where(table.source, _row(table, blank[0]), column),
                 hint="blanks count as missing, never as not applicable; they are left out of "
                 "the proportion"))

@@ -2,8 +2,11 @@
 generated modules share. Standard library only, and copied below its `import datetime` line
 into every generated scoring module, so it has no other import (see docs/case-records.md).
 
-A cell's text is read exactly as written: nothing is trimmed, and only these forms are
-accepted (anything else is invalid, never coerced):
+A cell is blank when it holds no value: a null (an empty CSV or Excel cell, JSON `null` or
+a key left out, a Parquet null, Python `None` or NaN) or empty text (`""`), in every format
+and for every type, text included. Any other cell's text is read exactly as written:
+nothing is trimmed (a cell of spaces is not blank), and only these forms are accepted
+(anything else is invalid, never coerced):
 
 - a number: ASCII digits, an optional leading `-`, an optional `.` and more digits
   (`12`, `-3`, `0.25`); not `+6`, `1e3`, `.5`, `6.`, `1_000`, `１２` or ` 6`;
@@ -18,6 +21,11 @@ import datetime
 EPOCH = datetime.date(1970, 1, 1)
 LARGEST_WHOLE_NUMBER = 2**53  # the largest integer a float64 holds exactly, with all below it
 BOOLEANS = {"true": 1, "false": 0, "yes": 1, "no": 0, "1": 1, "0": 0}
+
+
+def is_blank(text: str | None) -> bool:
+    """Whether a cell's text (None for a null) is blank: no value, or empty text."""
+    return text is None or text == ""
 
 
 def date_number(value: datetime.date) -> float:

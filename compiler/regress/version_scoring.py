@@ -8,7 +8,6 @@ it. Nothing here prints; problems come back as diagnostics.
 from __future__ import annotations
 
 import datetime
-import json
 
 import attrs
 import numpy as np
@@ -17,7 +16,6 @@ from critc.compiler.engine.cases import CaseTable, Grouping, group_cases
 from critc.compiler.engine.evaluate import Results, evaluate
 from critc.compiler.io.records import (
     MAX_ROWS_PER_PROBLEM,
-    ROWS_KEY,
     Encoder,
     RecordsError,
     Source,
@@ -27,7 +25,7 @@ from critc.compiler.io.records import (
     where,
 )
 from critc.compiler.io.session import Session, decode_key, open_session
-from critc.compiler.io.tables import SOURCE_KEY
+from critc.compiler.io.tables import SOURCE_KEY, date_format_of_table, with_rows
 from critc.compiler.model.cells import EPOCH
 from critc.compiler.regress.versions import Version, VersionSet
 from critc.dsl.diagnostics import Diagnostic, error, has_errors
@@ -53,10 +51,12 @@ def _subset(table: pa.Table, rows: np.ndarray) -> pa.Table:
     """The records at `rows` (indices, in file order), keeping each one's file row."""
     lines = file_rows(table)[rows]
     subset = table.take(pa.array(rows, type=pa.int64()))
-    meta = {ROWS_KEY: json.dumps(lines.tolist()).encode()}
+    subset = with_rows(subset.replace_schema_metadata({}), lines.tolist(),
+                       date_format=date_format_of_table(table))
     source = (table.schema.metadata or {}).get(SOURCE_KEY)  # a database's key column
-    return subset.replace_schema_metadata(meta if source is None else
-                                          {**meta, SOURCE_KEY: source})
+    if source is None:
+        return subset
+    return subset.replace_schema_metadata({**(subset.schema.metadata or {}), SOURCE_KEY: source})
 
 
 def _row_list(rows: np.ndarray) -> str:
@@ -184,7 +184,7 @@ def _dating_fields(versions: VersionSet, table: pa.Table, shown: str,
     if missing:
         return None
     rows = file_rows(table)
-    enc = Encoder(shown, diagnostics, rows)
+    enc = Encoder(shown, diagnostics, rows, date_format_of_table(table))
     fields, vocab = {}, {}
     for name in needed:
         fields[name], words = encode_field(enc, table, fw.fields[name], fw.rating_scales)
@@ -283,7 +283,7 @@ def _input_dates(versions: VersionSet, inputs: str, table: pa.Table, keys: tuple
                                  "inspection"))
         return None, {}
     rows = file_rows(table)
-    enc = Encoder(inputs, diagnostics, rows)
+    enc = Encoder(inputs, diagnostics, rows, date_format_of_table(table))
     codes, _ = encode_field(enc, table, field, fw.rating_scales)
     if has_errors(diagnostics):
         return None, {}

@@ -4,15 +4,7 @@ unrounded value as people read it."""
 from __future__ import annotations
 
 from critc.compiler.io.values import defined
-
-IRREGULAR = {"inspection input": "inspection inputs", "band on a figure": "bands on figures"}
-
-
-def plural(n: int, noun: str, nouns: str | None = None) -> str:
-    """`1 inspection`, `2 inspections`, `0 cases`; `nouns` for a plural not made with -s."""
-    if n == 1:
-        return f"1 {noun}"
-    return f"{n} {nouns or IRREGULAR.get(noun) or noun + 's'}"
+from critc.dsl.diagnostics import plural
 
 
 def unrounded_text(kind: str, value) -> str | None:
@@ -23,3 +15,6 @@ def unrounded_text(kind: str, value) -> str | None:
     if kind == "score":
         return f"{value * 100:.2f}%"
     return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+__all__ = ["plural", "unrounded_text"]

@@ -153,6 +153,24 @@ entry("include-cycle", "error",
          whole=True),
       "Remove one of the includes. Shared files should not include each other; let the "
       "main framework file include each of them.", group=G)
+entry("backslash-in-include", "error",
+      "An `include` path separates its folders with backslashes, as Windows paths are often "
+      "written.",
+      "In a framework's text a backslash begins an escape (`\\n` is a line break), so "
+      "`..\\shared\\cases.crit` would be read as `..sharedcases.crit`. critc reports the "
+      "backslashes and follows the path with `/` in their place, so nothing else is "
+      "reported because of it. A path whose backslashes are all escapes of the language "
+      "(`\\\\` for a backslash, `\\\"` for a quote, `\\n`, `\\t`) is left as it is.",
+      ex('framework "Offender Management Inspection" version "2008"\n\n'
+         'include "shared\\case-fields.crit"\n',
+         files={"shared/case-fields.crit": "case fields\n  case_ref: text, case id\n"},
+         whole=True),
+      "Write the path with `/`: `include \"shared/case-fields.crit\"`. Forward slashes work "
+      "on Windows too.",
+      ex('framework "Offender Management Inspection" version "2008"\n\n'
+         'include "shared/case-fields.crit"\n',
+         files={"shared/case-fields.crit": "case fields\n  case_ref: text, case id\n"},
+         whole=True), group=G)
 entry("duplicate-header", "error",
       "A second `framework` header, usually one in an included file.",
       "A framework has one name, version and set of defaults.",
@@ -915,9 +933,14 @@ entry("question-feeds-no-score", "warning",
 RECORDS = {
     "unknown-format": "the case file's extension is not .csv, .jsonl/.ndjson, .json, .xlsx "
                       "or .parquet",
-    "empty-records": "the case file is empty, has no header row, or has a header but no cases",
+    "empty-records": "the case file is empty, has no header row, or has a header but no cases "
+                     "(for a workbook of several sheets, naming the other sheets)",
     "malformed-records": "the case file cannot be read as CSV, JSON, Excel or Parquet (for "
                          "example a CSV row with the wrong number of values)",
+    "wrong-delimiter": "a CSV file separates its values with semicolons or tabs, not commas "
+                       "(its header is one column holding every name)",
+    "unknown-sheet": "`--sheet` (or `--inputs-sheet`) names a sheet the workbook does not "
+                     "have; the message lists its sheets",
     "duplicate-column": "two columns of the case file have the same name",
     "cell-too-long": "a cell holds more than 64 KiB of text (usually a quote left open, so "
                      "that one cell runs on over many lines)",
