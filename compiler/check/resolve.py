@@ -150,6 +150,16 @@ class Resolver:
                 continue
             chosen.append(node)
         chosen.sort(key=symbols.order.__getitem__)
+        if sel.excepted:
+            kept = self._take_out(sel, chosen)
+            if kept is None:
+                return None
+            if chosen and not kept:
+                self.error("empty-selection", f"`{describe_selector(sel)}` selects nothing: "
+                           "`except` takes out everything it picks", sel.span,
+                           hint="take out fewer items, or select another set")
+                return None
+            chosen = kept
         looked_in = context if context and not sel.scope_kind and sel.scope_word != "all" \
             else None
         where = f" in {symbols.kind(looked_in)} `{looked_in}`" if looked_in else ""
@@ -166,6 +176,41 @@ class Resolver:
                        "function such as mean(...)")
             return None
         return chosen
+
+    def _take_out(self, sel: ast.Selector, chosen: list[str]) -> list[str] | None:
+        """`except ID, ...`: each id is taken out with everything inside it. An id that is
+        not declared, or that takes out nothing the selector picks, is an error."""
+        symbols = self.symbols
+        kept, ok = list(chosen), True
+        for ident in sel.excepted:
+            if ident not in symbols.nodes:
+                self.error("unknown-reference", f"`except {ident}`: there is no question or "
+                           f"aggregate `{ident}`", sel.span,
+                           hint=did_you_mean(ident, self._exceptable(chosen)))
+                ok = False
+                continue
+            gone = {ident, *symbols.descendants(ident)}
+            if not gone & set(kept):
+                what = f"{symbols.kind(ident)} `{ident}`"
+                self.error("except-not-selected", f"`except {ident}` takes out nothing: "
+                           f"`{describe_selector(sel)}` does not pick {what}"
+                           + ("" if symbols.kind(ident) == "question" else " or anything in it"),
+                           sel.span, hint=did_you_mean(ident, self._exceptable(chosen))
+                           or "remove it from the `except` list")
+                ok = False
+                continue
+            kept = [n for n in kept if n not in gone]
+        return kept if ok else None
+
+    def _exceptable(self, chosen: list[str]) -> list[str]:
+        """What `except` can name: the items chosen and the aggregates that hold them."""
+        out = dict.fromkeys(chosen)
+        for node in chosen:
+            parent = self.symbols.parent.get(node)
+            while parent is not None:
+                out[parent] = None
+                parent = self.symbols.parent.get(parent)
+        return list(out)
 
     def _empty_hint(self, sel: ast.Selector, context: str | None) -> str:
         symbols = self.symbols
@@ -225,6 +270,9 @@ class Resolver:
             case ast.Binary(op=op, left=left, right=right):
                 a, b = self.formula(left, context), self.formula(right, context)
                 if a is None or b is None or not (self._numeric(a) and self._numeric(b)):
+                    return None
+                if op in ("+", "-") and {a.type.kind, b.type.kind} == {"score", "number"}:
+                    self._mixed_units(f"`{op}`", [a, b], expr.span)
                     return None
                 return m.Arith(op=op, left=a, right=b, type=_arith_type(op, a.type, b.type),
                                span=expr.span)
@@ -384,19 +432,19 @@ class Resolver:
         if not all(self._numeric(item) for item in items):
             return None
         if {"score", "number"} <= kinds:
-            self._mixed_units(fn, items, call.span)
+            self._mixed_units(f"{fn}(...)", items, call.span)
             return None
         result = m.SCORE if kinds == {"score"} and fn != "sum" else m.NUMBER
         return m.Reduce(function=fn, items=tuple(items), type=result, skipping=call.skipping,
                         span=call.span)
 
     def _mixed_units(self, fn: str, items: list[m.Expr], span: Span) -> None:
-        """A type-mismatch for `min(n, 50%)`: a percentage is a fraction of a score, so it
+        """A type-mismatch for `min(n, 50%)` or `n + 50%`: a percentage is a fraction of a score, so it
         cannot be compared with or added to a plain number."""
         number = next(item for item in items if item.type.kind == "number")
         score = next(item for item in items if item.type.kind == "score")
         self.diagnostics.append(error(
-            "type-mismatch", f"{fn}(...) mixes plain numbers and percentages", span,
+            "type-mismatch", f"{fn} mixes plain numbers and percentages", span,
             hint="a percentage (a score, or a value such as 50%) means a fraction, a plain "
                  "number a count or points: make every input the same kind (`50`, not `50%`)",
             labels=(Label(number.span, "a plain number"), Label(score.span, "a percentage"))))
