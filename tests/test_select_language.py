@@ -88,3 +88,39 @@ def test_fmt_keeps_whole_numbers_where_written():
     assert formatted.count("to whole numbers") == 2
     assert formatted.count("to whole percent") == 1
     assert parse(formatted).module.items == parse(text).module.items
+
+
+SHARED_BAND = """band conclusion "Conclusion"
+  on all criteria
+  on questions tagged roh
+  on all standards
+  70% and above: "Good."
+  otherwise: "Needs work."
+"""
+
+NO_CRITERIA = """include "shared/bands.crit"
+
+framework "No criteria"
+
+scale yn
+  yes above the line
+  no
+
+standard 1 "S" = mean of its questions
+  question 1a "Q?"
+"""
+
+
+def test_a_band_shared_by_include_attaches_to_what_it_finds(tmp_path):
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "bands.crit").write_text(SHARED_BAND, encoding="utf-8")
+    root = tmp_path / "fw.crit"
+    root.write_text(NO_CRITERIA, encoding="utf-8")
+    result = check_file(root)
+    assert result.diagnostics == ()
+    assert list(result.framework.applications) == ["conclusion[1]"]
+    # the same band written in the framework itself still says it selects nothing
+    root.write_text(NO_CRITERIA.replace('include "shared/bands.crit"\n', "") + "\n"
+                    + SHARED_BAND, encoding="utf-8")
+    codes = [d.code for d in check_file(root).diagnostics]
+    assert codes == ["empty-selection", "unknown-tag"]

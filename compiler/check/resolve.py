@@ -110,7 +110,10 @@ class Resolver:
         return "add a formula such as `= mean of its questions` after the title"
 
     # ------------------------------------------------------------------ selectors
-    def select(self, sel: ast.Selector, context: str | None) -> list[str] | None:
+    def select(self, sel: ast.Selector, context: str | None,
+               shared: bool = False) -> list[str] | None:
+        """The items `sel` picks. `shared`: the `on` selector of a band in an included file,
+        which may pick nothing (or name tags nobody has) in the framework that includes it."""
         symbols = self.symbols
         kind = PLURAL_KIND.get(sel.plural, "question")
         if sel.role and kind != "question":
@@ -133,6 +136,8 @@ class Resolver:
         else:
             base = list(symbols.nodes)
         unknown = [t for t in sel.tags if t not in symbols.all_tags()]
+        if unknown and shared:
+            return []
         for tag in unknown:
             self.error("unknown-tag", f"no question or aggregate is tagged `{tag}`", sel.span,
                        hint=did_you_mean(tag, symbols.all_tags()) or "add `tags " + tag
@@ -165,6 +170,8 @@ class Resolver:
         where = f" in {symbols.kind(looked_in)} `{looked_in}`" if looked_in else ""
         if not chosen and ({looked_in, *sel.scope_ids} & symbols.lost_children):
             return None  # a duplicate id dropped its items; that error is already reported
+        if not chosen and shared:
+            return []
         if not chosen:
             self.error("empty-selection", f"`{describe_selector(sel)}` selects nothing{where}",
                        sel.span, hint=self._empty_hint(sel, context))
