@@ -329,6 +329,7 @@ class Aggregate:
     id: str
     title: str | None = None
     formula: Expr | None = None
+    applies: Expr | None = None  # per inspection: the aggregate is not applicable otherwise
     tags: tuple[str, ...] = ()
     rated: str | None = None
     rounding: Rounding | None = None

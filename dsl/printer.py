@@ -328,6 +328,9 @@ class Printer:
             else:
                 self.emit(depth, head, a.span.line)
                 self.emit(depth + 1, formula, a.formula.span.line, a.formula.span.end_line)
+        if a.applies is not None:
+            self.emit(depth + 1, f"applies when {expr_text(a.applies)}", a.applies.span.line,
+                      a.applies.span.end_line)
         if a.rated:
             self.emit(depth + 1, f"rated {a.rated}")
         if a.rounding:

@@ -44,7 +44,7 @@ CLAUSE_WORDS = {
 }
 ACCEPTS = {
     "question": {"applies", "tags", "on_scale", "description", "source"},
-    "aggregate": {"formula", "tags", "rated", "rounding", "description", "source"},
+    "aggregate": {"formula", "applies", "tags", "rated", "rounding", "description", "source"},
     "framework": {"version", "effective", "default_scale", "rounding", "description", "source"},
     "scale": {"description", "source"},
     "field": {"description", "source"},

@@ -134,6 +134,7 @@ def build_model(symbols: Symbols, diagnostics: list[Diagnostic],
                 children=tuple(symbols.children.get(node, ())),
                 tags=tuple(sorted(symbols.tags[node])),
                 rounding=rounding_of(item.rounding) if item.rounding else None,
+                applies=resolver.aggregate_condition(node),
                 description=item.description, source=item.source, span=item.span)
 
     applications, band_types = _band_targets(symbols, resolver, diagnostics, program.root)

@@ -42,6 +42,7 @@ class Resolver:
         self.in_progress: set[str] = set()
         # every use of a band: (band id, type of what it bands, span)
         self.band_uses: list[tuple[str, m.Type, Span]] = []
+        self.conditions: dict[str, m.Expr | None] = {}  # aggregate → where it applies
 
     def error(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
         self.diagnostics.append(error(code, message, span, hint))
@@ -108,6 +109,12 @@ class Resolver:
         if len(kinds) == 1:
             return f"add a formula such as `= mean of its {KIND_PLURAL.get(kinds.pop(), 'items')}`"
         return "add a formula such as `= mean of its questions` after the title"
+
+    def aggregate_condition(self, node: str) -> m.Expr | None:
+        """Where an aggregate applies (`applies when`, with the aggregates around it)."""
+        if node not in self.conditions:
+            self.conditions[node] = choices.aggregate_condition(self, node)
+        return self.conditions[node]
 
     # ------------------------------------------------------------------ selectors
     def select(self, sel: ast.Selector, context: str | None,
