@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 from critc.compiler.check.passes import check_file
+from critc.compiler.cli import main as cli
 from critc.compiler.codegen.generate import generate
 from critc.compiler.engine.evaluate import evaluate
 from critc.compiler.plan.lower import plan_for
@@ -213,3 +214,10 @@ def _close(got, expected, node) -> None:
         assert got is None and expected is None, (node, got, expected)
     else:
         assert math.isclose(got, expected, abs_tol=1e-12), (node, got, expected)
+
+
+def test_probation_2018_rates_nps_inspections_on_3_1_and_3_2(capsys):
+    """rules/probation-2018/nps.test.yaml: hand-computed NPS figures (none is published)."""
+    rules = Path(__file__).resolve().parent.parent / "rules" / "probation-2018"
+    assert cli.main(["test", str(rules / "nps.test.yaml")]) == 0
+    assert "2 passed, 0 failed" in capsys.readouterr().out
