@@ -164,8 +164,7 @@ def expr_text(expr: ast.Expr) -> str:
 def rounding_text(r: ast.Rounding, whole: str | None = None) -> str:
     """`whole` is how to say zero places: `whole percent`, or `whole numbers` for a band over
     points or other plain numbers; by default as written."""
-    whole = whole or f"whole {r.whole}"
-    places = whole if r.places == 0 else \
+    places = (whole or f"whole {r.whole}") if r.places == 0 else \
         f"{r.places} decimal place{'s' if r.places != 1 else ''}"
     return f"rounding {r.mode} to {places}"
 

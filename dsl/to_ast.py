@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import cast
+from typing import Literal, cast
 
 import attrs
 from critc.dsl import ast
@@ -219,7 +219,7 @@ class ToAst:
 
     def rounding_clause(self, meta, children):
         mode, places = children
-        unit = "numbers" if places == "numbers" else "percent"
+        unit: Literal["percent", "numbers"] = "numbers" if places == "numbers" else "percent"
         rounding = ast.Rounding(mode=mode, places=0 if isinstance(places, str) else places,
                                 whole=unit, span=self.span(meta))
         return Clause("rounding", rounding, self.span(meta))

@@ -453,8 +453,8 @@ class Resolver:
                         span=call.span)
 
     def _mixed_units(self, fn: str, items: list[m.Expr], span: Span) -> None:
-        """A type-mismatch for `min(n, 50%)` or `n + 50%`: a percentage is a fraction of a score, so it
-        cannot be compared with or added to a plain number."""
+        """A type-mismatch for `min(n, 50%)` or `n + 50%`: a percentage is a fraction of a
+        score, so it cannot be compared with or added to a plain number."""
         number = next(item for item in items if item.type.kind == "number")
         score = next(item for item in items if item.type.kind == "score")
         self.diagnostics.append(error(

@@ -93,9 +93,9 @@ class Figures:
                 # an item whose test is false does not apply: it is left out (NULL), and
                 # counts as defined for a strict total
                 out = [b.not_null(v) for v in values]
-                for i, test in enumerate(when):
-                    if test is not None:
-                        left_out = b.compare("=", self.value(test), b.double(0.0))
+                for i, condition in enumerate(when):
+                    if condition is not None:
+                        left_out = b.compare("=", self.value(condition), b.double(0.0))
                         values[i] = b.case([(left_out, exp.Null())], values[i])
                         out[i] = b.either(left_out, out[i])
                 if strict:  # undefined if any item is
