@@ -89,7 +89,9 @@ def aggregate_condition(resolver: Resolver, node: str) -> m.Expr | None:
     outer = resolver.aggregate_condition(parent) if parent is not None else None
     own = None
     if isinstance(item, ast.Aggregate) and item.applies is not None:
+        resolver.deciding = node
         own = figure_condition(resolver, item.applies, None)
+        resolver.deciding = None
         if own is not None and not _reads_inputs_only(resolver, own, node):
             own = None
     if own is None or outer is None:

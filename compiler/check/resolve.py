@@ -43,6 +43,7 @@ class Resolver:
         # every use of a band: (band id, type of what it bands, span)
         self.band_uses: list[tuple[str, m.Type, Span]] = []
         self.conditions: dict[str, m.Expr | None] = {}  # aggregate → where it applies
+        self.deciding: str | None = None  # the aggregate whose `applies when` is resolved
 
     def error(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
         self.diagnostics.append(error(code, message, span, hint))
@@ -329,6 +330,13 @@ class Resolver:
         symbols = self.symbols
         if name in symbols.fields:
             field, origin = symbols.fields[name]
+            if origin == "case" and self.deciding is not None:
+                self.error("case-field-in-formula", f"`{name}` is a case field, which differs "
+                           f"from case to case; whether `{self.deciding}` applies is decided "
+                           "per inspection, by inspection inputs", span,
+                           hint="put the condition on its questions, which are decided case "
+                           "by case")
+                return None
             if origin == "case":
                 self.error("case-field-in-formula", f"`{name}` is a case field, which differs "
                            "from case to case; a formula works on whole inspections", span,
