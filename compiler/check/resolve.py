@@ -286,7 +286,8 @@ class Resolver:
                 a, b = self.formula(left, context), self.formula(right, context)
                 if a is None or b is None or not (self._numeric(a) and self._numeric(b)):
                     return None
-                if op in ("+", "-") and {a.type.kind, b.type.kind} == {"score", "number"}:
+                if op in ("+", "-") and {a.type.kind, b.type.kind} == {"score", "number"} \
+                        and not any(x.type.kind == "unknown" for x in (*m.walk(a), *m.walk(b))):
                     self._mixed_units(f"`{op}`", [a, b], expr.span)
                     return None
                 return m.Arith(op=op, left=a, right=b, type=_arith_type(op, a.type, b.type),
