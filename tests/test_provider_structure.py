@@ -221,3 +221,15 @@ def test_probation_2018_rates_nps_inspections_on_3_1_and_3_2(capsys):
     rules = Path(__file__).resolve().parent.parent / "rules" / "probation-2018"
     assert cli.main(["test", str(rules / "nps.test.yaml")]) == 0
     assert "2 passed, 0 failed" in capsys.readouterr().out
+
+
+def test_explain_says_where_an_aggregate_does_not_apply(tmp_path: Path, capsys):
+    framework = tmp_path / "providers.crit"
+    framework.write_text(FRAMEWORK, encoding="utf-8")
+    cases, inputs = tmp_path / "cases.csv", tmp_path / "inputs.csv"
+    _write(cases, ["ref", "insp", "3.2a"], [["1", "A", "yes"]])
+    _write(inputs, ["insp", "kind", "g1", "g3", "g4"], [["A", "crc", "good", "", "fair"]])
+    assert cli.main(["explain", str(framework), str(cases), "--inputs", str(inputs),
+                     "--node", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "applies when kind = nps: no, so not applicable (left out of totals)" in out

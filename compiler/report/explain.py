@@ -101,6 +101,12 @@ class Explainer:
             span = step.source.span
             tree.add(Text(f"{span.path}:{span.line}: {source_line(self.sources, span)}",
                           style="dim"))
+            applies = fw.aggregates[node].applies
+            if step.applies is not None and applies is not None:
+                holds = self.figure_value(g, step.applies)
+                tree.add(Text(f"applies when {expression_text(applies, fw)}: " + (
+                    "unknown, so undefined" if not defined(holds) else "yes" if holds else
+                    "no, so not applicable (left out of totals)")))
             self._expr(tree, step.source, step.op, g, top=True)
         return tree
 
