@@ -44,6 +44,9 @@ class Resolver:
         self.band_uses: list[tuple[str, m.Type, Span]] = []
         self.conditions: dict[str, m.Expr | None] = {}  # aggregate → where it applies
         self.deciding: str | None = None  # the aggregate whose `applies when` is resolved
+        # aggregates whose type rests on something unknown (an error reported elsewhere,
+        # such as a cycle): their type is a guess, so a mismatch with it is not reported
+        self.uncertain: set[str] = set()
 
     def error(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
         self.diagnostics.append(error(code, message, span, hint))
@@ -80,10 +83,17 @@ class Resolver:
         expr = self.formula(item.formula, node)
         self.in_progress.discard(node)
         self.formulas[node] = expr
+        if expr is not None and self._uncertain(expr):
+            self.uncertain.add(node)
         if expr is not None:
             self._check_figure_type(item, expr.type, item.formula.span)
         self.types[node] = expr.type if expr is not None else m.UNKNOWN
         return expr
+
+    def _uncertain(self, expr: m.Expr) -> bool:
+        return any(x.type.kind == "unknown" or (isinstance(x, m.FigureRef)
+                                                and x.node in self.uncertain)
+                   for x in m.walk(expr))
 
     def _check_figure_type(self, item: ast.Aggregate, result: m.Type, span: Span) -> None:
         """An aggregate's formula gives a figure, and a rating on its `rated` scale if any."""
@@ -287,7 +297,7 @@ class Resolver:
                 if a is None or b is None or not (self._numeric(a) and self._numeric(b)):
                     return None
                 if op in ("+", "-") and {a.type.kind, b.type.kind} == {"score", "number"} \
-                        and not any(x.type.kind == "unknown" for x in (*m.walk(a), *m.walk(b))):
+                        and not (self._uncertain(a) or self._uncertain(b)):
                     self._mixed_units(f"`{op}`", [a, b], expr.span)
                     return None
                 return m.Arith(op=op, left=a, right=b, type=_arith_type(op, a.type, b.type),
