@@ -195,7 +195,8 @@ class Apply:
 
 @attrs.frozen(kw_only=True)
 class Selector:
-    """A set of questions or aggregates: `all individual questions tagged roh in sections 1, 2`.
+    """A set of questions or aggregates: `all individual questions tagged roh in sections 1, 2`
+    (`... except 2.3` takes out an item and everything inside it).
 
     `plural` is the noun as written (`questions`, `criteria`, ...); `single` is true for the
     singular `summary question`, which must select exactly one question.
@@ -208,6 +209,7 @@ class Selector:
     tags: tuple[str, ...] = ()
     scope_kind: AggregateKind | Plural | None = None
     scope_ids: tuple[str, ...] = ()
+    excepted: tuple[str, ...] = ()  # `except 2.3, 1.2a`: ids taken out, with what they hold
     span: Span = _span()
 
 
@@ -221,6 +223,7 @@ Expr = (Number | Percent | String | DateLiteral | Boolean | Name | ItemRef | Set
 class Rounding:
     mode: RoundingMode
     places: int
+    whole: Literal["percent", "numbers"] = attrs.field(default="percent", eq=False)  # as written
     span: Span = _span()
 
 
@@ -326,6 +329,7 @@ class Aggregate:
     id: str
     title: str | None = None
     formula: Expr | None = None
+    applies: Expr | None = None  # per inspection: the aggregate is not applicable otherwise
     tags: tuple[str, ...] = ()
     rated: str | None = None
     rounding: Rounding | None = None

@@ -75,12 +75,12 @@ def _trailing_selector(expr: ast.Expr) -> ast.Selector | None:
 
 def _ends_with_scope(expr: ast.Expr) -> bool:
     sel = _trailing_selector(expr)
-    return sel is not None and bool(sel.scope_ids)
+    return sel is not None and bool(sel.scope_ids or sel.excepted)
 
 
 def _ends_with_tags(expr: ast.Expr) -> bool:
     sel = _trailing_selector(expr)
-    return sel is not None and bool(sel.tags) and not sel.scope_ids
+    return sel is not None and bool(sel.tags) and not (sel.scope_ids or sel.excepted)
 
 
 def _args(args: Sequence[ast.Expr]) -> str:
@@ -103,6 +103,8 @@ def selector_text(sel: ast.Selector) -> str:
         words.append("tagged " + " or ".join(sel.tags))
     if sel.scope_kind:
         words.append(f"in {sel.scope_kind} " + ", ".join(sel.scope_ids))
+    if sel.excepted:
+        words.append("except " + ", ".join(sel.excepted))
     return " ".join(words)
 
 
@@ -159,10 +161,10 @@ def expr_text(expr: ast.Expr) -> str:
             assert_never(expr)
 
 
-def rounding_text(r: ast.Rounding, whole: str = "whole percent") -> str:
+def rounding_text(r: ast.Rounding, whole: str | None = None) -> str:
     """`whole` is how to say zero places: `whole percent`, or `whole numbers` for a band over
-    points or other plain numbers."""
-    places = whole if r.places == 0 else \
+    points or other plain numbers; by default as written."""
+    places = (whole or f"whole {r.whole}") if r.places == 0 else \
         f"{r.places} decimal place{'s' if r.places != 1 else ''}"
     return f"rounding {r.mode} to {places}"
 
@@ -325,6 +327,9 @@ class Printer:
             else:
                 self.emit(depth, head, a.span.line)
                 self.emit(depth + 1, formula, a.formula.span.line, a.formula.span.end_line)
+        if a.applies is not None:
+            self.emit(depth + 1, f"applies when {expr_text(a.applies)}", a.applies.span.line,
+                      a.applies.span.end_line)
         if a.rated:
             self.emit(depth + 1, f"rated {a.rated}")
         if a.rounding:
@@ -353,8 +358,8 @@ class Printer:
         if b.rounding:
             thresholds = [t for row in b.rows for t in (row.low, row.high) if t is not None]
             numbers = bool(thresholds) and not any(t.percent for t in thresholds)
-            self.emit(1, rounding_text(b.rounding, "whole numbers" if numbers else
-                                       "whole percent"), b.rounding.span.line)
+            unit = None if not thresholds else "whole numbers" if numbers else "whole percent"
+            self.emit(1, rounding_text(b.rounding, unit), b.rounding.span.line)
         self.common(b, 1)
         for row in b.rows:
             out = quote(row.label) if row.label is not None else row.level

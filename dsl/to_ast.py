@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import cast
+from typing import Literal, cast
 
 import attrs
 from critc.dsl import ast
@@ -44,7 +44,7 @@ CLAUSE_WORDS = {
 }
 ACCEPTS = {
     "question": {"applies", "tags", "on_scale", "description", "source"},
-    "aggregate": {"formula", "tags", "rated", "rounding", "description", "source"},
+    "aggregate": {"formula", "applies", "tags", "rated", "rounding", "description", "source"},
     "framework": {"version", "effective", "default_scale", "rounding", "description", "source"},
     "scale": {"description", "source"},
     "field": {"description", "source"},
@@ -219,14 +219,17 @@ class ToAst:
 
     def rounding_clause(self, meta, children):
         mode, places = children
-        return Clause("rounding", ast.Rounding(mode=mode, places=places, span=self.span(meta)),
-                      self.span(meta))
+        unit: Literal["percent", "numbers"] = "numbers" if places == "numbers" else "percent"
+        rounding = ast.Rounding(mode=mode, places=0 if isinstance(places, str) else places,
+                                whole=unit, span=self.span(meta))
+        return Clause("rounding", rounding, self.span(meta))
 
     def rounding_mode(self, meta, children):
         return " ".join(str(c) for c in children)
 
     def whole(self, meta, children):
-        return 0
+        """`whole percent` or `whole numbers` (`whole number` is the same)."""
+        return "percent" if str(children[1]) == "percent" else "numbers"
 
     def decimals(self, meta, children):
         places = int(self.number_value(children[0]))
@@ -622,6 +625,9 @@ class ToAst:
     def scope(self, meta, children):
         kind = children[0][1] if isinstance(children[0], tuple) else children[0]
         return ("scope", (kind, tuple(str(c) for c in children[1:])))
+
+    def exception(self, meta, children):
+        return ("excepted", tuple(str(c) for c in children))
 
     def _selector(self, meta, children, single):
         parts: dict = {"scope_word": None, "role": None, "plural": "questions"}

@@ -441,7 +441,7 @@ section 1 "S" = mean of its questions
   question 1g
     applies when region != team and remote
 
-score s2 "x" = section 1 * staff / 10 + points(lead)
+score s2 "x" = section 1 * staff / 10 + points(lead) * 1%
 rating r2 "Lead" = lead
 '''
 INPUT_QUESTIONS = ["1a", "1b", "1c", "1d", "1e", "1f", "1g"]
@@ -583,7 +583,7 @@ section 2 "Two"
 
 score mixed "Mixed" = (max(section 1, min(section 2, 25%), -section 1 / staff)
                       - sum(count(section 1), points(lead)) * 2%)
-score ratio "Ratio" = section 1 / (section 2 - section 2) + section 2 / 0 - section 2 / 4
+score ratio "Ratio" = section 1 / (section 2 - section 2) * 1% + section 2 / 0 - section 2 / 4
 score nested "Nested" = mean(sum(section 1, mean(section 2, mean(question 1a, question 2b))),
                              count(mixed, ratio))
 rating best "Best" = max(g(section 1), g(section 2), lead)

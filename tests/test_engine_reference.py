@@ -193,7 +193,7 @@ section 1 "S" = mean of its questions
   question 1h "H"
     applies when region = "north" or region = team
 
-score s2 "x" = section 1 * staff / 10 + points(lead)
+score s2 "x" = section 1 * staff / 10 + points(lead) * 1%
 '''
 MIXED_QUESTIONS = ["1a", "1b", "1c", "1d", "1e", "1f", "1g", "1h"]
 TEAMS = st.one_of(st.none(), st.sampled_from(["north", "south", "west", "east", "North"]))

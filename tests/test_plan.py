@@ -60,7 +60,7 @@ criterion 2 "Two" = weighted mean(question 2a: 0.5, question 2b: 0.5) without re
 
 thread t "T" = pooled over all questions tagged t
 
-score s1 "Scores" = mean(criterion 1, criterion 2) - 5% + -(1 / size)
+score s1 "Scores" = mean(criterion 1, criterion 2) - 5% + -(1 / size) * 1%
 score n1 "Numbers" = sum(points(leadership), count(criterion 1, criterion 2), 3)
 rating worst "Worst" = min(leadership, verdict(criterion 1))
 rating best "Best" = max(leadership, verdict(criterion 2))

@@ -80,6 +80,38 @@ def one_type(resolver: Resolver, items: list[m.Expr], what: str, span) -> m.Type
     return known[0]
 
 
+def aggregate_condition(resolver: Resolver, node: str) -> m.Expr | None:
+    """An aggregate applies where its own `applies when` holds and where the aggregate it
+    sits in applies. The test is decided per inspection over inspection inputs only, so
+    that whether a figure exists never depends on figures."""
+    item = resolver.symbols.nodes[node]
+    parent = resolver.symbols.parent.get(node)
+    outer = resolver.aggregate_condition(parent) if parent is not None else None
+    own = None
+    if isinstance(item, ast.Aggregate) and item.applies is not None:
+        resolver.deciding = node
+        own = figure_condition(resolver, item.applies, None)
+        resolver.deciding = None
+        if own is not None and not _reads_inputs_only(resolver, own, node):
+            own = None
+    if own is None or outer is None:
+        return own or outer
+    return m.Logic(op="and", operands=(outer, own), span=own.span)
+
+
+def _reads_inputs_only(resolver: Resolver, condition: m.Expr, node: str) -> bool:
+    for name, span in m.references(condition):
+        if not (name in resolver.symbols.fields and resolver.symbols.fields[name][1]
+                == "inspection"):
+            resolver.error("figure-in-condition", f"`applies when` of `{node}` reads "
+                           f"{resolver.symbols.kind(name)} `{name}`; whether an aggregate "
+                           "applies is decided by inspection inputs only", span,
+                           hint="test an inspection input, e.g. `applies when provider_type "
+                           "= nps`; use `if ... then ... else` to choose between figures")
+            return False
+    return True
+
+
 def figure_condition(resolver: Resolver, expr: ast.Expr, context: str | None) -> m.Expr | None:
     """A yes/no test over inspection inputs and figures."""
     match expr:

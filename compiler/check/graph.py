@@ -113,6 +113,9 @@ def build(fw: m.Framework, order: dict[str, int]) -> Dependencies:
         if a.formula is not None:
             for name, span in m.references(a.formula):
                 link(name, a.id, span)
+        if a.applies is not None:
+            for name, span in m.references(a.applies):
+                link(name, a.id, span)
     for app in fw.applications.values():
         link(app.target, app.id, app.span)
         link(app.band, app.id, app.span)

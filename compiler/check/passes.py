@@ -134,9 +134,10 @@ def build_model(symbols: Symbols, diagnostics: list[Diagnostic],
                 children=tuple(symbols.children.get(node, ())),
                 tags=tuple(sorted(symbols.tags[node])),
                 rounding=rounding_of(item.rounding) if item.rounding else None,
+                applies=resolver.aggregate_condition(node),
                 description=item.description, source=item.source, span=item.span)
 
-    applications, band_types = _band_targets(symbols, resolver, diagnostics)
+    applications, band_types = _band_targets(symbols, resolver, diagnostics, program.root)
     bands = {}
     for bid, band in symbols.bands.items():
         input_type = _band_input_type(band, band_types.get(bid, []), resolver.band_uses,
@@ -237,14 +238,16 @@ def _field_roles(fields: dict[str, m.Field], diagnostics: list[Diagnostic]) -> d
 BandUse = tuple[m.Type, Span]  # the type of what a band bands, and where
 
 
-def _band_targets(symbols: Symbols, resolver: Resolver, diagnostics: list[Diagnostic]
-                  ) -> tuple[dict[str, m.BandApplication], dict[str, list[BandUse]]]:
+def _band_targets(symbols: Symbols, resolver: Resolver, diagnostics: list[Diagnostic],
+                  root: str) -> tuple[dict[str, m.BandApplication], dict[str, list[BandUse]]]:
+    """Each band attached with `on`. A band shared by `include` (declared in another file
+    than the root) attaches to what its selectors find here, which may be nothing."""
     applications: dict[str, m.BandApplication] = {}
     types: dict[str, list[BandUse]] = {}
     for bid, band in symbols.bands.items():
         for target in band.targets:
             if isinstance(target, ast.Selector):
-                members = resolver.select(target, None)
+                members = resolver.select(target, None, shared=band.span.path != root)
                 if members is None:
                     continue
             else:

@@ -42,6 +42,11 @@ class Resolver:
         self.in_progress: set[str] = set()
         # every use of a band: (band id, type of what it bands, span)
         self.band_uses: list[tuple[str, m.Type, Span]] = []
+        self.conditions: dict[str, m.Expr | None] = {}  # aggregate → where it applies
+        self.deciding: str | None = None  # the aggregate whose `applies when` is resolved
+        # aggregates whose type rests on something unknown (an error reported elsewhere,
+        # such as a cycle): their type is a guess, so a mismatch with it is not reported
+        self.uncertain: set[str] = set()
 
     def error(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
         self.diagnostics.append(error(code, message, span, hint))
@@ -78,10 +83,17 @@ class Resolver:
         expr = self.formula(item.formula, node)
         self.in_progress.discard(node)
         self.formulas[node] = expr
+        if expr is not None and self._uncertain(expr):
+            self.uncertain.add(node)
         if expr is not None:
             self._check_figure_type(item, expr.type, item.formula.span)
         self.types[node] = expr.type if expr is not None else m.UNKNOWN
         return expr
+
+    def _uncertain(self, expr: m.Expr) -> bool:
+        return any(x.type.kind == "unknown" or (isinstance(x, m.FigureRef)
+                                                and x.node in self.uncertain)
+                   for x in m.walk(expr))
 
     def _check_figure_type(self, item: ast.Aggregate, result: m.Type, span: Span) -> None:
         """An aggregate's formula gives a figure, and a rating on its `rated` scale if any."""
@@ -109,8 +121,17 @@ class Resolver:
             return f"add a formula such as `= mean of its {KIND_PLURAL.get(kinds.pop(), 'items')}`"
         return "add a formula such as `= mean of its questions` after the title"
 
+    def aggregate_condition(self, node: str) -> m.Expr | None:
+        """Where an aggregate applies (`applies when`, with the aggregates around it)."""
+        if node not in self.conditions:
+            self.conditions[node] = choices.aggregate_condition(self, node)
+        return self.conditions[node]
+
     # ------------------------------------------------------------------ selectors
-    def select(self, sel: ast.Selector, context: str | None) -> list[str] | None:
+    def select(self, sel: ast.Selector, context: str | None,
+               shared: bool = False) -> list[str] | None:
+        """The items `sel` picks. `shared`: the `on` selector of a band in an included file,
+        which may pick nothing (or name tags nobody has) in the framework that includes it."""
         symbols = self.symbols
         kind = PLURAL_KIND.get(sel.plural, "question")
         if sel.role and kind != "question":
@@ -133,6 +154,8 @@ class Resolver:
         else:
             base = list(symbols.nodes)
         unknown = [t for t in sel.tags if t not in symbols.all_tags()]
+        if unknown and shared:
+            return []
         for tag in unknown:
             self.error("unknown-tag", f"no question or aggregate is tagged `{tag}`", sel.span,
                        hint=did_you_mean(tag, symbols.all_tags()) or "add `tags " + tag
@@ -150,11 +173,23 @@ class Resolver:
                 continue
             chosen.append(node)
         chosen.sort(key=symbols.order.__getitem__)
+        if sel.excepted:
+            kept = self._take_out(sel, chosen)
+            if kept is None:
+                return None
+            if chosen and not kept:
+                self.error("empty-selection", f"`{describe_selector(sel)}` selects nothing: "
+                           "`except` takes out everything it picks", sel.span,
+                           hint="take out fewer items, or select another set")
+                return None
+            chosen = kept
         looked_in = context if context and not sel.scope_kind and sel.scope_word != "all" \
             else None
         where = f" in {symbols.kind(looked_in)} `{looked_in}`" if looked_in else ""
         if not chosen and ({looked_in, *sel.scope_ids} & symbols.lost_children):
             return None  # a duplicate id dropped its items; that error is already reported
+        if not chosen and shared:
+            return []
         if not chosen:
             self.error("empty-selection", f"`{describe_selector(sel)}` selects nothing{where}",
                        sel.span, hint=self._empty_hint(sel, context))
@@ -166,6 +201,41 @@ class Resolver:
                        "function such as mean(...)")
             return None
         return chosen
+
+    def _take_out(self, sel: ast.Selector, chosen: list[str]) -> list[str] | None:
+        """`except ID, ...`: each id is taken out with everything inside it. An id that is
+        not declared, or that takes out nothing the selector picks, is an error."""
+        symbols = self.symbols
+        kept, ok = list(chosen), True
+        for ident in sel.excepted:
+            if ident not in symbols.nodes:
+                self.error("unknown-reference", f"`except {ident}`: there is no question or "
+                           f"aggregate `{ident}`", sel.span,
+                           hint=did_you_mean(ident, self._exceptable(chosen)))
+                ok = False
+                continue
+            gone = {ident, *symbols.descendants(ident)}
+            if not gone & set(kept):
+                what = f"{symbols.kind(ident)} `{ident}`"
+                self.error("except-not-selected", f"`except {ident}` takes out nothing: "
+                           f"`{describe_selector(sel)}` does not pick {what}"
+                           + ("" if symbols.kind(ident) == "question" else " or anything in it"),
+                           sel.span, hint=did_you_mean(ident, self._exceptable(chosen))
+                           or "remove it from the `except` list")
+                ok = False
+                continue
+            kept = [n for n in kept if n not in gone]
+        return kept if ok else None
+
+    def _exceptable(self, chosen: list[str]) -> list[str]:
+        """What `except` can name: the items chosen and the aggregates that hold them."""
+        out = dict.fromkeys(chosen)
+        for node in chosen:
+            parent = self.symbols.parent.get(node)
+            while parent is not None:
+                out[parent] = None
+                parent = self.symbols.parent.get(parent)
+        return list(out)
 
     def _empty_hint(self, sel: ast.Selector, context: str | None) -> str:
         symbols = self.symbols
@@ -226,6 +296,10 @@ class Resolver:
                 a, b = self.formula(left, context), self.formula(right, context)
                 if a is None or b is None or not (self._numeric(a) and self._numeric(b)):
                     return None
+                if op in ("+", "-") and {a.type.kind, b.type.kind} == {"score", "number"} \
+                        and not (self._uncertain(a) or self._uncertain(b)):
+                    self._mixed_units(f"`{op}`", [a, b], expr.span)
+                    return None
                 return m.Arith(op=op, left=a, right=b, type=_arith_type(op, a.type, b.type),
                                span=expr.span)
             case ast.Negate(operand=operand):
@@ -267,6 +341,13 @@ class Resolver:
         symbols = self.symbols
         if name in symbols.fields:
             field, origin = symbols.fields[name]
+            if origin == "case" and self.deciding is not None:
+                self.error("case-field-in-formula", f"`{name}` is a case field, which differs "
+                           f"from case to case; whether `{self.deciding}` applies is decided "
+                           "per inspection, by inspection inputs", span,
+                           hint="put the condition on its questions, which are decided case "
+                           "by case")
+                return None
             if origin == "case":
                 self.error("case-field-in-formula", f"`{name}` is a case field, which differs "
                            "from case to case; a formula works on whole inspections", span,
@@ -384,19 +465,19 @@ class Resolver:
         if not all(self._numeric(item) for item in items):
             return None
         if {"score", "number"} <= kinds:
-            self._mixed_units(fn, items, call.span)
+            self._mixed_units(f"{fn}(...)", items, call.span)
             return None
         result = m.SCORE if kinds == {"score"} and fn != "sum" else m.NUMBER
         return m.Reduce(function=fn, items=tuple(items), type=result, skipping=call.skipping,
                         span=call.span)
 
     def _mixed_units(self, fn: str, items: list[m.Expr], span: Span) -> None:
-        """A type-mismatch for `min(n, 50%)`: a percentage is a fraction of a score, so it
-        cannot be compared with or added to a plain number."""
+        """A type-mismatch for `min(n, 50%)` or `n + 50%`: a percentage is a fraction of a
+        score, so it cannot be compared with or added to a plain number."""
         number = next(item for item in items if item.type.kind == "number")
         score = next(item for item in items if item.type.kind == "score")
         self.diagnostics.append(error(
-            "type-mismatch", f"{fn}(...) mixes plain numbers and percentages", span,
+            "type-mismatch", f"{fn} mixes plain numbers and percentages", span,
             hint="a percentage (a score, or a value such as 50%) means a fraction, a plain "
                  "number a count or points: make every input the same kind (`50`, not `50%`)",
             labels=(Label(number.span, "a plain number"), Label(score.span, "a percentage"))))

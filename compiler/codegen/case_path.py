@@ -245,12 +245,19 @@ class CaseWriter:
                 emit(f"    {target} = {a}")
             return
         values = [self.item(i) for i in op.items]  # before the sums: items may use them
+        tests = [None if t is None else self.truth_of(t) for t in op.when] or [None] * len(values)
         emit("total = 0.0" if fn != "count" else "count = 0")
         if fn != "count":
             emit("count = 0")
-        for a, defined in values:
+        if any(tests):
+            emit(f"needed = {len(values)}")  # less the items that do not apply
+        for (a, defined), test in zip(values, tests, strict=True):
+            if test is not None:  # an aggregate that does not apply (0.0) is left out
+                self.when(f"{test} == 0.0", ["needed -= 1"])
+                defined = f"{test} != 0.0" + (f" and {defined}" if defined else "")
             self.when(defined, ([f"total += {a}"] if fn != "count" else []) + ["count += 1"])
-        enough = f"count == {len(values)}" if op.strict else "count"
+        needed = "needed" if any(tests) else len(values)
+        enough = f"count == {needed}" if op.strict else "count"
         emit({"mean": f"{target} = total / count if {enough} else None",
               "sum": f"{target} = total if {enough} else None",
               "count": f"{target} = float(count)"}[fn])
@@ -302,6 +309,8 @@ class CaseWriter:
             self.emit(f"# {where(step.span)}: {comment(self.fw.kind_of(step.node))} "
                       f"{comment(step.node)}")
             self.compute(step.op, f"v{i}")
+            if step.applies is not None:  # not applicable, or unknown: undefined
+                self.when(f"{self.truth_of(step.applies)} != 1.0", [f"v{i} = None"])
         self.result()
         return "\n".join(self.lines) + "\n"
 

@@ -69,7 +69,7 @@ class CaseReads:
         self.inputs = layout.inputs
         self.scales = {sid: k for k, sid in enumerate(fw.scales)}
         self.ratings = {rid: k for k, rid in enumerate(fw.rating_scales)}
-        ops = [step.op for step in plan.steps]
+        ops = [op for step in plan.steps for op in step.ops()]
         self.answer_refs = {v.question for q in plan.questions if q.condition is not None
                             for v in s.case_values(q.condition) if isinstance(v, s.AnswerCode)}
         in_conditions = condition_fields(plan)

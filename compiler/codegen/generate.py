@@ -15,6 +15,7 @@ import importlib.resources
 from collections.abc import Mapping
 
 from critc.compiler import __version__
+from critc.compiler.codegen.applies import APPLIES_GLUE, needs_glue
 from critc.compiler.codegen.case_path import CaseWriter
 from critc.compiler.codegen.python_text import comment
 from critc.compiler.codegen.table_path import GLUE, LAZY_NUMPY, TableWriter
@@ -72,7 +73,8 @@ def generate(plan: Plan, source_name: str, source_text: str,
         tables(layout, source_name, source_text, included),
         _rule("shared runtime"), _body("critc.compiler.engine", "runtime.py"),
         _body("critc.compiler.model", "cells.py", after="import datetime"),
-        _body("critc.compiler.codegen", "module_runtime.py"), GLUE,
+        _body("critc.compiler.codegen", "module_runtime.py"),
+        GLUE + (APPLIES_GLUE if needs_glue(plan) else ""),
         _rule("applicability"), table_path.conditions(),
         _rule("figures, in dependency order"), table_path.figures(),
         _rule("one case, in plain Python"), *CaseWriter(layout).sections(),

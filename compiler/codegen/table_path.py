@@ -101,8 +101,12 @@ class TableWriter:
                 return f"divide({x}, {y})" if arith == "/" else f"({x} {arith} {y})"
             case s.Negate(operand=o):
                 return f"(-{self.figure(o)})"
-            case s.Reduce(function=fn, items=items, strict=strict):
+            case s.Reduce(function=fn, items=items, strict=strict, when=when):
                 items_code = ", ".join(self.figure(i) for i in items)
+                if when:  # items that may not apply: applies.py's APPLIES_GLUE
+                    tests = "".join(f"{'None' if t is None else self.figure(t)}, " for t in when)
+                    return (f"v_total({VECTOR_REDUCE[fn]}, np.vstack([{items_code}]), "
+                            f"({tests}), {strict})")
                 if strict:
                     return f"v_strict({VECTOR_REDUCE[fn]}, np.vstack([{items_code}]))"
                 return f"{VECTOR_REDUCE[fn]}(np.vstack([{items_code}]))"
@@ -149,9 +153,12 @@ class TableWriter:
             title = fw.aggregates[step.node].title if step.node in fw.aggregates else None
             note = comment(f"{kind} {step.node}" + (f" {title!r}" if title else ""))
             located = f"{where(step.span)} ({kind} {step.node})"
+            value = self.figure(step.op)
+            if step.applies is not None:  # not applicable, or unknown: undefined
+                value = f"v_choose({self.figure(step.applies)}, {value}, np.full(size, np.nan))"
             out.append(f"def _figure_{i}(v, num, den, inp, size):\n"
                        f"    # {where(step.span)}: {note}\n"
-                       f"    return {self.figure(step.op)}\n")
+                       f"    return {value}\n")
             steps.append(f"    ({i}, _figure_{i}, {located!r}),")
         out.append("STEPS = (\n" + "\n".join(steps) + "\n)\n" if steps else "STEPS = ()\n")
         return "\n\n".join(out)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 import numpy as np
-from critc.compiler.engine import runtime
+from critc.compiler.engine import applicability, runtime
 from critc.compiler.engine.banding import band_rounded
 from critc.compiler.engine.cases import CaseTable, Grouping, with_blank_inputs
 from critc.compiler.plan import steps as s
@@ -291,10 +291,10 @@ class Figures:
                 return runtime.divide(a, b) if arith == "/" else ARITH[arith](a, b)
             case s.Negate(operand=o):
                 return -self.compute(o)
-            case s.Reduce(function=fn, items=items, strict=strict):
-                rows = np.vstack([self.compute(i) for i in items])
-                out = REDUCE[fn](rows)
-                return np.where(np.isnan(rows).any(axis=0), np.nan, out) if strict else out
+            case s.Reduce(function=fn, items=items, strict=strict, when=when):
+                rows, kept = applicability.items(self.compute, items, when)
+                out = REDUCE[fn](np.where(kept, rows, np.nan))  # not applicable: left out
+                return np.where((np.isnan(rows) & kept).any(axis=0), np.nan, out) if strict else out
             case s.Pooled(questions=qids):
                 idx = [self.plan.question(q).index for q in qids]
                 return runtime.proportion(self.num[:, idx].sum(axis=1),
@@ -393,7 +393,7 @@ def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
     figures = Figures(plan, values, num, den, inputs, grouping.size)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         for step in plan.steps:
-            values[step.node] = figures.compute(step.op)
+            values[step.node] = applicability.step_value(figures.compute, step)
     for q in plan.questions:
         cases[q.id] = den[:, q.index]
     totals = np.bincount(grouping.group, minlength=grouping.size).astype(np.int64)

@@ -363,6 +363,9 @@ class Aggregate:
     children: tuple[str, ...]
     tags: tuple[str, ...]
     rounding: Rounding | None = None
+    # where the aggregate applies: a test per inspection over inspection inputs, its own
+    # `applies when` and those of the aggregates around it; elsewhere it is not applicable
+    applies: Expr | None = None
     description: str | None = None
     source: str | None = None
     span: Span = _span()

@@ -33,6 +33,7 @@ class Reference:
         self.cases = cases
         self.inputs = inputs or {}
         self.memo: dict[str, Any] = {}  # a figure's value, or an input's
+        self.not_applicable: set[str] = set()  # aggregates whose `applies when` is false
 
     def levels(self, scale: str) -> tuple[str, ...]:
         return self.fw.rating_scales[scale].levels
@@ -76,10 +77,13 @@ class Reference:
                 above, answered = self.counts(node)
                 self.memo[node] = above / answered if answered else None
             elif node in self.fw.aggregates:
-                formula = self.fw.aggregates[node].formula
-                if formula is None:
+                aggregate = self.fw.aggregates[node]
+                if aggregate.formula is None:
                     raise ValueError(f"aggregate {node} has no formula")
-                self.memo[node] = self.compute(formula)
+                holds = True if aggregate.applies is None else self.truth(aggregate.applies)
+                if holds is False:
+                    self.not_applicable.add(node)
+                self.memo[node] = self.compute(aggregate.formula) if holds else None
             elif node in self.fw.applications:
                 app = self.fw.applications[node]
                 self.memo[node] = self.band(app.band, self.value(app.target))
@@ -109,7 +113,7 @@ class Reference:
                 a = self.compute(o)
                 return None if a is None else -a
             case m.Reduce(function=fn, items=items):
-                every = [self.compute(i) for i in items]
+                every = [self.compute(i) for i in items if not self.left_out(i)]
                 values = [v for v in every if v is not None]
                 if expr.strict and len(values) < len(every):
                     return None
@@ -159,6 +163,17 @@ class Reference:
                 raise TypeError(f"not a formula: {type(expr).__name__}")
             case _:
                 assert_never(expr)
+
+    def left_out(self, item: m.Expr) -> bool:
+        """An item of a total that names an aggregate that does not apply (directly, or
+        through points or a band): left out, where an undefined item is not."""
+        match item:
+            case m.Points(operand=o) | m.BandOf(operand=o):
+                return self.left_out(o)
+            case m.FigureRef(node=node) if node in self.fw.aggregates:
+                self.value(node)
+                return node in self.not_applicable
+        return False
 
     def truth(self, expr: m.Expr) -> bool | None:
         """A test in a formula, three-valued (None unknown), over raw values."""

@@ -28,8 +28,9 @@ def lower_formula(fw: m.Framework, expr: m.Expr) -> s.Op:
         case m.Reduce(function=fn, items=items):
             if expr.type.kind == "rating":  # levels are indexed best first
                 fn = _SWAPPED[fn]
+            when = tuple(_applies(fw, i) for i in items)
             return s.Reduce(function=fn, items=tuple(lower_formula(fw, i) for i in items),
-                            strict=expr.strict)
+                            strict=expr.strict, when=when if any(when) else ())
         case m.Pooled(questions=qids):
             return s.Pooled(questions=qids)
         case m.WeightedMean(items=items, weights=weights, renormalise=renormalise):
@@ -47,6 +48,18 @@ def lower_formula(fw: m.Framework, expr: m.Expr) -> s.Op:
             return s.Choose(condition=lower_formula(fw, c), then=lower_formula(fw, a),
                             otherwise=lower_formula(fw, b))
     return lower_test(fw, expr)
+
+
+def _applies(fw: m.Framework, item: m.Expr) -> s.Op | None:
+    """Where an item of a total applies: the condition of the aggregate it names (directly,
+    or through points or a band), lowered; None when it always applies."""
+    match item:
+        case m.Points(operand=inner) | m.BandOf(operand=inner):
+            return _applies(fw, inner)
+        case m.FigureRef(node=node) if node in fw.aggregates:
+            condition = fw.aggregates[node].applies
+            return None if condition is None else lower_formula(fw, condition)
+    return None
 
 
 def lower_test(fw: m.Framework, expr: m.Expr) -> s.Op:

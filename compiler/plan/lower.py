@@ -62,6 +62,13 @@ class Step:
     source: m.Expr  # the formula as written (for showing it)
     type: m.Type
     span: Span
+    # an aggregate with `applies when`: where this test is not true (1) the figure is not
+    # applicable (undefined where the test is unknown)
+    applies: s.Op | None = None
+
+    def ops(self) -> tuple[s.Op, ...]:
+        """The formula and the applicability test: everything the step reads."""
+        return (self.op,) if self.applies is None else (self.op, self.applies)
 
 
 @attrs.frozen(kw_only=True)
@@ -120,8 +127,10 @@ def figure_steps(fw: m.Framework, order: tuple[str, ...]) -> list[Step]:
             agg = fw.aggregates[node]
             if agg.formula is None:
                 raise ValueError(f"aggregate {node} has no formula: the model is not clean")
+            applies = lower_formula(fw, agg.applies) if agg.applies is not None else None
             steps.append(Step(node=node, kind=agg.kind, op=lower_formula(fw, agg.formula),
-                              source=agg.formula, type=agg.type, span=agg.span))
+                              source=agg.formula, type=agg.type, span=agg.span,
+                              applies=applies))
         elif node in fw.applications:
             app = fw.applications[node]
             band = fw.bands[app.band]

@@ -191,6 +191,10 @@ class Reduce:
     function: ReduceFunction
     items: tuple[Op, ...]
     strict: bool = False
+    # per item (or empty when no item can be): the test where an item that is an aggregate
+    # with `applies when` applies; where it is false the item is left out, and a strict
+    # sum or mean is not made undefined by it (not applicable is not undefined)
+    when: tuple[Op | None, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -298,9 +302,14 @@ def op_children(op: Op) -> tuple[Op, ...]:
 
 
 def walk_ops(op: Op):
+    """`op` and every operation under it, the tests of a total's `when` included."""
     yield op
     for child in op_children(op):
         yield from walk_ops(child)
+    if isinstance(op, Reduce):
+        for test in op.when:
+            if test is not None:
+                yield from walk_ops(test)
 
 
 def case_values(test: Test):

@@ -133,6 +133,12 @@ class Explainer:
             step = self.steps[node]
             span = step.source.span
             tree.add(f"{span.path}:{span.line}: {source_line(self.sources, span)}", "note")
+            applies = fw.aggregates[node].applies
+            if step.applies is not None and applies is not None:
+                holds = self.figure_value(g, step.applies)
+                tree.add(f"applies when {expression_text(applies, fw)}: " + (
+                    "unknown, so undefined" if not defined(holds) else "yes" if holds else
+                    "no, so not applicable (left out of totals)"))
             self._expr(tree, step.source, step.op, g, top=True)
         if fw.figure_type(node).kind == "rating" and defined(value):
             tree.add(explain_items.points_line(self, fw.figure_type(node).scale_id, value))

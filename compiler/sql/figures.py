@@ -59,9 +59,11 @@ class Figures:
         num, den = self.counts[("num", index)], self.counts[("den", index)]
         self.figure[node] = self.columns.add("p", b.proportion(b.col(num), b.col(den)))
 
-    def step(self, node: str, op: s.Op, span: Span) -> None:
+    def step(self, node: str, op: s.Op, span: Span, applies: s.Op | None = None) -> None:
         self.span = span
         value = self.value(op)
+        if applies is not None:  # not applicable, or unknown: NULL
+            value = b.case([(b.compare("=", self.value(applies), b.double(1.0)), value)])
         self.figure[node] = value.name if isinstance(value, exp.Column) else \
             self.columns.add("f", value)
 
@@ -86,11 +88,18 @@ class Figures:
                 return {"+": b.add, "-": b.sub, "*": b.mul}[arith](x, y)
             case s.Negate(operand=o):
                 return b.neg(self.value(o))
-            case s.Reduce(function=fn, items=items, strict=strict):
+            case s.Reduce(function=fn, items=items, strict=strict, when=when):
                 values = [self.value(i) for i in items]
+                # an item whose test is false does not apply: it is left out (NULL), and
+                # counts as defined for a strict total
+                out = [b.not_null(v) for v in values]
+                for i, condition in enumerate(when):
+                    if condition is not None:
+                        left_out = b.compare("=", self.value(condition), b.double(0.0))
+                        values[i] = b.case([(left_out, exp.Null())], values[i])
+                        out[i] = b.either(left_out, out[i])
                 if strict:  # undefined if any item is
-                    return b.case([(b.all_of([b.not_null(v) for v in values]),
-                                    reduce(fn, values))])
+                    return b.case([(b.all_of(out), reduce(fn, values))])
                 return reduce(fn, values)
             case s.FirstOf(items=items):
                 values = [self.value(i) for i in items]

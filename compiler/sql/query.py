@@ -77,7 +77,7 @@ def build_query(plan: Plan, tables: Tables, materialize: bool = False
     for q in plan.questions:
         figures.question(q.index, q.id)
     for step in plan.steps:
-        figures.step(step.node, step.op, step.span)
+        figures.step(step.node, step.op, step.span, step.applies)
     nodes = [n for n in plan.figures if n not in fw.applications]
     shown = Shown(fw, columns, figures.figure)
     cells = {node: figure_cells(plan, node, shown, rows, figures.figure) for node in nodes}

@@ -32,7 +32,8 @@ class CaseRows:
         self.fields: dict[str, str] = {}
         for field, _ in dict.fromkeys((v.field, v.per_inspection) for v in read):
             self.fields.setdefault(field, f"v{len(self.fields) + 1}")
-        numbers = [op.field for step in plan.steps for op in s.walk_ops(step.op)
+        numbers = [op.field for step in plan.steps for root in step.ops()
+                   for op in s.walk_ops(root)
                    if isinstance(op, s.InputNumber)]
         self.numbers = {name: f"w{i}" for i, name in enumerate(dict.fromkeys(numbers), 1)}
         self.tests = {c.test: f"t{i}" for i, c in enumerate(plan.conditions, 1)}

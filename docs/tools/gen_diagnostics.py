@@ -508,6 +508,30 @@ entry("empty-selection", "error",
          '  criterion 1.2 "Assessment of Risk of Harm" = mean of its questions\n'
          '    question 1.2a "Was a RoH screening completed?" tags roh\n\n'
          'thread roh "RoH Thread" = pooled over questions tagged roh in sections 1\n'), group=G)
+entry("except-not-selected", "error",
+      "An id in a selector's `except` list names nothing the selector picks.",
+      "`except` takes items out of what a selector picks (with everything inside them); an "
+      "id that takes nothing out is a typing slip, or the selector does not pick what you "
+      "think it does.",
+      ex('section 1 "Assessment and sentence planning" = mean of its criteria\n'
+         '  criterion 1.2 "Assessment of Risk of Harm" = mean of its questions\n'
+         '    question 1.2a "Was a RoH screening completed?" tags roh\n'
+         '    question 1.2b "Was the RoH screening accurate?" tags roh\n\n'
+         'section 2 "Interventions" = mean of its criteria\n'
+         '  criterion 2.3 "Protecting the public" = mean of its questions\n'
+         '    question 2.3a "Was RoH reviewed?" tags roh\n\n'
+         'thread roh "RoH Thread" = pooled over questions tagged roh in section 1 except 2.3\n'),
+      "Name an item the selector picks, or an aggregate that holds one; remove the id "
+      "otherwise.",
+      ex('section 1 "Assessment and sentence planning" = mean of its criteria\n'
+         '  criterion 1.2 "Assessment of Risk of Harm" = mean of its questions\n'
+         '    question 1.2a "Was a RoH screening completed?" tags roh\n'
+         '    question 1.2b "Was the RoH screening accurate?" tags roh\n\n'
+         'section 2 "Interventions" = mean of its criteria\n'
+         '  criterion 2.3 "Protecting the public" = mean of its questions\n'
+         '    question 2.3a "Was RoH reviewed?" tags roh\n\n'
+         'thread roh "RoH Thread"\n'
+         '  = pooled over questions tagged roh in sections 1, 2 except 2.3, 1.2b\n'), group=G)
 entry("ambiguous-selection", "error",
       "A singular selector (`summary question`, `key question`) selects more than one "
       "question.",

@@ -13,7 +13,7 @@ Requires improvement); they are not evidence that the [X] rules are right.
 Domain one (1.1-1.4) is rated by inspectors and comes from inputs.csv [S ratings].
 """
 
-from casegen import Inspection, assign, default, fitted
+from casegen import Inspection, assign, blank, default, fitted
 
 SEED = 2018
 
@@ -75,6 +75,12 @@ QUESTIONS = {
     "4.2.1": kq(18, TTG, "resettlement planning for desistance 'insufficient': 45%"),
     "4.2.2": kq(16, TTG, "keeping people safe 'insufficient': 40%"),
     "4.2.3": kq(15, TTG, "coordination 'too little'; lowest, 38% -> Inadequate"),
+    # 3.1 and 3.2 are NPS standards [S]: a CRC inspection has no court-work or victim-work
+    # sample, and the standards do not apply to it (provider_type crc).
+    "3.1.1": blank("NPS key question: no NPS sample in a CRC inspection"),
+    "3.1.2": blank("NPS key question: no NPS sample in a CRC inspection"),
+    "3.2.1": blank("NPS key question: no NPS sample in a CRC inspection"),
+    "3.2.2": blank("NPS key question: no NPS sample in a CRC inspection"),
 }
 
 INSPECTIONS = [
@@ -87,6 +93,7 @@ INSPECTIONS = [
         inputs={
             # [S] Summary of ratings resolved as in seeds-iaow-esi-crc.md §3.3 (TV7); the
             # fieldwork day is not published ("December 2018").
+            "provider_type": "crc",  # [S] a CRC: standards 4.1 and 4.2 apply (L25)
             "fieldwork_start": "2018-12-01",
             "leadership_rating": "good",
             "staff_rating": "requires_improvement",
