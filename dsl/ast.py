@@ -194,6 +194,17 @@ class Apply:
 
 
 @attrs.frozen(kw_only=True)
+class Across:
+    """`mean of outcome 1 across inspections`: one figure of every inspection combined into
+    one value (`pooled over X across inspections`: X over all their cases together)."""
+
+    function: FunctionName
+    operand: Name | ItemRef
+    skipping: bool = False  # `skipping undefined`: a sum or mean of the defined values only
+    span: Span = _span()
+
+
+@attrs.frozen(kw_only=True)
 class Selector:
     """A set of questions or aggregates: `all individual questions tagged roh in sections 1, 2`.
 
@@ -213,7 +224,7 @@ class Selector:
 
 Expr = (Number | Percent | String | DateLiteral | Boolean | Name | ItemRef | SetLiteral | Binary
         | Negate | Compare | InSet | And | Or | Not | Call | WeightedMean | FirstOf | IfThen | Apply
-        | Selector)
+        | Selector | Across)
 
 
 # ----------------------------------------------------------------------------- items
@@ -366,7 +377,17 @@ class Band:
     span: Span = _span()
 
 
-Item = Framework | Include | Scale | RatingScale | FieldBlock | Question | Aggregate | Band
+@attrs.frozen(kw_only=True)
+class AcrossInspections:
+    """An `across inspections` block: figures computed once over every inspection scored
+    together (an aggregate report), not once per inspection."""
+
+    aggregates: tuple[Aggregate, ...] = ()
+    span: Span = _span()
+
+
+Item = (Framework | Include | Scale | RatingScale | FieldBlock | Question | Aggregate | Band
+        | AcrossInspections)
 
 
 @attrs.frozen(kw_only=True)
@@ -379,9 +400,12 @@ class Module:
 
 
 def walk_nodes(items: Iterable[Item | Question | Aggregate]) -> Iterator[Question | Aggregate]:
-    """Yield every question and aggregate, depth first, parents before children."""
+    """Yield every question and aggregate, depth first, parents before children (and the
+    aggregates of `across inspections` blocks)."""
     for item in items:
-        if isinstance(item, (Question, Aggregate)):
+        if isinstance(item, AcrossInspections):
+            yield from walk_nodes(item.aggregates)
+        elif isinstance(item, (Question, Aggregate)):
             yield item
             if isinstance(item, Aggregate):
                 yield from walk_nodes(item.children)

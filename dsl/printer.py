@@ -155,6 +155,9 @@ def expr_text(expr: ast.Expr) -> str:
             return f"{band}({expr_text(arg)})"
         case ast.Selector():
             return selector_text(expr)
+        case ast.Across(function=fn, operand=operand, skipping=skipping):
+            return f"{fn} {'over' if fn == 'pooled' else 'of'} {expr_text(operand)} across " \
+                "inspections" + (" skipping undefined" if skipping else "")
         case _:
             assert_never(expr)
 
@@ -241,6 +244,10 @@ class Printer:
                 self.aggregate(item, depth)
             case ast.Band():
                 self.band(item)
+            case ast.AcrossInspections(aggregates=aggregates):
+                self.emit(depth, "across inspections", item.span.line)
+                for aggregate in aggregates:
+                    self.aggregate(aggregate, depth + 1)
             case _:
                 assert_never(item)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import attrs
 import numpy as np
 from critc.compiler.engine import runtime
+from critc.compiler.engine.across import NO_FIGURES, AcrossResults, Combine, evaluate_across
 from critc.compiler.engine.cases import CaseTable, Grouping, with_blank_inputs
 from critc.compiler.plan import steps as s
 from critc.compiler.plan.lower import BandTable, Plan
@@ -31,6 +32,7 @@ class Results:
     case_totals: np.ndarray  # cases per inspection
     missing: np.ndarray  # (inspections, questions) applicable but blank
     not_applicable_answered: np.ndarray  # (inspections, questions) answered where not applicable
+    across: AcrossResults = NO_FIGURES  # figures across inspections (engine/across.py)
 
 
 # ----------------------------------------------------------------------------- conditions
@@ -270,12 +272,13 @@ class Figures:
     undefined."""
 
     def __init__(self, plan: Plan, values: dict[str, np.ndarray], num, den,
-                 inputs: dict[str, np.ndarray], size: int):
+                 inputs: dict[str, np.ndarray], size: int, combine: Combine | None = None):
         self.plan = plan
         self.values = values
         self.num, self.den = num, den
         self.inputs = inputs
         self.size = size
+        self.combine = combine  # the AcrossOf leaves of a step across inspections
 
     def compute(self, op: s.Op) -> np.ndarray:
         match op:
@@ -315,6 +318,8 @@ class Figures:
             case s.FigureCompare() | s.FigureMember() | s.FigureLogic() | s.FigureNot():
                 true, false = self.truth(op)  # as 1.0, 0.0 or NaN (unknown)
                 return np.where(true, 1.0, np.where(false, 0.0, np.nan))
+            case s.AcrossOf() if self.combine is not None:
+                return self.combine(op)
         raise TypeError(f"not a figure operation: {type(op).__name__}")
 
     def truth(self, op: s.Op) -> tuple[np.ndarray, np.ndarray]:
@@ -397,4 +402,5 @@ def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
     for q in plan.questions:
         cases[q.id] = den[:, q.index]
     totals = np.bincount(grouping.group, minlength=grouping.size).astype(np.int64)
-    return Results(plan, grouping, values, num, den, cases, totals, missing, stray)
+    return Results(plan, grouping, values, num, den, cases, totals, missing, stray,
+                   evaluate_across(plan, values, num, den, cases, Figures))

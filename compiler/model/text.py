@@ -85,6 +85,9 @@ def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
                 return "first of (" + ", ".join(text(i) for i in items) + ")"
             case m.IfElse(condition=c, then=a, otherwise=b):
                 return f"(if {text(c)} then {text(a)} else {text(b)})"
+            case m.Across(function=fn, figure=figure):
+                return f"{fn} {'over' if fn == 'pooled' else 'of'} {text(figure)} across " \
+                    "inspections" + (" skipping undefined" if e.skipping else "")
             case _:
                 assert_never(e)
 
