@@ -1,0 +1,173 @@
+"""Figures across inspections (`across inspections`): the engine against the oracle on
+random frameworks and archives, the grammar's round trip, and what they mean on a small
+archive worked by hand."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from critc.compiler.engine.evaluate import evaluate
+from critc.compiler.oracle.across import reference_across
+from critc.dsl import ast
+from critc.dsl.parser import parse
+from critc.dsl.printer import format_module
+from engine_strategies import (
+    across_lines,
+    compile_text,
+    direct_table,
+    grouping_for,
+    input_arrays,
+    scenarios,
+)
+from hypothesis import given
+
+HAND = '''framework "Across" version "1"
+
+scale s
+  yes "Yes" above the line
+  no "No"
+  na "N/A" not applicable
+
+case fields
+  insp "Inspection": text, inspection
+
+inspection inputs
+  grade "Judged": number
+
+criterion 1 "Criterion" = mean of its questions skipping undefined
+  question 1a "First?"
+  question 1b "Second?"
+
+score judged "Judged" = grade
+
+across inspections
+  criterion 1-mean "Mean of the inspections" = mean of criterion 1 across inspections
+  criterion 1-kept = mean of criterion 1 across inspections skipping undefined
+  criterion 1-pooled "All cases" = pooled over criterion 1 across inspections
+    rounding half up to 1 decimal place
+  score 1-low = min of criterion 1 across inspections
+  score 1-range = max of criterion 1 across inspections - score 1-low
+  score 1-count = count of criterion 1 across inspections
+  score judged-mean = mean of judged across inspections skipping undefined
+
+band level "Level"
+  on criterion 1-pooled
+  60% and above: "High"
+  otherwise: "Low"
+'''
+
+# A: 1a 2/2, 1b 1/2 → 75%; B: 1a 1/3, 1b 1/2 → 41.7%; C: nothing counted → undefined
+CASES = [("A", "yes", "no"), ("A", "yes", "yes"), ("B", "no", None), ("B", "no", "no"),
+         ("B", "yes", "yes"), ("C", None, "na")]
+
+
+def _scores(text: str, cases: list[dict], inputs: dict[str, dict] | None = None,
+            by: str | None = "default"):
+    result, plan = compile_text(text)
+    fw = result.framework
+    table = direct_table(fw, cases)
+    grouping = grouping_for(fw, table, by)
+    if any(field.type.kind == "number" for field in fw.inputs):  # only `grade`, in HAND
+        given = {"grade": np.asarray([(inputs or {}).get(k, {}).get("grade", np.nan)
+                                      for k in grouping.keys], dtype=float)}
+    else:
+        given = input_arrays(fw, grouping.keys, inputs or {})
+    return evaluate(plan, table, grouping, given)
+
+
+def _hand_cases() -> list[dict]:
+    return [{"insp": k, "1a": a, "1b": b} for k, a, b in CASES]
+
+
+def _close(got: float | None, expected: float | None) -> bool:
+    if got is None or expected is None or (isinstance(got, float) and math.isnan(got)):
+        return expected is None and (got is None or math.isnan(got))
+    return math.isclose(got, expected, rel_tol=0, abs_tol=1e-9)
+
+
+def test_the_figures_across_inspections_of_a_small_archive():
+    inputs = {"A": {"grade": 2.0}, "B": {"grade": 4.0}}
+    results = _scores(HAND, _hand_cases(), inputs)
+    values = results.across.values
+    assert math.isnan(values["1-mean"])  # C has no value, and a mean is strict
+    assert _close(values["1-kept"], (0.75 + 5 / 12) / 2)
+    assert _close(values["1-pooled"], (3 / 5 + 2 / 4) / 2)  # 1a 3/5, 1b 2/4
+    assert _close(values["1-low"], 5 / 12)
+    assert _close(values["1-range"], 0.75 - 5 / 12)
+    assert values["1-count"] == 2.0
+    assert values["judged-mean"] == 3.0
+    assert values["level[1-pooled]"] == 1.0  # 55%: the second row, Low
+    assert results.across.inspections == 3
+    assert results.across.cases["1-pooled"] == 5
+    assert "1-mean" not in results.values  # not a figure per inspection
+
+
+def test_across_figures_are_not_steps_per_inspection():
+    _, plan = compile_text(HAND)
+    assert {step.node for step in plan.across} >= {"1-mean", "1-pooled", "level[1-pooled]"}
+    assert not {step.node for step in plan.steps} & {step.node for step in plan.across}
+    assert "1-mean" not in plan.figures and "1-mean" in plan.across_figures
+
+
+def test_all_cases_as_one_inspection_makes_mean_and_pooled_agree():
+    results = _scores(HAND, _hand_cases(), by=None)
+    values = results.across.values
+    assert _close(values["1-kept"], values["1-pooled"])
+    assert _close(values["1-mean"], values["1-pooled"])
+
+
+def test_the_block_round_trips_through_the_formatter():
+    parsed = parse(HAND, "hand.crit")
+    assert not parsed.diagnostics
+    block = next(i for i in parsed.module.items if isinstance(i, ast.AcrossInspections))
+    assert [a.id for a in block.aggregates][:3] == ["1-mean", "1-kept", "1-pooled"]
+    text = format_module(parsed.module, parsed.comments, HAND)
+    assert text == HAND
+    assert parse(text, "hand.crit").module == parsed.module
+
+
+@pytest.mark.parametrize("formula, code", [
+    ("criterion 1 + 1%", "per-inspection-in-across"),
+    ("mean of criterion 1-mean across inspections", "across-of-across"),
+    ("min of criterion 1 across inspections skipping undefined", "misplaced-skipping"),
+    ("pooled over judged across inspections", "pooled-needs-cases"),
+    ("points of criterion 1 across inspections", "wrong-arguments"),
+    ("mean of grade across inspections", "across-needs-figure"),
+])
+def test_misuse_inside_the_block_is_reported(formula, code):
+    from critc.compiler.check.passes import check_file
+    text = HAND + f"\nacross inspections\n  score bad = {formula}\n"
+    codes = {d.code for d in check_file("bad.crit", text).diagnostics}
+    assert code in codes, codes
+
+
+@pytest.mark.parametrize("line, code", [
+    ("score per = criterion 1-mean", "across-figure-per-inspection"),
+    ("score per = mean of criterion 1 across inspections", "across-outside-block"),
+])
+def test_misuse_outside_the_block_is_reported(line, code):
+    from critc.compiler.check.passes import check_file
+    codes = {d.code for d in check_file("bad.crit", HAND + "\n" + line + "\n").diagnostics}
+    assert code in codes, codes
+
+
+def test_selectors_outside_the_block_never_select_its_figures():
+    from critc.compiler.check.passes import check_file
+    result = check_file("sel.crit", HAND + "\nscore every = mean of all criteria\n")
+    assert result.ok, [d.message for d in result.diagnostics]
+    formula = result.model.aggregates["every"].formula
+    assert [ref.node for ref in formula.items] == ["1"]  # type: ignore[union-attr]
+
+
+@given(scenarios(extended=True))
+def test_engine_equals_reference_across_inspections(scenario):
+    text = scenario.text + "\n" + "\n".join(across_lines(scenario.spec))
+    result, _ = compile_text(text)
+    results = _scores(text, scenario.cases, scenario.inputs)
+    reference = reference_across(result.framework, scenario.by_inspection(), scenario.inputs)
+    assert set(results.across.values) == set(reference)
+    for node, expected in reference.items():
+        assert _close(results.across.values[node], expected), \
+            f"{node}: engine {results.across.values[node]}, reference {expected}\n{text}"
