@@ -56,9 +56,10 @@ def combine(resolver: Resolver, expr: ast.Across, context: str | None) -> m.Expr
     if figure is None:
         return None
     if not isinstance(figure, m.FigureRef):
-        resolver.error("across-needs-figure", f"`{expr_text(expr.operand)}` is not a figure "
-                       "computed per inspection", expr.operand.span,
-                       hint="combine a question or aggregate across inspections")
+        what = "an inspection input" if isinstance(figure, m.FieldRef) else "not a figure"
+        resolver.error("across-needs-figure", f"`{expr_text(expr.operand)}` is {what}; "
+                       "only questions and aggregates are combined across inspections",
+                       expr.operand.span, hint="combine a figure that reads it instead")
         return None
     if figure.node in symbols.across:
         resolver.error("across-of-across", f"`{figure.node}` is already a figure across "
