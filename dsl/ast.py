@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from typing import Literal
 
 import attrs
+from critc.dsl.across_syntax import Across as Across
+from critc.dsl.across_syntax import AcrossInspections as AcrossInspections
 from critc.dsl.span import NO_SPAN, Span
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -194,17 +196,6 @@ class Apply:
 
 
 @attrs.frozen(kw_only=True)
-class Across:
-    """`mean of outcome 1 across inspections`: one figure of every inspection combined into
-    one value (`pooled over X across inspections`: X over all their cases together)."""
-
-    function: FunctionName
-    operand: Name | ItemRef
-    skipping: bool = False  # `skipping undefined`: a sum or mean of the defined values only
-    span: Span = _span()
-
-
-@attrs.frozen(kw_only=True)
 class Selector:
     """A set of questions or aggregates: `all individual questions tagged roh in sections 1, 2`.
 
@@ -377,15 +368,6 @@ class Band:
     span: Span = _span()
 
 
-@attrs.frozen(kw_only=True)
-class AcrossInspections:
-    """An `across inspections` block: figures computed once over every inspection scored
-    together (an aggregate report), not once per inspection."""
-
-    aggregates: tuple[Aggregate, ...] = ()
-    span: Span = _span()
-
-
 Item = (Framework | Include | Scale | RatingScale | FieldBlock | Question | Aggregate | Band
         | AcrossInspections)
 
@@ -400,12 +382,9 @@ class Module:
 
 
 def walk_nodes(items: Iterable[Item | Question | Aggregate]) -> Iterator[Question | Aggregate]:
-    """Yield every question and aggregate, depth first, parents before children (and the
-    aggregates of `across inspections` blocks)."""
+    """Yield every question and aggregate, depth first, parents before children."""
     for item in items:
-        if isinstance(item, AcrossInspections):
-            yield from walk_nodes(item.aggregates)
-        elif isinstance(item, (Question, Aggregate)):
+        if isinstance(item, (Question, Aggregate)):
             yield item
             if isinstance(item, Aggregate):
                 yield from walk_nodes(item.children)

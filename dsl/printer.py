@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import assert_never
 
 from critc.dsl import ast
+from critc.dsl.across_syntax import across_text, print_block
 from critc.dsl.parser import Comment
 from critc.dsl.source import source_lines
 
@@ -155,9 +156,8 @@ def expr_text(expr: ast.Expr) -> str:
             return f"{band}({expr_text(arg)})"
         case ast.Selector():
             return selector_text(expr)
-        case ast.Across(function=fn, operand=operand, skipping=skipping):
-            return f"{fn} {'over' if fn == 'pooled' else 'of'} {expr_text(operand)} across " \
-                "inspections" + (" skipping undefined" if skipping else "")
+        case ast.Across():
+            return across_text(expr, expr_text)
         case _:
             assert_never(expr)
 
@@ -244,10 +244,8 @@ class Printer:
                 self.aggregate(item, depth)
             case ast.Band():
                 self.band(item)
-            case ast.AcrossInspections(aggregates=aggregates):
-                self.emit(depth, "across inspections", item.span.line)
-                for aggregate in aggregates:
-                    self.aggregate(aggregate, depth + 1)
+            case ast.AcrossInspections():
+                print_block(self, item, depth)
             case _:
                 assert_never(item)
 

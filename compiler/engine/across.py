@@ -36,16 +36,21 @@ class AcrossResults:
 
 NO_FIGURES = AcrossResults({}, {}, 0)
 
+def no_op(op: s.Op) -> np.ndarray:
+    """What a per-inspection evaluator does with an operation it does not know."""
+    raise TypeError(f"not a figure operation: {type(op).__name__}")
+
+
 class Computes(Protocol):
     def compute(self, op: s.Op) -> np.ndarray: ...
 
 
-Combine = Callable[[s.AcrossOf], np.ndarray]
+Combine = Callable[[s.Op], np.ndarray]
 # How a per-inspection evaluator is made, from (plan, values, numerators, denominators,
-# inputs, size, combine), `combine` computing its AcrossOf leaves: `engine.evaluate`'s
-# `Figures`, passed in by `evaluate`.
+# inputs, size, combine), `combine` computing its AcrossOf leaves (and any operation it does
+# not know): `engine.evaluate`'s `Figures`, passed in by `evaluate`.
 Evaluator = Callable[[Plan, dict[str, np.ndarray], np.ndarray, np.ndarray,
-                      dict[str, np.ndarray], int, Combine | None], Computes]
+                      dict[str, np.ndarray], int, Combine], Computes]
 
 
 def evaluate_across(plan: Plan, values: dict[str, np.ndarray], num: np.ndarray,
@@ -58,7 +63,9 @@ def evaluate_across(plan: Plan, values: dict[str, np.ndarray], num: np.ndarray,
     pooled = _pooled(plan, num, den, evaluator)
     per_inspection = values
 
-    def combine(op: s.AcrossOf) -> np.ndarray:
+    def combine(op: s.Op) -> np.ndarray:
+        if not isinstance(op, s.AcrossOf):
+            return no_op(op)
         if op.function == "pooled":
             return pooled[op.node]
         column = per_inspection[op.node][:, np.newaxis]
@@ -87,7 +94,7 @@ def _pooled(plan: Plan, num: np.ndarray, den: np.ndarray,
     proportions = runtime.proportion(total_num, total_den)
     values = {q.id: proportions[:, q.index] for q in plan.questions}
     inputs = with_blank_inputs(plan.framework, None, 1)  # the checker refuses inputs here
-    figures = evaluator(plan, values, total_num, total_den, inputs, 1, None)
+    figures = evaluator(plan, values, total_num, total_den, inputs, 1, no_op)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         for step in plan.steps:
             values[step.node] = figures.compute(step.op)

@@ -41,9 +41,6 @@ def entry_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
 
 def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
     """A model expression in the framework language's own words."""
-    def ref(node: str) -> str:
-        return reference_text(fw, node) if fw else node
-
     def text(e: m.Expr) -> str:
         match e:
             case m.Const():
@@ -53,7 +50,7 @@ def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
             case m.AnswerRef(question=q):
                 return f"question {q}"
             case m.FigureRef(node=node):
-                return ref(node)
+                return reference_text(fw, node) if fw else node
             case m.Arith(op=op, left=a, right=b):
                 return f"({text(a)} {op} {text(b)})"
             case m.Negate(operand=a):
