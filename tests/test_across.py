@@ -4,10 +4,12 @@ archive worked by hand."""
 
 from __future__ import annotations
 
+import hashlib
 import math
 
 import numpy as np
 import pytest
+from critc.compiler.codegen.generate import generate
 from critc.compiler.engine.evaluate import evaluate
 from critc.compiler.oracle.across import reference_across
 from critc.dsl import ast
@@ -21,7 +23,8 @@ from engine_strategies import (
     input_arrays,
     scenarios,
 )
-from hypothesis import given
+from hypothesis import given, settings
+from test_codegen import as_module_values, assert_figures, load_module
 
 HAND = '''framework "Across" version "1"
 
@@ -171,3 +174,29 @@ def test_engine_equals_reference_across_inspections(scenario):
     for node, expected in reference.items():
         assert _close(results.across.values[node], expected), \
             f"{node}: engine {results.across.values[node]}, reference {expected}\n{text}"
+
+
+@settings(max_examples=25, deadline=None)
+@given(scenarios(extended=True))
+def test_compiled_module_equals_engine_and_reference_across_inspections(tmp_path_factory,
+                                                                        scenario):
+    """`score()` of a generated module returns the figures across inspections under the key
+    None: the engine's and the oracle's."""
+    text = scenario.text + "\n" + "\n".join(across_lines(scenario.spec))
+    result, plan = compile_text(text)
+    name = "scoring_across_" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    path = tmp_path_factory.mktemp("across") / f"{name}.py"
+    path.write_text(generate(plan, "generated.crit", text), encoding="utf-8")
+    module = load_module(path, name)
+    inputs = {k: {"lead": v["lead"]} for k, v in scenario.inputs.items()}
+    scored = module.score(scenario.spellings, inputs=inputs)
+    engine = _scores(text, scenario.cases, scenario.inputs).across.values
+    reference = reference_across(result.framework, scenario.by_inspection(), scenario.inputs)
+    reference = {k: (math.nan if v is None else v) for k, v in reference.items()}
+    assert_figures(scored[None], as_module_values(plan, engine), text, 1e-9)
+    assert_figures(scored[None], as_module_values(plan, reference), text, 1e-9)
+
+
+def test_a_module_without_figures_across_inspections_is_unchanged():
+    result, plan = compile_text(HAND.split("\nacross inspections")[0])
+    assert "score_across" not in generate(plan, "hand.crit", HAND)

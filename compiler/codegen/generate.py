@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.resources
 
 from critc.compiler import __version__
+from critc.compiler.codegen.across_path import with_across
 from critc.compiler.codegen.case_path import CaseWriter
 from critc.compiler.codegen.python_text import comment
 from critc.compiler.codegen.table_path import GLUE, LAZY_NUMPY, TableWriter
@@ -62,15 +63,16 @@ def generate(plan: Plan, source_name: str, source_text: str) -> str:
     """The module's source: header, tables, runtimes, the table path and the case path."""
     layout = Layout(plan)
     table_path = TableWriter(layout)
+    glue, across = with_across(layout, GLUE)
     sections = [
         header(plan, source_name) + DOC,
         IMPORTS + "\n\n\n" + LAZY_NUMPY + "\n\n\n" + _rule("framework tables"),
         tables(layout, source_name, source_text),
         _rule("shared runtime"), _body("critc.compiler.engine", "runtime.py"),
         _body("critc.compiler.model", "cells.py", after="import datetime"),
-        _body("critc.compiler.codegen", "module_runtime.py"), GLUE,
+        _body("critc.compiler.codegen", "module_runtime.py"), glue,
         _rule("applicability"), table_path.conditions(),
-        _rule("figures, in dependency order"), table_path.figures(),
+        _rule("figures, in dependency order"), table_path.figures(), *across,
         _rule("one case, in plain Python"), *CaseWriter(layout).sections(),
     ]
     return "\n\n\n".join(s.strip("\n") for s in sections) + "\n"
