@@ -200,3 +200,69 @@ def test_compiled_module_equals_engine_and_reference_across_inspections(tmp_path
 def test_a_module_without_figures_across_inspections_is_unchanged():
     result, plan = compile_text(HAND.split("\nacross inspections")[0])
     assert "score_across" not in generate(plan, "hand.crit", HAND)
+
+
+CSV = "insp,1a,1b\nA,yes,no\nA,yes,yes\nB,no,\nB,no,no\nB,yes,yes\n"
+
+
+def _hand_files(tmp_path, text: str = HAND):
+    framework = tmp_path / "hand.crit"
+    framework.write_text(text, encoding="utf-8")
+    cases = tmp_path / "cases.csv"
+    cases.write_text(CSV, encoding="utf-8")
+    return framework, cases
+
+
+def test_score_shows_them_after_the_inspections(tmp_path, capsys):
+    from critc.compiler.cli import main as cli
+    framework, cases = _hand_files(tmp_path)
+    assert cli.main(["score", str(framework), str(cases), "--format", "csv"]) == 0
+    rows = [line.split(",") for line in capsys.readouterr().out.splitlines()]
+    across = [row for row in rows if row[0] == "all inspections"]
+    assert [row[1] for row in across][:3] == ["1-mean", "1-kept", "1-pooled"]
+    assert across[2][4:6] == ["55.0%", "level: Low"]
+    assert cli.main(["score", str(framework), str(cases)]) == 0
+    assert "across all 2 inspections" in capsys.readouterr().out
+
+
+def test_explain_shows_every_inspection_s_value(tmp_path, capsys):
+    from critc.compiler.cli import main as cli
+    framework, cases = _hand_files(tmp_path)
+    assert cli.main(["explain", str(framework), str(cases), "--node", "1-range"]) == 0
+    out = capsys.readouterr().out
+    assert "max of criterion 1 over 2 inspections" in out
+    assert "A: 75%" in out and "B: 42%" in out
+    assert cli.main(["explain", str(framework), str(cases), "--node", "1-pooled"]) == 0
+    assert "over the cases of every inspection together (5 cases) = 55%" in \
+        capsys.readouterr().out.replace("\n", " ").replace("  ", " ")
+
+
+def test_diff_attributes_a_moved_figure_across_inspections(tmp_path, capsys):
+    from critc.compiler.cli import main as cli
+    old, cases = _hand_files(tmp_path)
+    new = tmp_path / "new.crit"
+    changed = HAND.replace('version "1"', 'version "2"').replace(
+        "= mean of criterion 1 across inspections\n", "= max of criterion 1 across inspections\n", 1)
+    new.write_text(changed, encoding="utf-8")
+    assert cli.main(["diff", str(old), str(new), str(cases), "--format", "json"]) == 0
+    import json
+    payload = json.loads(capsys.readouterr().out)
+    text = json.dumps(payload)
+    assert "all inspections" in text and "1-mean" in text
+
+
+def test_a_test_file_expects_them(tmp_path, capsys):
+    from critc.compiler.cli import main as cli
+    framework, cases = _hand_files(tmp_path)
+    test = tmp_path / "hand.test.yaml"
+    body = ("framework: hand.crit\ncases: cases.csv\ntests:\n  - name: across\n"
+            "    inspection: all inspections\n    expect:\n      1-pooled: {value: 55.0%, "
+            "band: Low}\n      1-low: {value}\n")
+    test.write_text(body.replace("{value}", "42%"), encoding="utf-8")
+    assert cli.main(["test", str(test)]) == 0
+    test.write_text(body.replace("{value}", "41%"), encoding="utf-8")
+    assert cli.main(["test", str(test)]) == 1
+    test.write_text(body.replace("{value}", "42%").replace("1-low", "1"), encoding="utf-8")
+    assert cli.main(["test", str(test)]) == 1
+    assert "a test of `all inspections` expects figures across inspections only" in \
+        capsys.readouterr().out + capsys.readouterr().err

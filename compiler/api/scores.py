@@ -15,6 +15,7 @@ from critc.compiler.io.session import Session
 from critc.compiler.report import render
 from critc.compiler.report import results as report
 from critc.compiler.report.explain import Explainer
+from critc.compiler.report.explain_across import across_tree
 from rich.console import Console
 
 
@@ -114,6 +115,12 @@ class Scores:
                        if n in self.figures)
         return Explanation(figure=figure_record(self._results, node, g), inputs=inputs,
                            case=case, _explainer=explainer, _group=g, _row=row)
+
+    def print_across(self, id: str, console: Console | None = None) -> None:
+        """How figure `id`, declared `across inspections`, was formed, as `critc explain`
+        prints it."""
+        tree = across_tree(self._results, id, self._session.check.program.sources)
+        (console or Console(highlight=False)).print(tree)
 
     # ------------------------------------------------------------------ lookups
     def _node(self, id: str) -> str:

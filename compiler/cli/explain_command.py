@@ -26,6 +26,9 @@ def cmd_explain(args) -> int:
     if result is None or scores is None or result.framework is None:
         return EXIT_PROBLEMS
     fw = result.framework
+    if args.node in fw.across:  # one explanation for every inspection together
+        scores.print_across(args.node, Console(highlight=False))
+        return EXIT_OK
     if args.node not in fw.questions and args.node not in fw.aggregates:
         hint = did_you_mean(args.node, list(fw.questions) + list(fw.aggregates))
         raise UsageError(f"no question or aggregate `{args.node}`" + (f"; {hint}" if hint

@@ -60,7 +60,7 @@ def evaluate_across(plan: Plan, values: dict[str, np.ndarray], num: np.ndarray,
     (`num`, `den`: inspections × questions)."""
     if not plan.across:
         return NO_FIGURES
-    pooled = _pooled(plan, num, den, evaluator)
+    pooled = pooled_values(plan, num, den, evaluator)
     per_inspection = values
 
     def combine(op: s.Op) -> np.ndarray:
@@ -83,7 +83,7 @@ def evaluate_across(plan: Plan, values: dict[str, np.ndarray], num: np.ndarray,
                          _cases(plan, cases), len(num))
 
 
-def _pooled(plan: Plan, num: np.ndarray, den: np.ndarray,
+def pooled_values(plan: Plan, num: np.ndarray, den: np.ndarray,
             evaluator: Evaluator) -> dict[str, np.ndarray]:
     """The figures some step pools: computed once over every inspection's counts."""
     wanted = plan.pooled()

@@ -21,7 +21,7 @@ from critc.compiler.sql import build as b
 from critc.compiler.sql.figures import Columns, Figures
 from critc.compiler.sql.output import Shown
 from critc.compiler.sql.rows import KEY, CaseRows
-from critc.dsl.diagnostics import Diagnostic
+from critc.dsl.diagnostics import Diagnostic, error
 from sqlglot import exp
 
 DIALECTS = ("duckdb", "postgres", "sqlite", "spark", "bigquery", "snowflake", "tsql")
@@ -78,6 +78,10 @@ def build_query(plan: Plan, tables: Tables, materialize: bool = False
         figures.question(q.index, q.id)
     for step in plan.steps:
         figures.step(step.node, step.op, step.span)
+    for step in plan.across[:1]:  # not translated yet: say so rather than leave them out
+        figures.diagnostics.append(error(
+            "sql-unsupported", "the SQL target cannot compute figures across inspections "
+            "yet", step.span, hint="score them with `critc score` or a Python module"))
     nodes = [n for n in plan.figures if n not in fw.applications]
     shown = Shown(fw, columns, figures.figure)
     cells = {node: figure_cells(plan, node, shown, rows, figures.figure) for node in nodes}
