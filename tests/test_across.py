@@ -5,13 +5,17 @@ archive worked by hand."""
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 
 import numpy as np
 import pytest
+from critc.compiler.check.passes import check_file
+from critc.compiler.cli import main as cli
 from critc.compiler.codegen.generate import generate
 from critc.compiler.engine.evaluate import evaluate
 from critc.compiler.oracle.across import reference_across
+from critc.compiler.sql.query import compile_sql
 from critc.dsl import ast
 from critc.dsl.parser import parse
 from critc.dsl.printer import format_module
@@ -22,9 +26,12 @@ from engine_strategies import (
     grouping_for,
     input_arrays,
     scenarios,
+    write_cases_csv,
+    write_inputs_csv,
 )
 from hypothesis import given, settings
 from test_codegen import as_module_values, assert_figures, load_module
+from test_sql import assert_same_as_engine, engine_rows, read_csv, run_sql
 
 HAND = '''framework "Across" version "1"
 
@@ -140,7 +147,6 @@ def test_the_block_round_trips_through_the_formatter():
     ("mean of grade across inspections", "across-needs-figure"),
 ])
 def test_misuse_inside_the_block_is_reported(formula, code):
-    from critc.compiler.check.passes import check_file
     text = HAND + f"\nacross inspections\n  score bad = {formula}\n"
     codes = {d.code for d in check_file("bad.crit", text).diagnostics}
     assert code in codes, codes
@@ -151,13 +157,11 @@ def test_misuse_inside_the_block_is_reported(formula, code):
     ("score per = mean of criterion 1 across inspections", "across-outside-block"),
 ])
 def test_misuse_outside_the_block_is_reported(line, code):
-    from critc.compiler.check.passes import check_file
     codes = {d.code for d in check_file("bad.crit", HAND + "\n" + line + "\n").diagnostics}
     assert code in codes, codes
 
 
 def test_selectors_outside_the_block_never_select_its_figures():
-    from critc.compiler.check.passes import check_file
     result = check_file("sel.crit", HAND + "\nscore every = mean of all criteria\n")
     assert result.ok, [d.message for d in result.diagnostics]
     formula = result.model.aggregates["every"].formula
@@ -214,7 +218,6 @@ def _hand_files(tmp_path, text: str = HAND):
 
 
 def test_score_shows_them_after_the_inspections(tmp_path, capsys):
-    from critc.compiler.cli import main as cli
     framework, cases = _hand_files(tmp_path)
     assert cli.main(["score", str(framework), str(cases), "--format", "csv"]) == 0
     rows = [line.split(",") for line in capsys.readouterr().out.splitlines()]
@@ -226,7 +229,6 @@ def test_score_shows_them_after_the_inspections(tmp_path, capsys):
 
 
 def test_explain_shows_every_inspection_s_value(tmp_path, capsys):
-    from critc.compiler.cli import main as cli
     framework, cases = _hand_files(tmp_path)
     assert cli.main(["explain", str(framework), str(cases), "--node", "1-range"]) == 0
     out = capsys.readouterr().out
@@ -238,21 +240,19 @@ def test_explain_shows_every_inspection_s_value(tmp_path, capsys):
 
 
 def test_diff_attributes_a_moved_figure_across_inspections(tmp_path, capsys):
-    from critc.compiler.cli import main as cli
     old, cases = _hand_files(tmp_path)
     new = tmp_path / "new.crit"
     changed = HAND.replace('version "1"', 'version "2"').replace(
-        "= mean of criterion 1 across inspections\n", "= max of criterion 1 across inspections\n", 1)
+        "= mean of criterion 1 across inspections\n",
+        "= max of criterion 1 across inspections\n", 1)
     new.write_text(changed, encoding="utf-8")
     assert cli.main(["diff", str(old), str(new), str(cases), "--format", "json"]) == 0
-    import json
     payload = json.loads(capsys.readouterr().out)
     text = json.dumps(payload)
     assert "all inspections" in text and "1-mean" in text
 
 
 def test_a_test_file_expects_them(tmp_path, capsys):
-    from critc.compiler.cli import main as cli
     framework, cases = _hand_files(tmp_path)
     test = tmp_path / "hand.test.yaml"
     body = ("framework: hand.crit\ncases: cases.csv\ntests:\n  - name: across\n"
@@ -266,3 +266,25 @@ def test_a_test_file_expects_them(tmp_path, capsys):
     assert cli.main(["test", str(test)]) == 1
     assert "a test of `all inspections` expects figures across inspections only" in \
         capsys.readouterr().out + capsys.readouterr().err
+
+
+@settings(max_examples=15, deadline=None)
+@given(scenarios(extended=True))
+def test_sql_equals_engine_across_inspections(tmp_path_factory, scenario):
+    """The SQL target's rows `all inspections`, on DuckDB and SQLite, are the engine's."""
+    text = scenario.text + "\n" + "\n".join(across_lines(scenario.spec))
+    result, plan = compile_text(text)
+    tmp = tmp_path_factory.mktemp("sql")
+    framework = tmp / "generated.crit"
+    framework.write_text(text, encoding="utf-8")
+    cases = write_cases_csv(tmp / "cases.csv", scenario)
+    inputs = write_inputs_csv(tmp / "inputs.csv", scenario) if scenario.inputs else None
+    table = read_csv(inputs) if inputs else ([scenario.spec.inspection_field, "lead"], [])
+    expected = engine_rows(framework, cases, inputs)
+    assert any(key == "all inspections" for key, _ in expected)
+    for engine in ("duckdb", "sqlite"):
+        sql, problems = compile_sql(plan, engine)
+        assert sql is not None, problems
+        got = run_sql(engine, sql, read_csv(cases),
+                      table if result.framework.inputs else None)
+        assert_same_as_engine(got, expected, f"{engine}\n{text}")

@@ -18,10 +18,11 @@ import attrs
 from critc.compiler.model import framework as m
 from critc.compiler.plan.lower import Plan
 from critc.compiler.sql import build as b
+from critc.compiler.sql.across import across_query
 from critc.compiler.sql.figures import Columns, Figures
 from critc.compiler.sql.output import Shown
 from critc.compiler.sql.rows import KEY, CaseRows
-from critc.dsl.diagnostics import Diagnostic, error
+from critc.dsl.diagnostics import Diagnostic
 from sqlglot import exp
 
 DIALECTS = ("duckdb", "postgres", "sqlite", "spark", "bigquery", "snowflake", "tsql")
@@ -78,10 +79,6 @@ def build_query(plan: Plan, tables: Tables, materialize: bool = False
         figures.question(q.index, q.id)
     for step in plan.steps:
         figures.step(step.node, step.op, step.span)
-    for step in plan.across[:1]:  # not translated yet: say so rather than leave them out
-        figures.diagnostics.append(error(
-            "sql-unsupported", "the SQL target cannot compute figures across inspections "
-            "yet", step.span, hint="score them with `critc score` or a Python module"))
     nodes = [n for n in plan.figures if n not in fw.applications]
     shown = Shown(fw, columns, figures.figure)
     cells = {node: figure_cells(plan, node, shown, rows, figures.figure) for node in nodes}
@@ -94,6 +91,10 @@ def build_query(plan: Plan, tables: Tables, materialize: bool = False
         previous = name
     ctes += outline(nodes, fw)
     final = output_select(nodes, cells, previous)
+    if plan.across:  # then rows `all inspections` (sql/across.py)
+        more, final, problems = across_query(plan, rows, figures.figure, previous, final)
+        ctes += more
+        figures.diagnostics += problems
     final.set("with_", exp.With(expressions=[
         exp.CTE(this=select, alias=exp.TableAlias(this=b.name(name)),
                 materialized=materialize or None) for name, select in ctes]))
