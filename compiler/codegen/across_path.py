@@ -20,12 +20,12 @@ RETURN = '''    return {key: {FIGURES[i][0]: decode(FIGURES, RATINGS, BANDS, i, 
                   for i in range(len(FIGURES))}
             for g, key in enumerate(keys)}
 '''
-RETURN_ACROSS = '''    out = {key: {FIGURES[i][0]: decode(FIGURES, RATINGS, BANDS, i, float(values[i][g]))
-                 for i in range(len(FIGURES))}
-           for g, key in enumerate(keys)}
-    out[None] = score_across(values, num, den)  # figures across inspections
-    return out
-'''
+RETURN_ACROSS = (
+    "    out = {key: {FIGURES[i][0]: decode(FIGURES, RATINGS, BANDS, i, float(values[i][g]))\n"
+    "                 for i in range(len(FIGURES))}\n"
+    "           for g, key in enumerate(keys)}\n"
+    "    out[None] = score_across(values, num, den)  # figures across inspections\n"
+    "    return out\n")
 
 RUNTIME = '''def across_of(reduce, column, strict):
     """A figure's values in every inspection combined into one (a one-element array); a
