@@ -288,3 +288,18 @@ def test_sql_equals_engine_across_inspections(tmp_path_factory, scenario):
         got = run_sql(engine, sql, read_csv(cases),
                       table if result.framework.inputs else None)
         assert_same_as_engine(got, expected, f"{engine}\n{text}")
+
+
+def test_the_workbook_has_a_sheet_across_inspections(tmp_path):
+    import openpyxl  # lazy: only this test reads workbooks back
+    framework, cases = _hand_files(tmp_path)
+    out = tmp_path / "scores.xlsx"
+    assert cli.main(["score", str(framework), str(cases), "--format", "xlsx",
+                     "-o", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    assert "all inspections" in book.sheetnames
+    rows = list(book["all inspections"].iter_rows(values_only=True))
+    assert ("criterion 1-pooled", "All cases") == rows[6][:2]
+    long = [r for r in book["All figures"].iter_rows(values_only=True)
+            if r[0] == "all inspections"]
+    assert [r[1] for r in long][:2] == ["1-mean", "1-kept"]
