@@ -68,8 +68,8 @@ score pts "Points" = points(best)
 score pick "Choice" = if best >= fair and not (size < 3) then first of (criterion 1, 50%) else 0%
 
 across inspections
-  score everywhere "All" = mean of criterion 1 across inspections
-    - pooled over thread t across inspections
+  score everywhere "All" = (mean of criterion 1 across inspections
+    - pooled over thread t across inspections)
 
 band conclusion "Conclusion"
   on criterion 1
