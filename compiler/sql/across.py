@@ -15,6 +15,8 @@ ordered by part, inspection and position (docs/sql.md).
 
 from __future__ import annotations
 
+from typing import Any
+
 from critc.compiler.plan import steps as s
 from critc.compiler.plan.lower import Plan
 from critc.compiler.sql import build as b
@@ -24,7 +26,7 @@ from critc.compiler.sql.rows import KEY, CaseRows
 from sqlglot import exp
 
 ALL = "all inspections"  # the inspection of their rows (report/across.py)
-CTE = tuple[str, exp.Expression]
+CTE = tuple[str, Any]  # sqlglot types its nodes loosely
 
 
 class AcrossFigures(Figures):
@@ -56,7 +58,7 @@ def pooled_chain(plan: Plan, rows: CaseRows) -> tuple[list[CTE], str, dict[str, 
     """Every count summed over the inspections and the figures computed on them: the CTEs,
     the last one's name and each figure's column in it."""
     counts = rows.count_columns
-    sums: list[exp.Expression] = [exp.alias_(b.text(ALL), KEY, quoted=True)]
+    sums: list[Any] = [exp.alias_(b.text(ALL), KEY, quoted=True)]
     for key, name in counts.items():
         total = b.as_double(exp.Null()) if key[0] == "input" else exp.Sum(this=b.col(name))
         sums.append(exp.alias_(total, name, quoted=True))
@@ -77,8 +79,8 @@ def leaf(op: s.AcrossOf, column: exp.Expression) -> exp.Expression:
     value = b.as_double(column)
     combined = {"mean": exp.Avg, "sum": exp.Sum, "min": exp.Min, "max": exp.Max}.get(op.function)
     if combined is None:  # count
-        return b.as_double(exp.Count(this=column))
-    out = combined(this=value)
+        return b.as_double(exp.Count(this=column))  # count
+    out: Any = combined(this=value)
     if op.strict:
         every = b.compare("=", exp.Count(this=exp.Star()), exp.Count(this=column))
         return b.case([(every, out)])
@@ -92,7 +94,7 @@ def across_query(plan: Plan, rows: CaseRows, figure: dict[str, str], last: str,
     fw = plan.framework
     ctes, pooled_last, pooled = pooled_chain(plan, rows) if plan.pooled() else ([], "", {})
     leaves: dict[s.AcrossOf, str] = {}
-    values: list[exp.Expression] = []
+    values: list[Any] = []
     for step in plan.across:
         for op in s.walk_ops(step.op):
             if isinstance(op, s.AcrossOf) and op not in leaves:
@@ -126,9 +128,9 @@ def _cases(plan: Plan, rows: CaseRows, last: str) -> dict[str, exp.Expression]:
     """Per figure across inspections, the cases behind it over every inspection: the most
     that any per-inspection figure it combines counted (engine/across.py `_cases`)."""
     counts = rows.count_columns
-    behind: dict[str, list[exp.Expression]] = {}
+    behind: dict[str, list[Any]] = {}
     for step in plan.across:
-        sums = []
+        sums: list[Any] = []
         for op in s.walk_ops(step.op):
             if isinstance(op, s.AcrossOf):
                 column = counts.get(("den", plan.question(op.node).index)) \
