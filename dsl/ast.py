@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from typing import Literal
 
 import attrs
+from critc.dsl.across_syntax import Across as Across
+from critc.dsl.across_syntax import AcrossInspections as AcrossInspections
 from critc.dsl.span import NO_SPAN, Span
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -215,7 +217,7 @@ class Selector:
 
 Expr = (Number | Percent | String | DateLiteral | Boolean | Name | ItemRef | SetLiteral | Binary
         | Negate | Compare | InSet | And | Or | Not | Call | WeightedMean | FirstOf | IfThen | Apply
-        | Selector)
+        | Selector | Across)
 
 
 # ----------------------------------------------------------------------------- items
@@ -370,7 +372,8 @@ class Band:
     span: Span = _span()
 
 
-Item = Framework | Include | Scale | RatingScale | FieldBlock | Question | Aggregate | Band
+Item = (Framework | Include | Scale | RatingScale | FieldBlock | Question | Aggregate | Band
+        | AcrossInspections)
 
 
 @attrs.frozen(kw_only=True)

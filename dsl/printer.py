@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import assert_never
 
 from critc.dsl import ast
+from critc.dsl.across_syntax import across_text, print_block
 from critc.dsl.parser import Comment
 from critc.dsl.source import source_lines
 
@@ -157,6 +158,8 @@ def expr_text(expr: ast.Expr) -> str:
             return f"{band}({expr_text(arg)})"
         case ast.Selector():
             return selector_text(expr)
+        case ast.Across():
+            return across_text(expr, expr_text)
         case _:
             assert_never(expr)
 
@@ -243,6 +246,8 @@ class Printer:
                 self.aggregate(item, depth)
             case ast.Band():
                 self.band(item)
+            case ast.AcrossInspections():
+                print_block(self, item, depth)
             case _:
                 assert_never(item)
 

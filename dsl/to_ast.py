@@ -456,6 +456,20 @@ class ToAst:
         fields = self.assemble("aggregate", self.clauses(flat), span)
         return ast.Aggregate(kind=kind, id=aid, title=title, children=kids, span=span, **fields)
 
+    def across(self, meta, children):
+        """An `across inspections` block holds only aggregates, each without items inside."""
+        aggregates = tuple(children[0]) if children else ()
+        for aggregate in aggregates:
+            for child in aggregate.children:
+                self.diagnostics.append(error(
+                    "misplaced-item", f"a {_kind_of(child)} cannot sit inside a figure across "
+                    "inspections", child.span, hint="an `across inspections` block lists "
+                    "figures, each combining a figure declared outside it"))
+        return ast.AcrossInspections(aggregates=aggregates, span=self.span(meta))
+
+    def across_block(self, meta, children):
+        return [c for c in children if isinstance(c, ast.Aggregate)]
+
     @staticmethod
     def _flatten(children) -> list:
         out = []
@@ -586,6 +600,10 @@ class ToAst:
     def call_of(self, meta, children):
         return ast.Call(function=children[0], args=(children[1],),
                         skipping="skipping" in children[2:], span=self.span(meta))
+
+    def across_call(self, meta, children):
+        return ast.Across(function=children[0], operand=children[1],
+                          skipping="skipping" in children[2:], span=self.span(meta))
 
     def skipping(self, meta, children):
         return "skipping"

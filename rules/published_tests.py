@@ -14,7 +14,10 @@ the same figures in the `critc test` format, so they can be read and run without
 - one test, "INSPECTION: where the rules do not give the published figure", holding the
   value (and band) the rules give for every documented `inconsistency` of a figure as shown,
   after a comment with the published value. Inconsistencies of a denominator, or of data
-  that are not a figure of the rules, stay in expected.json only.
+  that are not a figure of the rules, stay in expected.json only;
+- one test, "all inspections: the published figures across them", of the figures
+  `across_inspections` lists: figures the framework declares `across inspections`, with
+  the cases grouped by inspection.
 
 tests/test_rules.py fails if a committed file is not what this script writes.
 
@@ -115,6 +118,15 @@ def generate(fw: str, exp: dict | None = None) -> str:
             bands = {"band": item["rules_band"]} if "rules_band" in item else None
             out.append("      " + expectation(item["figure"], item["rules_give"], bands=bands)
                        + "\n")
+    across = exp.get("across_inspections")
+    if across:  # figures across inspections: the cases grouped as the framework says
+        out.append(test_start("all inspections: the published figures across them",
+                              "all inspections"))
+        out.append("    expect:\n")
+        for node, figure in across["figures"].items():
+            out.append(comment(figure["source"], "      "))
+            out.append("      " + expectation(node, figure["shown"],
+                                              bands=figure.get("bands")) + "\n")
     return "".join(out)
 
 

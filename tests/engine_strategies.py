@@ -279,6 +279,38 @@ def choice_lines(spec: Spec) -> list[str]:
     return out + [""]
 
 
+def across_lines(spec: Spec) -> list[str]:
+    """Figures across inspections over the spec's figures: the mean (strict or skipping
+    undefined), min, max, sum and count of per-inspection values, pooled figures, arithmetic
+    on them, and a band attached to one (pooled figures never read an inspection input)."""
+    skip = " skipping undefined" if spec.skipping else ""
+    first, last = spec.sections[0].id, spec.sections[-1].id
+    crit, question = spec.criteria[0].id, spec.questions[0].id
+    out = ["across inspections",
+           f'  section {first}-mean "Section {first}, mean of the inspections" = mean of '
+           f"section {first} across inspections{skip}",
+           f'  section {first}-pooled "Section {first}, all cases" = pooled over section '
+           f"{first} across inspections",
+           f"  criterion {crit}-low = min of criterion {crit} across inspections",
+           f"  criterion {crit}-high = max of criterion {crit} across inspections",
+           f"  score {crit}-range = criterion {crit}-high - criterion {crit}-low",
+           f"  score q-all = pooled over question {question} across inspections",
+           f"  score q-mean = mean of question {question} across inspections",
+           f"  score {last}-count = count of section {last} across inspections",
+           f"  score {last}-sum = sum of section {last} across inspections{skip}"]
+    for thread in spec.threads:
+        out.append(f"  thread {thread.id}-all = pooled over thread {thread.id} across "
+                   "inspections")
+    if spec.rating:
+        out += ["  rating worst-all = min of worst across inspections",
+                "  rating best-all = max of best across inspections",
+                "  score pts-mean = mean of pts across inspections" + skip,
+                "  rating overall-all = ob(mean of pts across inspections" + skip + ")"]
+    out += ["", 'band across_band "Across"', f"  on section {first}-mean, score q-all",
+            "  60% and above: \"High\"", "  otherwise: \"Low\"", ""]
+    return out
+
+
 def guarded(spec: Spec, condition: str | None) -> str | None:
     if spec.guard is None:
         return condition

@@ -140,10 +140,14 @@ def check_module_against_engine(module, framework: Path) -> None:
     fw, results, grouping = engine_results(framework, cases, inputs_path)
     plan = results.plan
     scored = module.score(rows, inputs=inputs)
+    across = scored.pop(None, None)  # figures across inspections, if the framework has any
     assert list(scored) == list(grouping.keys)
     engine = as_dicts(results)
     for key in grouping.keys:
         assert_figures(scored[key], as_module_values(plan, engine[key]), key)
+    assert (across is None) == (not plan.across)
+    if across is not None:
+        assert_figures(across, as_module_values(plan, results.across.values), "across", 1e-9)
 
     above: dict[tuple[str, str], int] = {}
     counted: dict[tuple[str, str], int] = {}

@@ -67,6 +67,10 @@ rating best "Best" = max(leadership, verdict(criterion 2))
 score pts "Points" = points(best)
 score pick "Choice" = if best >= fair and not (size < 3) then first of (criterion 1, 50%) else 0%
 
+across inspections
+  score everywhere "All" = (mean of criterion 1 across inspections
+    - pooled over thread t across inspections)
+
 band conclusion "Conclusion"
   on criterion 1
   70% and above: "Good."
@@ -85,7 +89,7 @@ def plan():
 
 def _model_exprs(p) -> list[m.Expr]:
     out: list[m.Expr] = []
-    for step in p.steps:
+    for step in (*p.steps, *p.across):
         out.extend(m.walk(step.source))
     for q in p.questions:
         if q.applies is not None:
@@ -103,7 +107,7 @@ def test_lowering_is_one_operation_per_expression():
     """Explain walks a step's operation and its source expression together."""
     def pairs(expr, op):
         yield expr, op
-        if isinstance(op, s.Pooled):
+        if isinstance(op, s.Pooled | s.AcrossOf):  # leaves that name what they read
             return
         children, ops = m.children(expr), s.op_children(op)
         assert len(children) == len(ops), (expr, op)
@@ -114,8 +118,10 @@ def test_lowering_is_one_operation_per_expression():
                m.Arith: s.Arith, m.Negate: s.Negate, m.Reduce: s.Reduce, m.Pooled: s.Pooled,
                m.WeightedMean: s.WeightedMean, m.Points: s.Points, m.BandOf: s.Band,
                m.FirstOf: s.FirstOf, m.IfElse: s.Choose, m.Compare: s.FigureCompare,
-               m.InSet: s.FigureMember, m.Logic: s.FigureLogic, m.Not: s.FigureNot}
-    for step in plan().steps:
+               m.InSet: s.FigureMember, m.Logic: s.FigureLogic, m.Not: s.FigureNot,
+               m.Across: s.AcrossOf}
+    p = plan()
+    for step in (*p.steps, *p.across):
         for expr, op in pairs(step.source, step.op):
             assert isinstance(op, lowered[type(expr)])
 

@@ -185,3 +185,37 @@ def test_published_range(fw, item, tmp_path_factory):
     got = scores(fw, tmp_path_factory)[item["inspection"]]["figures"][item["figure"]]
     low, high = item["between"]
     assert low <= int(got["shown"].rstrip("%")) <= high, item["source"]
+
+
+def _across_cases():
+    for fw in FRAMEWORKS:
+        for node, figure in expected(fw).get("across_inspections", {}).get("figures", {}).items():
+            yield pytest.param(fw, node, figure, id=f"{ident(fw)}:across:{node}")
+
+
+@pytest.mark.parametrize("fw,node,figure", list(_across_cases()))
+def test_published_figure_across_inspections(fw, node, figure, tmp_path):
+    """A figure the framework declares `across inspections` (IAOW's six-Trust aggregate),
+    with the cases grouped by inspection as the framework says (no --all)."""
+    exp = expected(fw)
+    out = tmp_path / "scores.json"
+    argv = ["score", str(crit(fw)), str(RULES / fw / exp["cases"]), "--format", "json",
+            "-o", str(out)]
+    assert cli.main(argv) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["inspections"]) > 1
+    actual = data["across_inspections"]["figures"][node]
+    assert actual["shown"] == figure["shown"], figure["source"]
+
+
+def test_the_iaow_aggregate_lies_within_the_range_of_its_trusts(tmp_path):
+    """TV18 inside the language: each pooled six-Trust figure lies between the lowest and
+    the highest Trust's."""
+    out = tmp_path / "scores.json"
+    assert cli.main(["score", str(crit("iaow-2014")), str(RULES / "iaow-2014" / "cases.csv"),
+                     "--format", "json", "-o", str(out)]) == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))["across_inspections"]["figures"]
+    for outcome in range(1, 6):
+        low, high = (figures[f"{outcome}-{end}"]["value"] for end in ("lowest", "highest"))
+        assert low <= figures[f"{outcome}-all"]["value"] <= high
+        assert low <= figures[f"{outcome}-trusts"]["value"] <= high

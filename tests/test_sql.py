@@ -24,6 +24,7 @@ from critc.compiler.cli import main as cli
 from critc.compiler.engine import runtime
 from critc.compiler.io.session import open_session
 from critc.compiler.plan.lower import plan_for
+from critc.compiler.report.across import csv_rows as across_rows
 from critc.compiler.report.results import csv_rows
 from critc.compiler.sql import rounding
 from critc.compiler.sql.query import DIALECTS, Tables, compile_sql
@@ -91,7 +92,8 @@ def engine_rows(framework: Path | str, cases: Path, inputs: Path | None, whole=F
     session, problems = open_session(result, str(cases), str(inputs) if inputs else None,
                                      whole=whole)
     assert session is not None, [d.message for d in problems]
-    return {(row[0], row[1]): row for row in csv_rows(session.evaluate())}
+    results = session.evaluate()
+    return {(row[0], row[1]): row for row in [*csv_rows(results), *across_rows(results)]}
 
 
 def assert_same_as_engine(sql_rows: dict, engine: dict, context: str = "") -> None:

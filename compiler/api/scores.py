@@ -15,6 +15,7 @@ from critc.compiler.io.session import Session
 from critc.compiler.report import render
 from critc.compiler.report import results as report
 from critc.compiler.report.explain import Explainer
+from critc.compiler.report.explain_across import across_tree
 from rich.console import Console
 
 
@@ -121,6 +122,12 @@ class Scores:
                            for n in graph.predecessors(node) if n in self.figures)
         return Explanation(id=node, inspection=self.inspections[g], figure=figure,
                            inputs=inputs, case=case, lines=lines)
+
+    def print_across(self, id: str, console: Console | None = None) -> None:
+        """How figure `id`, declared `across inspections`, was formed, as `critc explain`
+        prints it."""
+        tree = across_tree(self._results, id, self._session.check.program.sources)
+        (console or Console(highlight=False)).print(tree)
 
     # ------------------------------------------------------------------ lookups
     def _explainable(self, id: str, explainer: Explainer) -> str:

@@ -51,6 +51,7 @@ class Symbols:
     tags: dict[str, set[str]] = attrs.Factory(dict)  # node → own and inherited tags
     # aggregates that lost a child (and its subtree) to a duplicate id
     lost_children: set[str] = attrs.Factory(set)
+    across: set[str] = attrs.Factory(set)  # the figures declared `across inspections`
 
     def descendants(self, node: str) -> list[str]:
         out = []
@@ -159,6 +160,15 @@ def _declare_item(item: ast.Item, symbols: Symbols, diagnostics: list[Diagnostic
                 symbols.children.setdefault(item.id, [])
                 for child in item.children:
                     _declare_item(child, symbols, diagnostics, item.id, tuple(tags))
+        case ast.AcrossInspections(aggregates=aggregates):
+            for aggregate in aggregates:  # figures without items inside (to_ast reports any)
+                if _claim(symbols, aggregate.id, aggregate.kind, aggregate.span, diagnostics):
+                    _warn_if_reserved(aggregate.id, aggregate.kind, aggregate.span, diagnostics)
+                    symbols.nodes[aggregate.id] = aggregate
+                    symbols.parent[aggregate.id] = None
+                    symbols.tags[aggregate.id] = set(aggregate.tags)
+                    symbols.children[aggregate.id] = []
+                    symbols.across.add(aggregate.id)
         case ast.Band():
             if _claim(symbols, item.id, "band", item.span, diagnostics):
                 symbols.bands[item.id] = item

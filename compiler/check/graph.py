@@ -94,7 +94,7 @@ def build(fw: m.Framework, order: dict[str, int]) -> Dependencies:
             field.span, field.title)
     for q in fw.questions.values():
         add(q.id, "question", q.span, q.text)
-    for a in fw.aggregates.values():
+    for a in (*fw.aggregates.values(), *fw.across.values()):
         add(a.id, a.kind, a.span, a.title)
     for b in fw.bands.values():
         add(b.id, "band", b.span, b.title)
@@ -109,7 +109,7 @@ def build(fw: m.Framework, order: dict[str, int]) -> Dependencies:
         if q.applies is not None:
             for name, span in m.references(q.applies):
                 link(name, q.id, span)
-    for a in fw.aggregates.values():
+    for a in (*fw.aggregates.values(), *fw.across.values()):
         if a.formula is not None:
             for name, span in m.references(a.formula):
                 link(name, a.id, span)

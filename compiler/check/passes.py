@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
-from critc.compiler.check import allow, lints
+from critc.compiler.check import across, allow, lints
 from critc.compiler.check import bands as band_rules
 from critc.compiler.check import graph as graphs
 from critc.compiler.check.declare import Symbols, declare, did_you_mean
@@ -156,7 +156,7 @@ def build_model(symbols: Symbols, diagnostics: list[Diagnostic],
         applications=applications, case_id=roles.get("case id"),
         inspection=roles.get("inspection"), inspection_date=roles.get("inspection date"),
         files=tuple(module.path for module in program.modules))
-    return framework, resolver
+    return across.finish(framework, symbols, resolver, diagnostics), resolver
 
 
 def _header(header: ast.Framework | None) -> m.Header:

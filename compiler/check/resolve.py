@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from critc.compiler.check import choices
+from critc.compiler.check import across, choices
 from critc.compiler.check.declare import KIND_PLURAL, PLURAL_KIND, Symbols, did_you_mean
 from critc.compiler.check.type_words import a_type, not_a_value
 from critc.compiler.model import framework as m
@@ -165,7 +165,7 @@ class Resolver:
         chosen = []
         for node in dict.fromkeys(base):
             item = symbols.nodes[node]
-            if symbols.kind(node) != kind:
+            if symbols.kind(node) != kind or node in symbols.across:
                 continue
             if not _has_role(item, sel.role):
                 continue
@@ -313,6 +313,8 @@ class Resolver:
                 return self._weighted_mean(expr, context)
             case ast.FirstOf() | ast.IfThen():
                 return choices.choose(self, expr, context)
+            case ast.Across():
+                return across.combine(self, expr, context)
             case ast.Apply(band=band, arg=arg):
                 return self._apply(band, arg, context, expr.span)
             case ast.Compare() | ast.InSet() | ast.And() | ast.Or() | ast.Not():

@@ -64,6 +64,9 @@ def cmd_explain(args) -> int:
     scores = open_scores(args, result) if result is not None else None
     if result is None or scores is None or result.framework is None:
         return EXIT_PROBLEMS
+    if node in result.framework.across:  # one explanation for every inspection together
+        scores.print_across(node, Console(highlight=False))
+        return EXIT_OK
     explanations = [_explain(scores, node, key, args.case) for key in _chosen(args, scores)]
     _print(args, explanations)
     return EXIT_OK

@@ -15,6 +15,7 @@ import importlib.resources
 from collections.abc import Mapping
 
 from critc.compiler import __version__
+from critc.compiler.codegen.across_path import with_across
 from critc.compiler.codegen.applies import APPLIES_GLUE, needs_glue
 from critc.compiler.codegen.case_path import CaseWriter
 from critc.compiler.codegen.python_text import comment
@@ -67,6 +68,7 @@ def generate(plan: Plan, source_name: str, source_text: str,
     hash of the source in METADATA."""
     layout = Layout(plan)
     table_path = TableWriter(layout)
+    glue, across = with_across(layout, GLUE)
     sections = [
         header(plan, source_name) + DOC,
         IMPORTS + "\n\n\n" + LAZY_NUMPY + "\n\n\n" + _rule("framework tables"),
@@ -74,9 +76,9 @@ def generate(plan: Plan, source_name: str, source_text: str,
         _rule("shared runtime"), _body("critc.compiler.engine", "runtime.py"),
         _body("critc.compiler.model", "cells.py", after="import datetime"),
         _body("critc.compiler.codegen", "module_runtime.py"),
-        GLUE + (APPLIES_GLUE if needs_glue(plan) else ""),
+        glue + (APPLIES_GLUE if needs_glue(plan) else ""),
         _rule("applicability"), table_path.conditions(),
-        _rule("figures, in dependency order"), table_path.figures(),
+        _rule("figures, in dependency order"), table_path.figures(), *across,
         _rule("one case, in plain Python"), *CaseWriter(layout).sections(),
     ]
     return "\n\n\n".join(s.strip("\n") for s in sections) + "\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import attrs
 import numpy as np
 from critc.compiler.engine import applicability, runtime
+from critc.compiler.engine.across import REDUCE, AcrossResults, Combine, evaluate_across, no_op
 from critc.compiler.engine.banding import band_rounded
 from critc.compiler.engine.cases import CaseTable, Grouping, with_blank_inputs
 from critc.compiler.plan import steps as s
@@ -32,6 +33,7 @@ class Results:
     case_totals: np.ndarray  # cases per inspection
     missing: np.ndarray  # (inspections, questions) applicable but blank
     not_applicable_answered: np.ndarray  # (inspections, questions) answered where not applicable
+    across: AcrossResults  # figures across inspections (engine/across.py)
 
 
 # ----------------------------------------------------------------------------- conditions
@@ -271,12 +273,13 @@ class Figures:
     undefined."""
 
     def __init__(self, plan: Plan, values: dict[str, np.ndarray], num, den,
-                 inputs: dict[str, np.ndarray], size: int):
+                 inputs: dict[str, np.ndarray], size: int, combine: Combine = no_op):
         self.plan = plan
         self.values = values
         self.num, self.den = num, den
         self.inputs = inputs
         self.size = size
+        self.combine = combine  # the AcrossOf leaves of a step across inspections
 
     def compute(self, op: s.Op) -> np.ndarray:
         match op:
@@ -316,7 +319,7 @@ class Figures:
             case s.FigureCompare() | s.FigureMember() | s.FigureLogic() | s.FigureNot():
                 true, false = self.truth(op)  # as 1.0, 0.0 or NaN (unknown)
                 return np.where(true, 1.0, np.where(false, 0.0, np.nan))
-        raise TypeError(f"not a figure operation: {type(op).__name__}")
+        return self.combine(op)  # an AcrossOf step across inspections, or not an op
 
     def truth(self, op: s.Op) -> tuple[np.ndarray, np.ndarray]:
         """(known true, known false) masks of a test in a formula."""
@@ -356,10 +359,6 @@ def band_row(table: BandTable, value: np.ndarray) -> np.ndarray:
                               table.high_inclusive, table.otherwise)
 
 
-REDUCE = {"mean": runtime.mean, "min": runtime.minimum, "max": runtime.maximum,
-          "sum": runtime.total, "count": runtime.count}
-
-
 def first_defined(rows: np.ndarray) -> np.ndarray:
     """Per column, the first row's value that is not NaN (NaN where none is)."""
     defined = ~np.isnan(rows)
@@ -397,4 +396,5 @@ def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
     for q in plan.questions:
         cases[q.id] = den[:, q.index]
     totals = np.bincount(grouping.group, minlength=grouping.size).astype(np.int64)
-    return Results(plan, grouping, values, num, den, cases, totals, missing, stray)
+    across = evaluate_across(plan, values, num, den, cases, Figures)
+    return Results(plan, grouping, values, num, den, cases, totals, missing, stray, across)

@@ -66,10 +66,19 @@ def band_output(band: m.Band, row_index: int) -> str:
     return band.ordered_rows[row_index].output
 
 
+def value_of(results: Results, node: str, g: int):
+    """A figure's value in inspection `g`, or, for a figure across inspections, its one
+    value (NaN undefined)."""
+    if results.plan.framework.is_across(node):
+        return results.across.values.get(node, math.nan)
+    return results.values[node][g]
+
+
 def labels_for(results: Results, node: str, g: int) -> list[tuple[str, str]]:
-    """[(band id, label)] attached to `node` with `on`, for inspection `g`."""
+    """[(band id, label)] attached to `node` with `on`, for inspection `g` (for a figure
+    across inspections, its labels across them)."""
     fw = results.plan.framework
     out = []
     for app in fw.applied_to(node):
-        out.append((app.band, shown(fw, app.id, results.values[app.id][g])))
+        out.append((app.band, shown(fw, app.id, value_of(results, app.id, g))))
     return out

@@ -80,7 +80,7 @@ def evaluate(expr: m.Expr, lookup: Callable[[m.Expr], object],
             value = evaluate(operand, lookup, rating_levels)
             return None if value is None else -value
         case m.FigureRef() | m.Reduce() | m.Pooled() | m.WeightedMean() | m.Points() \
-                | m.BandOf() | m.FirstOf() | m.IfElse():
+                | m.BandOf() | m.FirstOf() | m.IfElse() | m.Across():
             raise TypeError(f"not a per-case expression: {type(expr).__name__}")
         case _:
             assert_never(expr)

@@ -20,6 +20,7 @@ TypeKind = Literal["score", "number", "boolean", "date", "text", "enum", "rating
                    "unknown"]
 CellKind = TypeKind | Literal["integer"]  # how a field's cell is read
 ReduceFunction = Literal["mean", "min", "max", "sum", "count"]
+AcrossFunction = Literal["mean", "min", "max", "sum", "count", "pooled"]
 LogicOp = Literal["and", "or"]
 Value = float | str | bool | datetime.date  # a constant, or a value in a set
 
@@ -230,8 +231,27 @@ class BandOf:
     span: Span = _span()
 
 
+@attrs.frozen(kw_only=True)
+class Across:
+    """One figure of every inspection combined into one value: the mean, min, max, sum or
+    count of its per-inspection values (min, max and count skip undefined ones; a sum or
+    mean is undefined when any is, unless `skipping`), or, `pooled`, the figure computed
+    over the cases of every inspection together. Only in figures `across inspections`."""
+
+    function: AcrossFunction
+    figure: FigureRef
+    type: Type
+    skipping: bool = False
+    span: Span = _span()
+
+    @property
+    def strict(self) -> bool:
+        """Undefined when the figure is undefined in any inspection."""
+        return self.function in ("sum", "mean") and not self.skipping
+
+
 Expr = (Const | FieldRef | AnswerRef | FigureRef | Arith | Negate | Compare | InSet | Logic | Not
-        | Reduce | Pooled | WeightedMean | FirstOf | IfElse | Points | BandOf)
+        | Reduce | Pooled | WeightedMean | FirstOf | IfElse | Points | BandOf | Across)
 
 
 def children(expr: Expr) -> tuple[Expr, ...]:
@@ -240,7 +260,7 @@ def children(expr: Expr) -> tuple[Expr, ...]:
         case Arith(left=a, right=b) | Compare(left=a, right=b):
             return (a, b)
         case Negate(operand=a) | Not(operand=a) | Points(operand=a) | BandOf(operand=a) \
-                | InSet(operand=a):
+                | InSet(operand=a) | Across(figure=a):
             return (a,)
         case Logic(operands=items) | Reduce(items=items) | WeightedMean(items=items) \
                 | FirstOf(items=items):
@@ -467,6 +487,8 @@ class Framework:
     inspection: str | None
     inspection_date: str | None
     files: tuple[str, ...] = ()
+    # figures computed once over every inspection scored together (`across inspections`)
+    across: dict[str, Aggregate] = attrs.field(factory=dict)
 
     @property
     def case_fields(self) -> list[Field]:
@@ -481,6 +503,8 @@ class Framework:
             return "question"
         if node in self.aggregates:
             return self.aggregates[node].kind
+        if node in self.across:
+            return self.across[node].kind
         if node in self.fields:
             return "case field" if self.fields[node].origin == "case" else "inspection input"
         if node in self.bands:
@@ -494,6 +518,8 @@ class Framework:
             return SCORE
         if node in self.aggregates:
             return self.aggregates[node].type
+        if node in self.across:
+            return self.across[node].type
         if node in self.fields:
             return self.fields[node].type
         if node in self.applications:
@@ -505,5 +531,11 @@ class Framework:
         return [app for app in self.applications.values() if app.target == figure]
 
     def rounding_of(self, node: str) -> Rounding:
-        agg = self.aggregates.get(node)
+        agg = self.aggregates.get(node) or self.across.get(node)
         return agg.rounding if agg and agg.rounding else self.rounding
+
+    def is_across(self, node: str) -> bool:
+        """A figure computed once over every inspection: declared `across inspections`, or
+        a band's label of one."""
+        app = self.applications.get(node)
+        return node in self.across or (app is not None and app.target in self.across)

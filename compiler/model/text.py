@@ -41,9 +41,6 @@ def entry_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
 
 def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
     """A model expression in the framework language's own words."""
-    def ref(node: str) -> str:
-        return reference_text(fw, node) if fw else node
-
     def text(e: m.Expr) -> str:
         match e:
             case m.Const():
@@ -53,7 +50,7 @@ def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
             case m.AnswerRef(question=q):
                 return f"question {q}"
             case m.FigureRef(node=node):
-                return ref(node)
+                return reference_text(fw, node) if fw else node
             case m.Arith(op=op, left=a, right=b):
                 return f"({text(a)} {op} {text(b)})"
             case m.Negate(operand=a):
@@ -85,6 +82,9 @@ def expression_text(expr: m.Expr, fw: m.Framework | None = None) -> str:
                 return "first of (" + ", ".join(text(i) for i in items) + ")"
             case m.IfElse(condition=c, then=a, otherwise=b):
                 return f"(if {text(c)} then {text(a)} else {text(b)})"
+            case m.Across(function=fn, figure=figure):
+                return f"{fn} {'over' if fn == 'pooled' else 'of'} {text(figure)} across " \
+                    "inspections" + (" skipping undefined" if e.skipping else "")
             case _:
                 assert_never(e)
 

@@ -159,8 +159,8 @@ class Reference:
             case m.Compare() | m.InSet() | m.Logic() | m.Not():
                 holds = self.truth(expr)
                 return None if holds is None else float(holds)
-            case m.AnswerRef():
-                raise TypeError(f"not a formula: {type(expr).__name__}")
+            case m.AnswerRef() | m.Across():  # Across: only in oracle/across.py
+                raise TypeError(f"not a per-inspection formula: {type(expr).__name__}")
             case _:
                 assert_never(expr)
 

@@ -44,6 +44,10 @@ def lower_formula(fw: m.Framework, expr: m.Expr) -> s.Op:
             return s.Band(band=band, operand=lower_formula(fw, o))
         case m.FirstOf(items=items):
             return s.FirstOf(items=tuple(lower_formula(fw, i) for i in items))
+        case m.Across(function=fn, figure=figure):
+            if expr.type.kind == "rating" and fn in ("min", "max"):  # levels best first
+                fn = "max" if fn == "min" else "min"
+            return s.AcrossOf(function=fn, node=figure.node, strict=expr.strict)
         case m.IfElse(condition=c, then=a, otherwise=b):
             return s.Choose(condition=lower_formula(fw, c), then=lower_formula(fw, a),
                             otherwise=lower_formula(fw, b))

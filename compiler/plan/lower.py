@@ -82,6 +82,17 @@ class Plan:
     questions_of: dict[str, tuple[str, ...]]  # figure → every question it is built from
     figures: tuple[str, ...]  # questions, aggregates and band labels in report order
     by_id: dict[str, QuestionPlan] = attrs.field(eq=False, repr=False)
+    # steps computed once over every inspection scored together (`across inspections`)
+    across: tuple[Step, ...] = ()
+    across_figures: tuple[str, ...] = ()  # their figures in report order
+
+    def pooled(self) -> tuple[str, ...]:
+        """The per-inspection figures a step across inspections pools over the counts of
+        every inspection added up, in evaluation order."""
+        wanted = {op.node for step in self.across for op in s.walk_ops(step.op)
+                  if isinstance(op, s.AcrossOf) and op.function == "pooled"}
+        return tuple(n for n in [q.id for q in self.questions] + [st.node for st in self.steps]
+                     if n in wanted)
 
     def question(self, qid: str) -> QuestionPlan:
         return self.by_id[qid]
@@ -120,11 +131,15 @@ def applicability(questions: list[QuestionPlan]) -> tuple[s.Applicability, ...]:
                  for test, qs in governed.items())
 
 
-def figure_steps(fw: m.Framework, order: tuple[str, ...]) -> list[Step]:
+def figure_steps(fw: m.Framework, order: tuple[str, ...], across: bool = False) -> list[Step]:
+    """The steps per inspection, or (`across`) those computed once over every inspection:
+    figures declared `across inspections` and the band labels of those."""
     steps = []
     for node in order:
-        if node in fw.aggregates:
-            agg = fw.aggregates[node]
+        if fw.is_across(node) != across:
+            continue
+        agg = fw.aggregates.get(node) or fw.across.get(node)
+        if agg is not None:
             if agg.formula is None:
                 raise ValueError(f"aggregate {node} has no formula: the model is not clean")
             applies = lower_formula(fw, agg.applies) if agg.applies is not None else None
@@ -147,17 +162,20 @@ def build_plan(fw: m.Framework, graph: nx.DiGraph, order: tuple[str, ...]) -> Pl
     questions = question_plans(fw)
     bands = {b.id: band_table(b, fw) for b in fw.bands.values()}
     questions_of = {}
-    for node in list(fw.aggregates) + list(fw.applications):
+    for node in list(fw.aggregates) + [a for a in fw.applications if not fw.is_across(a)]:
         ancestors = nx.ancestors(graph, node)
         questions_of[node] = tuple(q for q in fw.questions if q in ancestors)
     figures = tuple(n for n in order if n in fw.questions or n in fw.aggregates
-                    or n in fw.applications)
+                    or (n in fw.applications and not fw.is_across(n)))
     report_order = sorted(figures, key=lambda n: graph.nodes[n]["order"])
+    across = tuple(figure_steps(fw, order, across=True))
+    across_order = sorted((st.node for st in across), key=lambda n: graph.nodes[n]["order"])
     return Plan(framework=fw, questions=tuple(questions),
                 scales={sc.id: status_of(sc) for sc in fw.scales.values()},
                 conditions=applicability(questions), steps=tuple(figure_steps(fw, order)),
                 bands=bands, questions_of=questions_of, figures=tuple(report_order),
-                by_id={q.id: q for q in questions})
+                by_id={q.id: q for q in questions}, across=across,
+                across_figures=tuple(across_order))
 
 
 def band_table(band: m.Band, fw: m.Framework) -> BandTable:

@@ -247,6 +247,19 @@ class Choose:
     otherwise: Op
 
 
+@attrs.frozen(kw_only=True)
+class AcrossOf:
+    """A figure of every inspection combined, in a step across inspections: `mean`, `min`,
+    `max`, `sum` or `count` of its per-inspection values (skipping undefined ones, or,
+    `strict`, undefined if any is; for ratings min and max are already swapped), or
+    `pooled`: the figure's step computed once over the counts of every inspection added
+    up."""
+
+    function: Literal["mean", "min", "max", "sum", "count", "pooled"]
+    node: str
+    strict: bool = False
+
+
 # Tests in formulas, per inspection: each gives a truth value, 1.0, 0.0 or NaN (unknown),
 # three-valued as applicability conditions are.
 @attrs.frozen(kw_only=True)
@@ -280,7 +293,8 @@ class FigureNot:
 
 
 Op = Number | FigureValue | InputNumber | Arith | Negate | Reduce | Pooled | WeightedMean \
-    | Points | Band | FirstOf | Choose | FigureCompare | FigureMember | FigureLogic | FigureNot
+    | Points | Band | FirstOf | Choose | FigureCompare | FigureMember | FigureLogic | FigureNot \
+    | AcrossOf
 
 
 def op_children(op: Op) -> tuple[Op, ...]:
@@ -296,7 +310,7 @@ def op_children(op: Op) -> tuple[Op, ...]:
             return items
         case Choose(condition=c, then=a, otherwise=b):
             return (c, a, b)
-        case Number() | FigureValue() | InputNumber() | Pooled():
+        case Number() | FigureValue() | InputNumber() | Pooled() | AcrossOf():
             return ()
     raise TypeError(type(op).__name__)
 

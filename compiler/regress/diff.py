@@ -115,7 +115,8 @@ def _header_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
     """The header: name, version, dates, rounding and description (every figure uses it)."""
     h = fw.header
     dates = (h.effective_from, h.effective_to)
-    every_figure = set(fw.questions) | set(fw.aggregates) | set(fw.applications)
+    every_figure = set(fw.questions) | set(fw.aggregates) | set(fw.applications) \
+        | set(fw.across)
     yield _item("framework", "framework", "header", h.span, every_figure,
                 Facet(name="name", value=h.name, text=_text(h.name)),
                 Facet(name="version", value=h.version, text=_text(h.version)),
@@ -183,9 +184,9 @@ def _question_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
 
 
 def _aggregate_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
-    """Aggregates, the weights of a weighted mean apart from its formula (so a reweighting
-    says so)."""
-    for a in fw.aggregates.values():
+    """Aggregates (and figures across inspections), the weights of a weighted mean apart
+    from its formula (so a reweighting says so)."""
+    for a in (*fw.aggregates.values(), *fw.across.values()):
         formula, weights = a.formula, None
         if isinstance(formula, m.WeightedMean):  # weights apart, so a reweighting says so
             weights = formula.weights

@@ -20,7 +20,7 @@ from critc.compiler.engine.evaluate import Results
 from critc.compiler.engine.status import case_statuses
 from critc.compiler.io.records import RecordsError, Source, read_source
 from critc.compiler.io.session import Session, open_session
-from critc.compiler.io.values import labels_for, number_of, rating_of, shown
+from critc.compiler.io.values import labels_for, number_of, rating_of, shown, value_of
 from critc.compiler.plan.steps import STATUS_TEXT
 from critc.compiler.regress.diff import Edit, Structure, compare
 
@@ -36,6 +36,7 @@ class Side:
 
 
 ABSENT = Side(value=None, shown="(absent)", bands=())
+ALL_INSPECTIONS = "all inspections"  # the inspection of a figure across inspections
 
 
 @attrs.frozen(kw_only=True)
@@ -101,9 +102,9 @@ class Impact:
 
 def _side(results: Results, node: str, g: int) -> Side:
     fw = results.plan.framework
-    if node not in results.values:
+    if node not in results.values and node not in results.across.values:
         return ABSENT
-    value = results.values[node][g]
+    value = value_of(results, node, g)
     rating = rating_of(fw, node, value)[0] if fw.figure_type(node).kind == "rating" else None
     return Side(value=number_of(fw, node, value), shown=shown(fw, node, value),
                 bands=tuple(labels_for(results, node, g)), rating=rating)
@@ -111,7 +112,8 @@ def _side(results: Results, node: str, g: int) -> Side:
 
 def _kind(results: Results, node: str) -> str:
     fw = results.plan.framework
-    return "question" if node in fw.questions else fw.aggregates[node].kind
+    return "question" if node in fw.questions else \
+        (fw.aggregates.get(node) or fw.across[node]).kind
 
 
 def _rated(results: Results, node: str) -> bool:
@@ -155,12 +157,34 @@ def measure(structure: Structure, old: Session, new: Session, old_results: Resul
             changes.append(Change(inspection=key, figure=node, kind=kind, old=a, new=b,
                                   moved=moved, band_moved=band_moved,
                                   because=attribution[node, a.bands != b.bands]))
+    changes += _across_changes(structure, old_results, new_results)
     moves = tuple(Migration(figure=node, band=band, counts=dict(sorted(counts.items())))
                   for (node, band), counts in migrations.items())
     return Impact(inspections=tuple(keys), changes=tuple(changes), migrations=moves,
                   cases=tuple(case_changes(old, new)), case_total=new.table.n,
                   only_old=tuple(k for k in old_keys if k not in new_keys),
                   only_new=tuple(k for k in new_keys if k not in old_keys))
+
+
+def _across_changes(structure: Structure, old_results: Results,
+                    new_results: Results) -> list[Change]:
+    """Figures across inspections that moved, as changes of the inspection `all
+    inspections` (as CSV output names it)."""
+    figures = [n for n in new_results.across.values if n in new_results.plan.framework.across]
+    figures += [n for n in old_results.across.values if n in old_results.plan.framework.across
+                and n not in figures]
+    changes = []
+    for node in figures:
+        a, b = _side(old_results, node, 0), _side(new_results, node, 0)
+        moved = a.shown != b.shown or a.bands != b.bands
+        if not moved and _same_value(a.value, b.value):
+            continue
+        kind = _kind(new_results if node in new_results.across.values else old_results, node)
+        band_moved = a is not ABSENT and b is not ABSENT and a.bands != b.bands
+        changes.append(Change(inspection=ALL_INSPECTIONS, figure=node, kind=kind, old=a, new=b,
+                              moved=moved, band_moved=band_moved,
+                              because=structure.attribution(node, a.bands != b.bands)))
+    return changes
 
 
 def diff_archive(old: CheckResult, new: CheckResult, cases: Source,

@@ -123,10 +123,13 @@ def _warnings(structure: Structure) -> tuple[str, ...]:
 
 
 def _impact_heading(impact: Impact) -> str:
-    moved = impact.moved
+    every = impact.moved
+    moved = [c for c in every if c.inspection in impact.inspections]
     inspections = len({c.inspection for c in moved})
+    across = f" and {len(every) - len(moved)} across inspections" if len(moved) < len(every) \
+        else ""
     text = (f"Impact: {plural(len(moved), 'figure')} moved in {inspections} of "
-            f"{plural(len(impact.inspections), 'inspection')}; "
+            f"{plural(len(impact.inspections), 'inspection')}{across}; "
             f"{plural(len(impact.inspections_changing_band()), 'inspection')} changed band "
             "or rating")
     if impact.within_rounding:

@@ -14,7 +14,7 @@ import attrs
 import networkx as nx
 import numpy as np
 from critc.compiler.engine.evaluate import Results
-from critc.compiler.io.values import NA, defined, shown
+from critc.compiler.io.values import NA, defined, shown, value_of
 from critc.compiler.model import framework as m
 from critc.compiler.report.charts import NO_BAND, level_colour
 from critc.compiler.report.plain_english import condition_text, join_words
@@ -76,7 +76,7 @@ def band_marks(results: Results, node: str, g: int) -> tuple[BandMark, ...]:
     marks = []
     for app in fw.applied_to(node):
         band = fw.bands[app.band]
-        value = results.values[app.id][g]
+        value = value_of(results, app.id, g)
         if not defined(value):
             marks.append(BandMark(band=band.id, title=band.title, label=None, rank=None,
                                   colour=NO_BAND))
@@ -112,10 +112,11 @@ def figure_row(results: Results, node: str, g: int, depth: int = 0,
     """Figure `node` of inspection `g`; with the dependency graph (and the inspection
     inputs), an n/a figure says why."""
     fw = results.plan.framework
-    value = results.values[node][g]
+    value = value_of(results, node, g)  # a figure across inspections: its one value
     type_ = fw.figure_type(node).kind
     marks = band_marks(results, node, g)
-    title = fw.questions[node].text if node in fw.questions else fw.aggregates[node].title
+    title = fw.questions[node].text if node in fw.questions else \
+        (fw.aggregates.get(node) or fw.across[node]).title
     counts: dict[str, int] = {}
     if node in fw.questions:
         q = results.plan.question(node)
@@ -124,8 +125,10 @@ def figure_row(results: Results, node: str, g: int, depth: int = 0,
                   "missing": int(results.missing[g, q.index])}
     if node in results.cases:
         counts["cases"] = int(results.cases[node][g])
+    if node in results.across.cases:
+        counts["cases"] = results.across.cases[node]
     reason = None
-    if not defined(value) and graph is not None:
+    if not defined(value) and graph is not None and not fw.is_across(node):
         reason = na_reason(results, node, g, graph, inputs or {})
     return FigureRow(
         id=node, kind=fw.kind_of(node), type=type_, title=title, depth=depth,

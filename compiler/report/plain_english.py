@@ -140,7 +140,7 @@ def operand_text(expr: m.Expr, fw: m.Framework) -> str:
         case m.Compare() | m.InSet() | m.Logic() | m.Not():
             return condition_text(expr, fw)
         case m.FigureRef() | m.Reduce() | m.Pooled() | m.WeightedMean() | m.Points() \
-                | m.BandOf() | m.FirstOf() | m.IfElse():
+                | m.BandOf() | m.FirstOf() | m.IfElse() | m.Across():
             return formula_text(expr, fw)
         case _:
             assert_never(expr)
@@ -178,6 +178,14 @@ def formula_text(expr: m.Expr, fw: m.Framework) -> str:
             return f"the points of {formula_text(operand, fw)}"
         case m.BandOf(band=band, operand=operand):
             return f"the band {_band_name(fw, band)} applied to {formula_text(operand, fw)}"
+        case m.Across(function="pooled", figure=figure):
+            return (f"{formula_text(figure, fw)} computed over the cases of every inspection "
+                    "together")
+        case m.Across(function=function, figure=figure):
+            skipping = " (skipping any inspection where it has no value)" if expr.skipping \
+                else ""
+            return f"{REDUCE_WORDS[function]} {formula_text(figure, fw)} over every " \
+                f"inspection{skipping}"
         case _:
             return operand_text(expr, fw)
 

@@ -15,6 +15,7 @@ from critc.compiler.io.spreadsheet import csv_text
 from critc.compiler.io.values import NA, defined, labels_for, number_of, rating_of, shown
 from critc.compiler.io.values import band_output as band_output  # report.explain uses it here
 from critc.compiler.model import framework as m
+from critc.compiler.report import across
 from critc.compiler.report.wording import plural
 from rich.console import Console
 from rich.table import Table
@@ -93,6 +94,8 @@ def print_tables(console: Console, results: Results, questions: bool = True,
                           "" if cases is None else str(cases))
         console.print(table)
         console.print()
+    across.print_table(console, results, name,
+                       max(FIGURE_WIDTH, (console.width - OTHER_COLUMNS) // 2))
 
 
 SCHEMA_ID = "urn:critc:schema:results-1"  # the JSON Schema the JSON output follows
@@ -160,13 +163,16 @@ def framework_json(header: m.Header) -> dict:
 def as_json(results: Results, questions: bool = True) -> str:
     """The JSON output of `critc score`: it follows the schema `SCHEMA_ID`
     (api/schema/results-1.json, docs/results-schema.md); without `questions`, aggregates
-    only."""
+    only. Figures across inspections, if the framework has any, follow the inspections."""
     payload = {
         "schema": SCHEMA_ID,
         "framework": framework_json(results.plan.framework.header),
         "grouped_by": results.grouping.by,
         "inspections": inspections_json(results, questions),
     }
+    combined = across.as_json(results, rounded)
+    if combined is not None:
+        payload["across_inspections"] = combined
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -197,4 +203,4 @@ def csv_rows(results: Results, questions: bool = True):
 def as_csv(results: Results, questions: bool = True) -> str:
     """One row per inspection and figure (questions only if `questions`); text cells escaped
     against formula injection."""
-    return csv_text([CSV_HEADER, *csv_rows(results, questions)])
+    return csv_text([CSV_HEADER, *csv_rows(results, questions), *across.csv_rows(results)])

@@ -188,7 +188,8 @@ def top_entries(fw: m.Framework, graph: nx.DiGraph, addresses: Addresses) -> lis
         if node in fw.questions:
             out.append(question_entry(fw, graph, fw.questions[node], addresses))
         else:
-            out.append(aggregate_entry(fw, graph, fw.aggregates[node], addresses))
+            agg = fw.aggregates.get(node) or fw.across[node]  # or across inspections
+            out.append(aggregate_entry(fw, graph, agg, addresses))
     return out
 
 

@@ -20,6 +20,7 @@ import networkx as nx
 import numpy as np
 from critc.compiler.engine.evaluate import Results
 from critc.compiler.io.spreadsheet import cell_text
+from critc.compiler.report.across import ALL, across_figures
 from critc.compiler.report.charts import NO_BAND
 from critc.compiler.report.figure_rows import FigureRow, figure_row
 from critc.compiler.report.wording import plural
@@ -175,6 +176,11 @@ def workbook_bytes(scored: list[Scorecard], title: str) -> bytes:
             write_summary(ws, title, f"{by} = {key}" if by else key,
                           int(results.case_totals[g]), rows)
             entries.extend((key, row) for row in rows)
+        across = [figure_row(results, node, 0) for node in across_figures(results)]
+        if across:  # figures across inspections: one more summary sheet
+            ws = wb.create_sheet(sheet_title(ALL, taken))
+            write_summary(ws, title, ALL, int(results.case_totals.sum()), across)
+            entries.extend((ALL, row) for row in across)
     write_long(wb.create_sheet("All figures"), entries)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -18,6 +18,7 @@ import attrs
 from critc.compiler.model import framework as m
 from critc.compiler.plan.lower import Plan
 from critc.compiler.sql import build as b
+from critc.compiler.sql.across import across_query
 from critc.compiler.sql.figures import Columns, Figures
 from critc.compiler.sql.output import Shown
 from critc.compiler.sql.rows import KEY, CaseRows
@@ -90,6 +91,10 @@ def build_query(plan: Plan, tables: Tables, materialize: bool = False
         previous = name
     ctes += outline(nodes, fw)
     final = output_select(nodes, cells, previous)
+    if plan.across:  # then rows `all inspections` (sql/across.py)
+        more, final, problems = across_query(plan, rows, figures.figure, previous, final)
+        ctes += more
+        figures.diagnostics += problems
     final.set("with_", exp.With(expressions=[
         exp.CTE(this=select, alias=exp.TableAlias(this=b.name(name)),
                 materialized=materialize or None) for name, select in ctes]))

@@ -909,6 +909,66 @@ entry("misplaced-skipping", "error",
       ex(C12 + '\nscore lowest "Lowest" = min of all questions skipping undefined\n'),
       "Remove `skipping undefined`.",
       ex(C12 + '\nscore lowest "Lowest" = min of all questions\n'), group="Formulas and types")
+G = "Figures across inspections"
+INPUT = ('\ninspection inputs\n  judged "Judged score": number\n\n'
+         'score adjusted "Adjusted" = criterion 1.2 - judged\n')
+entry("across-outside-block", "error",
+      "`FUNCTION of FIGURE across inspections` is used in a figure computed per inspection.",
+      "It has one value for all the inspections scored together; a figure of one "
+      "inspection cannot be built from it.",
+      ex(C12 + '\nscore overall "Overall" = mean of criterion 1.2 across inspections\n'),
+      "Declare the figure in an `across inspections` block.",
+      ex(C12 + '\nacross inspections\n  score overall "Overall" = mean of criterion 1.2 '
+         'across inspections\n'), group=G)
+entry("across-figure-per-inspection", "error",
+      "A figure computed per inspection refers to a figure across inspections.",
+      "The figure across inspections is computed once, after every inspection's figures, "
+      "so no inspection's figure can depend on it.",
+      ex(C12 + '\nacross inspections\n  score overall "Overall" = mean of criterion 1.2 across '
+         'inspections\n\nscore gap "Gap" = criterion 1.2 - score overall\n'),
+      "Declare the figure that uses it in the `across inspections` block too (combining "
+      "the per-inspection figure with a function), or use a figure per inspection.",
+      ex(C12 + '\nacross inspections\n  score overall "Overall" = mean of criterion 1.2 across '
+         'inspections\n  score gap "Largest gap" = score overall - min of criterion 1.2 across '
+         'inspections\n'), group=G)
+entry("per-inspection-in-across", "error",
+      "A figure across inspections reads a per-inspection figure (or an inspection input) "
+      "without saying how to combine the inspections' values.",
+      "A per-inspection figure has a value in every inspection: its mean, its lowest and "
+      "its value over all the cases pooled are different figures.",
+      ex(C12 + '\nacross inspections\n  score overall "Overall" = criterion 1.2\n'),
+      "Combine it: `mean of ... across inspections` (or `min`, `max`, `sum`, `count`, "
+      "`pooled over`).",
+      ex(C12 + '\nacross inspections\n  score overall "Overall" = mean of criterion 1.2 across '
+         'inspections\n'), group=G)
+entry("across-of-across", "error",
+      "`... across inspections` combines a figure that is itself across inspections.",
+      "That figure already has one value for all inspections; there is nothing to combine.",
+      ex(C12 + '\nacross inspections\n  score overall "Overall" = mean of criterion 1.2 across '
+         'inspections\n  score again "Again" = mean of score overall across inspections\n'),
+      "Refer to it directly.",
+      ex(C12 + '\nacross inspections\n  score overall "Overall" = mean of criterion 1.2 across '
+         'inspections\n  score again "Again" = score overall\n'), group=G)
+entry("across-needs-figure", "error",
+      "`... across inspections` is given an inspection input rather than a question or "
+      "aggregate.",
+      "Only figures (questions and aggregates) are combined across inspections.",
+      ex(C12 + INPUT + '\nacross inspections\n  score overall "Overall" = mean of judged across '
+         'inspections\n'),
+      "Combine the figure that reads the input.",
+      ex(C12 + INPUT + '\nacross inspections\n  score overall "Overall" = mean of score adjusted '
+         'across inspections\n'), group=G)
+entry("pooled-needs-cases", "error",
+      "`pooled over FIGURE across inspections` pools a figure that depends on an "
+      "inspection input.",
+      "A pooled figure is computed over the cases of every inspection together, as one "
+      "inspection; an inspection input has a value per inspection, not one for all of "
+      "them.",
+      ex(C12 + INPUT + '\nacross inspections\n  score overall "Overall" = pooled over score '
+         'adjusted across inspections\n'),
+      "Combine the inspections' values instead: `mean of ... across inspections`.",
+      ex(C12 + INPUT + '\nacross inspections\n  score overall "Overall" = mean of score adjusted '
+         'across inspections\n'), group=G)
 G = "Allowed warnings"
 entry("unused-allow", "warning",
       "A `# critc: allow CODE` comment finds no `CODE` warning on the line it speaks of: its "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import attrs
 import numpy as np
-from critc.compiler.io.values import NA, defined, labels_for, shown
+from critc.compiler.io.values import NA, defined, labels_for, shown, value_of
 from critc.compiler.model import framework as m
 from critc.compiler.regress.testing.expectations import Expectation, Expected
 from ruamel.yaml.nodes import ScalarNode
@@ -69,7 +69,7 @@ def _tolerance_text(expected: Expected, value: float, percent: bool) -> str:
 
 def compare(expectation: Expectation, fw: m.Framework, results, g: int) -> list[Mismatch]:
     figure = expectation.figure
-    value = results.values[figure][g]
+    value = value_of(results, figure, g)
     out = []
     detail = ""
     if figure in fw.questions:

@@ -123,11 +123,11 @@ def parse_expectations(reader: Reader, fw: m.Framework, test: TestCase
     entries = reader.mapping(node, "`expect`")
     if entries is None:
         return None
-    figures = list(fw.questions) + list(fw.aggregates) + list(fw.applications)
+    figures = list(fw.questions) + list(fw.aggregates) + list(fw.applications) \
+        + list(fw.across)
     out = []
     for figure, (key, value) in entries.items():
-        if figure not in fw.questions and figure not in fw.aggregates \
-                and figure not in fw.applications:
+        if figure not in figures:
             reader.problem("test-unknown-figure", f"no question or aggregate `{figure}` in "
                            "the framework", key, hint=_figure_hint(fw, figure, figures))
             continue

@@ -15,6 +15,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 SUFFIXES = (".test.yaml", ".test.yml")
 ALL_CASES = "all cases"  # the one inspection of cases scored together
+ACROSS = "all inspections"  # a test of figures across inspections only
 
 
 def is_test_file(path: Path) -> bool:

@@ -14,8 +14,9 @@ from critc.compiler.engine.evaluate import Results
 from critc.compiler.io.records import RecordsError, read_table
 from critc.compiler.io.session import GroupingError, Session, open_session
 from critc.compiler.regress.testing.compare import compare
-from critc.compiler.regress.testing.expectations import parse_expectations
+from critc.compiler.regress.testing.expectations import Expectation, parse_expectations
 from critc.compiler.regress.testing.files import (
+    ACROSS,
     ALL_CASES,
     FileSource,
     Source,
@@ -127,7 +128,7 @@ class Runner:
         if scored is None:
             return TestRun(test, "error", problem="its cases or inputs cannot be scored "
                            "(see the problems above)")
-        g = _inspection(test, scored.results, reader, whole)
+        g = _inspection(test, scored.results, reader, whole, expectations)
         if g is None:
             return TestRun(test, "error", problem=PROBLEMS_ABOVE)
         out = TestRun(test, "pass", results=scored.results, group=g,
@@ -219,9 +220,21 @@ class Runner:
         return inline.table, inline
 
 
-def _inspection(test: TestCase, results: Results, reader: Reader, whole: bool) -> int | None:
-    """The inspection a test is about; None if it cannot say (reported)."""
+def _inspection(test: TestCase, results: Results, reader: Reader, whole: bool,
+                expected: list[Expectation]) -> int | None:
+    """The inspection a test is about; None if it cannot say (reported). A test of
+    `inspection: all inspections` is about figures across inspections only."""
     keys = list(results.grouping.keys)
+    if test.inspection == ACROSS and not whole:
+        fw = results.plan.framework
+        per_inspection = [e.figure for e in expected if not fw.is_across(e.figure)]
+        if per_inspection:
+            reader.problem("test-unknown-inspection", f"`{per_inspection[0]}` has a value "
+                           f"per inspection; a test of `{ACROSS}` expects figures across "
+                           "inspections only", test.inspection_node or test.node,
+                           hint="put it in a test that names its inspection")
+            return None
+        return 0
     if test.inspection is not None and not (whole and test.inspection == ALL_CASES):
         if test.inspection not in keys:
             reader.problem("test-unknown-inspection", f"no inspection `{test.inspection}` "
