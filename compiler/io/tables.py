@@ -93,11 +93,18 @@ def collect(records: Records, progress: Progress = no_progress) -> pa.Table:
         count += batch.num_rows
         progress(min(1.0, count / max(records.most, 1)))
     names = records.names
-    columns = {name: pa.chunked_array([b.column(name) if name in b.schema.names
+    columns = {name: pa.chunked_array([as_strings(b.column(name)) if name in b.schema.names
                                        else pa.nulls(b.num_rows, pa.string()) for b in batches],
                                       type=pa.string()) for name in names}
     table = pa.table(columns) if names else pa.table({})
     return with_rows(table, records.rows(count).tolist(), records.notes)
+
+
+def as_strings(column: pa.Array) -> pa.Array:
+    """A column of text as plain strings (a reader may give it dictionary-encoded)."""
+    if pa.types.is_dictionary(column.type):
+        return column.cast(column.type.value_type)
+    return column
 
 
 def with_rows(table: pa.Table, rows: list[int], notes: tuple[Diagnostic, ...] = ()
