@@ -99,7 +99,7 @@ class AggregateCases:
                                                                     strict=True))
         before = set_bits_before(per_node, np.r_[starts, ends])
         counts = before[:, len(starts):] - before[:, : len(starts)]
-        np.add.at(self.totals, (slice(None), inspections), counts)
+        np.add.at(self.totals.T, inspections, counts.T)  # an inspection may recur
         self.lines[:, :used] = 0
         self.used, self.segments = 0, []
 

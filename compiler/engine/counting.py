@@ -112,7 +112,7 @@ def _recoding(plan: Plan) -> list[tuple[np.ndarray, np.ndarray]]:
     out = []
     for status, cols in columns.items():
         lookup = np.full(256, 255, dtype=np.uint8)
-        rank = {s.ABOVE: 0, s.BELOW: 1, s.NOT_COUNTED: 2}
+        rank: dict[int, int] = {s.ABOVE: 0, s.BELOW: 1, s.NOT_COUNTED: 2}
         lookup[: len(status)] = [rank[code] for code in status]
         out.append((np.asarray(cols, dtype=np.int64), lookup))
     return out
