@@ -83,8 +83,9 @@ class AggregateCases:
             if size > self.lines.shape[1]:
                 self.lines = np.zeros((len(self.lines), size), dtype=np.uint8)
         self.lines[:, self.used:self.used + size] = pack_rows(counted).T
-        starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-        ends = np.r_[starts[1:], n]
+        starts = np.flatnonzero(group[1:] != group[:-1]) + 1
+        starts = np.concatenate(([0], starts))
+        ends = np.append(starts[1:], n)
         self.segments.append((starts + 8 * self.used, ends + 8 * self.used, group[starts]))
         self.used += size
 
@@ -97,7 +98,7 @@ class AggregateCases:
         per_node = self.any_counted(words)
         starts, ends, inspections = (np.concatenate(x) for x in zip(*self.segments,
                                                                     strict=True))
-        before = set_bits_before(per_node, np.r_[starts, ends])
+        before = set_bits_before(per_node, np.concatenate((starts, ends)))
         counts = before[:, len(starts):] - before[:, : len(starts)]
         np.add.at(self.totals.T, inspections, counts.T)  # an inspection may recur
         self.lines[:, :used] = 0

@@ -37,6 +37,7 @@ BLOCK_ROWS = 2048  # rows per block (fastest of 512..32,768 on a 2-core machine)
 CHUNK_ROWS = 255  # a uint8 sum of booleans over at most 255 rows cannot overflow
 FULL_TABLE = 8  # up to this many conditions, one table row for every combination
 CONDITION_ROWS = 1 << 16  # rows per evaluation of the conditions
+HISTOGRAM_CELLS = 1 << 22  # above this many (inspection, k) pairs, count the present ones
 NOT_APPLICABLE = 0x80
 CANONICAL = (s.ABOVE, s.BELOW)  # codes 0 and 1 of a scale in the usual order
 
@@ -180,7 +181,6 @@ class _Counter:
         names = ("num", "den", "answered", "upto") if detail else ("num", "den")
         self.chunks = {name: np.zeros((len(starts), self.width // 8), dtype=np.uint64)
                        for name in names}
-        self.applicable = np.zeros((size, self.nq), dtype=np.int64)
         self.aggregates = AggregateCases(plan, self.width, size) if detail else None
         self.code = np.empty((0, self.width), dtype=np.uint8)
         self.mask = np.zeros((0, self.width), dtype=bool)
@@ -189,23 +189,20 @@ class _Counter:
         """Fill the counters of chunks a..b-1 (rows lo..hi-1 in inspection order)."""
         n = hi - lo
         rows = slice(lo, hi) if self.order is None else self.order[lo:hi]
-        group = self.group[lo:hi]
         answers = self._answers(rows)
-        k = self.k[lo:hi]
         code, mask = self._buffers(n)
-        np.take(self.flags, k, axis=0, out=code.view(np.uint64))
+        np.take(self.flags, self.k[lo:hi], axis=0, out=code.view(np.uint64))
         np.bitwise_or(answers, code[:, : self.nq], out=code[:, : self.nq])  # 0 above, 1 below
         local = self.starts[a:b] - lo
         self._sum(np.less(code, 2, out=mask), "den", local, a, b)  # applicable and counted
         if self.aggregates is not None:
-            self.aggregates.add(self.mask[: -(-n // 8) * 8], n, group)
+            self.aggregates.add(self.mask[: -(-n // 8) * 8], n, self.group[lo:hi])
         self._sum(np.equal(code, 0, out=mask), "num", local, a, b)  # and above the line
         if self.detail:
             # answered where the question applies (a blank is 255 whether it applies or not)
             self._sum(np.less(code, NOT_APPLICABLE, out=mask), "answered", local, a, b)
             # and answered in a counting code where it does not (0x80 or 0x81)
             self._sum(np.less(code, NOT_APPLICABLE + 2, out=mask), "upto", local, a, b)
-            self._count_applicable(k, self.applies, group)
 
     def _answers(self, rows: np.ndarray | slice) -> np.ndarray:
         """The block's answer codes as uint8, in the usual order of a scale."""
@@ -229,16 +226,19 @@ class _Counter:
     def _sum(self, mask: np.ndarray, name: str, local: np.ndarray, a: int, b: int) -> None:
         np.add.reduceat(mask.view(np.uint64), local, axis=0, out=self.chunks[name][a:b])
 
-    def _count_applicable(self, k: np.ndarray, applies: np.ndarray, group: np.ndarray
-                          ) -> None:
+    def _applicable(self) -> np.ndarray:
         """Cases to which each question applies, per inspection: a histogram of k per
         inspection times the table of which questions apply for each k."""
-        change = np.r_[True, group[1:] != group[:-1]]
-        segment = np.cumsum(change) - 1
-        combos = len(applies)
-        histogram = np.bincount(segment * combos + k, minlength=(segment[-1] + 1) * combos)
-        self.applicable[group[change]] += (histogram.reshape(-1, combos)
-                                           @ applies.astype(np.int64))
+        combos = len(self.applies)
+        keys = self.group.astype(np.int64) * combos + self.k
+        applies = self.applies.astype(np.int64)
+        if self.size * combos <= HISTOGRAM_CELLS:
+            histogram = np.bincount(keys, minlength=self.size * combos)
+            return histogram.reshape(self.size, combos) @ applies
+        present, counts = np.unique(keys, return_counts=True)
+        out = np.zeros((self.size, self.nq), dtype=np.int64)
+        np.add.at(out, present // combos, counts[:, None] * applies[present % combos])
+        return out
 
     def counts(self) -> Counts:
         chunk_group = self.group[self.starts]
@@ -246,7 +246,7 @@ class _Counter:
                  for name, chunks in self.chunks.items()}
         if self.aggregates is None:
             return Counts(total["num"], total["den"], None, None, {})
-        missing = self.applicable - total["answered"]
+        missing = self._applicable() - total["answered"]
         stray = total["upto"] - total["answered"]
         return Counts(total["num"], total["den"], missing, stray, self.aggregates.cases())
 
