@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from critc.compiler.engine import evaluate as evaluate_module
+from critc.compiler.engine import counting
 from critc.compiler.engine.cases import group_cases
 from critc.compiler.engine.evaluate import evaluate
 from critc.compiler.io.records import load_cases, load_inputs
@@ -86,7 +86,7 @@ def test_engine_equals_reference_on_a_table_built_directly(scenario):
 
 @given(scenarios(extended=True), st.integers(1100, 2600))
 def test_block_boundaries_and_repetition_change_nothing(scenario, rows):
-    """Cases are counted in blocks of rows (at least 1024). Repeating the archive k times
+    """Cases are counted in chunks of rows within blocks. Repeating the archive k times
     over more than one block, with inspections interleaved and split across block
     boundaries, multiplies every count by k and leaves every figure as it was."""
     result, plan = compile_text(scenario.text)
@@ -100,15 +100,19 @@ def test_block_boundaries_and_repetition_change_nothing(scenario, rows):
     big = direct_table(fw, scenario.cases * k)
     big_grouping = grouping_for(fw, big)
     assert big_grouping.keys == grouping.keys
-    saved = evaluate_module.BLOCK_CELLS
-    evaluate_module.BLOCK_CELLS = 1  # the minimum: 1024 rows per block
+    saved = counting.BLOCK_ROWS, counting.CHUNK_ROWS
+    counting.BLOCK_ROWS, counting.CHUNK_ROWS = 300, 100  # blocks of several chunks
     try:
         repeated = evaluate(plan, big, big_grouping, inputs)
     finally:
-        evaluate_module.BLOCK_CELLS = saved
+        counting.BLOCK_ROWS, counting.CHUNK_ROWS = saved
     assert np.array_equal(repeated.numerators, k * once.numerators)
     assert np.array_equal(repeated.denominators, k * once.denominators)
     assert np.array_equal(repeated.missing, k * once.missing)
+    assert np.array_equal(repeated.not_applicable_answered, k * once.not_applicable_answered)
+    assert repeated.cases.keys() == once.cases.keys()
+    for node, cases in once.cases.items():
+        assert np.array_equal(repeated.cases[node], k * cases), node
     assert_same(as_dicts(repeated), as_dicts(once), scenario.text)
 
 

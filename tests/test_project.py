@@ -165,7 +165,6 @@ KNOWN_LONG = {
     "compiler/check/resolve.py::case_expr",
     "compiler/check/bands.py::check_rows",
     "compiler/check/passes.py::build_model",
-    "compiler/engine/evaluate.py::count_answers",
     "compiler/model/framework.py",
     "dsl/to_ast.py",
 }

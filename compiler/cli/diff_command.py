@@ -18,6 +18,7 @@ from critc.compiler.cli.common import (
     stdout,
     write_output,
 )
+from critc.compiler.cli.progress import Phases
 from critc.compiler.io.session import GroupingError
 from critc.compiler.regress.impact import Impact, diff_archive
 from critc.compiler.report import render
@@ -53,7 +54,9 @@ def cmd_diff(args) -> int:
     if old is None or new is None:
         return EXIT_PROBLEMS
     try:
-        structure, impact, problems = diff_archive(old, new, *record_paths(args))
+        with Phases() as phases:  # on a terminal, once it has taken a second
+            phases.phase(f"scoring {args.cases} with both versions and comparing")
+            structure, impact, problems = diff_archive(old, new, *record_paths(args))
     except GroupingError as exc:
         raise UsageError(str(exc)) from None
     if not _can_score(args, problems):

@@ -19,6 +19,7 @@ from critc.compiler.cli.common import (
     stdout,
     write_output,
 )
+from critc.compiler.cli.progress import Phases
 from critc.compiler.cli.workbook import check_output_name, write_versions_workbook, write_workbook
 from critc.compiler.regress import version_scoring, versions
 from critc.compiler.report import render
@@ -47,14 +48,17 @@ def cmd_score(args) -> int:
     scores = open_scores(args)
     if scores is None:
         return EXIT_PROBLEMS
-    if args.format == "json":
-        write_output(args.output, scores.to_json(not args.hide_questions))
-    elif args.format == "csv":
-        write_output(args.output, scores.to_csv(not args.hide_questions))
-    elif args.output:
-        write_output(args.output, scores.to_text(not args.hide_questions))
-    else:
+    if args.format == "table" and not args.output:
         scores.print(stdout(), not args.hide_questions)
+        return EXIT_OK
+    with Phases() as phases, phases.writing(args.output):  # a bar only if it takes a while
+        if args.format == "json":
+            text = scores.to_json(not args.hide_questions)
+        elif args.format == "csv":
+            text = scores.to_csv(not args.hide_questions)
+        else:
+            text = scores.to_text(not args.hide_questions)
+    write_output(args.output, text)
     return EXIT_OK
 
 

@@ -2,7 +2,7 @@
 the line (`plan.steps`), from the answer code's status and the question's applicability.
 
 This is the one reading of a case's counting status outside the counting itself (which
-sums the same masks per inspection, see `evaluate.count_answers`); explain and impact
+sums the same masks per inspection, see `counting.count_answers`); explain and impact
 (`critc diff`'s case changes) read it here.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from critc.compiler.engine.cases import CaseTable
-from critc.compiler.engine.evaluate import Conditions
+from critc.compiler.engine.conditions import Conditions
 from critc.compiler.engine.runtime import status_lookup  # explain reads it here too
 from critc.compiler.plan.lower import Plan
 

@@ -26,6 +26,9 @@ from critc.dsl.diagnostics import Diagnostic, error
 from critc.dsl.source import open_regular
 
 CSV_BLOCK = 1 << 24  # bytes of CSV that Arrow parses at a time
+# every column is read as text, dictionary-encoded: a batch holds each distinct spelling
+# once (the encoder codes the spellings, not the cells)
+TEXT = pa.dictionary(pa.int32(), pa.string())
 PIECE = 1 << 24  # bytes of the file checked at a time
 HEAD = 1 << 16  # a file with a NUL byte in this many first bytes is binary
 BOM = b"\xef\xbb\xbf"
@@ -67,7 +70,7 @@ def read_csv(path: Path, shown: str) -> Records:
         reader = pacsv.open_csv(
             path, read_options=pacsv.ReadOptions(use_threads=True, block_size=CSV_BLOCK),
             convert_options=pacsv.ConvertOptions(
-                column_types={name: pa.string() for name in header}, null_values=[""],
+                column_types={name: TEXT for name in header}, null_values=[""],
                 strings_can_be_null=True, quoted_strings_can_be_null=False),
             parse_options=pacsv.ParseOptions(newlines_in_values=False))
     except (pa.ArrowInvalid, ValueError):
@@ -128,7 +131,6 @@ def _scan(handle: BinaryIO, shown: str) -> Scan:
         scan.nonblank = scan.nonblank or not piece.isspace()
         _check_utf8(piece, offset, tail, scan, shown)
         _check_endings(piece, scan, shown)
-        scan.newlines += piece.count(b"\n")
         scan.quotes += piece.count(b'"')
         scan.last, offset, tail = piece[-1:], offset + len(piece), piece[-3:]
     if not scan.nonblank:
@@ -162,15 +164,17 @@ def _check_endings(piece: bytes, scan: Scan, shown: str) -> None:
     if scan.ending is None:
         first = LINE_BREAK.search(piece)
         scan.ending = first.group() if first else None
-    crlf, cr, lf = piece.count(b"\r\n"), piece.count(b"\r"), piece.count(b"\n")
+    cr, lf = piece.count(b"\r"), piece.count(b"\n")  # each a pass over the piece: no more
+    crlf = piece.count(b"\r\n") if cr and lf else 0
     scan.breaks += cr + lf - crlf
+    scan.newlines += lf
     ending = scan.ending
     if ending is None:
         return
     if scan.mixed is None and not (crlf == cr == lf if ending == b"\r\n" else
                                    (cr if ending == b"\n" else lf) == 0):
         scan.mixed = _first_mixed(piece, scan, shown)
-    scan.endings += piece.count(ending)
+    scan.endings += {b"\n": lf, b"\r": cr, b"\r\n": crlf}[ending]
 
 
 def _first_mixed(piece: bytes, scan: Scan, shown: str) -> Diagnostic | None:

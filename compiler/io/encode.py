@@ -35,17 +35,42 @@ _INVALID = object()
 
 def _dictionary(column: pa.Array | pa.ChunkedArray) -> tuple[list, np.ndarray]:
     """(the distinct spellings, each cell's index among them; -1 for a blank: a null or
-    empty text, as `cells.is_blank` says)."""
+    empty text, as `cells.is_blank` says). A column dictionary-encoded by its reader (CSV
+    and Parquet batches) is taken as it is when its spellings are distinct."""
+    if pa.types.is_dictionary(column.type):
+        if isinstance(column, pa.Array):
+            words = column.dictionary.to_pylist()
+            if None not in words and len(set(words)) == len(words):
+                return _without_blank(words, _indices(column.indices))
+        column = column.cast(column.type.value_type)
     if isinstance(column, pa.ChunkedArray):
         column = column.combine_chunks()
     encoded = pc.dictionary_encode(column)
-    indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-    dictionary = encoded.dictionary.to_pylist()
+    return _without_blank(encoded.dictionary.to_pylist(), _indices(encoded.indices))
+
+
+def _without_blank(dictionary: list, indices: np.ndarray) -> tuple[list, np.ndarray]:
+    """Empty text dropped from the spellings, its cells blank (-1)."""
     blank = next((i for i, text in enumerate(dictionary) if is_blank(text)), None)
-    if blank is not None:  # empty text: dropped from the spellings, its cells blank
-        del dictionary[blank]
-        indices = np.where(indices == blank, -1, indices - (indices > blank))
-    return dictionary, indices
+    if blank is None:
+        return dictionary, indices
+    del dictionary[blank]
+    return dictionary, np.where(indices == blank, -1, indices - (indices > blank))
+
+
+def _indices(indices: pa.Array) -> np.ndarray:
+    """Dictionary indices (a signed integer array) as NumPy, -1 where null, read from the
+    array's buffers: Arrow's `fill_null(-1)` and `to_numpy` import pandas (a second on a
+    cold start)."""
+    n, offset = len(indices), indices.offset
+    validity, data = indices.buffers()[:2]
+    values = np.frombuffer(data, dtype=np.dtype(f"int{indices.type.bit_width}"),
+                           count=offset + n)[offset:]
+    if indices.null_count == 0:
+        return values
+    bits = np.frombuffer(validity, dtype=np.uint8)
+    valid = np.unpackbits(bits, count=offset + n, bitorder="little")[offset:].view(bool)
+    return np.where(valid, values, -1)
 
 
 @attrs.define
@@ -196,6 +221,10 @@ class CellSizes:
 
     def add(self, batch: pa.RecordBatch, offset: int) -> None:
         for name, column in zip(batch.schema.names, batch.columns, strict=True):
+            if pa.types.is_dictionary(column.type):
+                if (pc.max(pc.binary_length(column.dictionary)).as_py() or 0) <= CELL_LIMIT:
+                    continue  # no cell can be too long
+                column = column.cast(column.type.value_type)
             if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
                 continue
             lengths = pc.binary_length(column)

@@ -15,6 +15,7 @@ from critc.compiler.io.tables import (
     BATCH_ROWS,
     Records,
     RecordsError,
+    as_strings,
     check_header,
     check_not_blank,
     clip,
@@ -37,6 +38,9 @@ def read_parquet(path: Path, shown: str) -> Records:
         check_not_blank(handle, shown)
     try:
         file = pq.ParquetFile(path)
+        text = [f.name for f in file.schema_arrow if pa.types.is_string(f.type)]
+        if text:  # text columns as Parquet's own dictionaries: no string per cell
+            file = pq.ParquetFile(path, read_dictionary=text)
         names = file.schema_arrow.names
         check_header(names, shown)
         for col_no, field in enumerate(file.schema_arrow, start=1):
@@ -71,7 +75,8 @@ def text_columns(table: pa.Table, shown: str) -> pa.Table:
     check_header(table.column_names, shown)
     for col_no, field in enumerate(table.schema, start=1):
         check_type(field, col_no, shown)
-    columns = {name: pa.chunked_array([cell_text(c) for c in table.column(name).chunks],
+    columns = {name: pa.chunked_array([as_strings(cell_text(c))
+                                       for c in table.column(name).chunks],
                                       type=pa.string()) for name in table.column_names}
     # a Parquet file or a table has no header row: its records are numbered from 1
     return with_rows(pa.table(columns), list(range(1, table.num_rows + 1)))
@@ -93,9 +98,12 @@ def check_type(field: pa.Field, col_no: int, shown: str) -> None:
 
 
 def cell_text(column: pa.Array) -> pa.Array:
-    """A typed column as the text of its cells, numbers written as number cells are."""
+    """A typed column as the text of its cells, numbers written as number cells are; a
+    dictionary-encoded column stays so, with its dictionary as text."""
     if pa.types.is_dictionary(column.type):
-        column = column.cast(column.type.value_type)
+        if pa.types.is_string(column.type.value_type):
+            return column
+        return pa.DictionaryArray.from_arrays(column.indices, cell_text(column.dictionary))
     if pa.types.is_boolean(column.type):
         return pc.if_else(column, "true", "false")
     if pa.types.is_floating(column.type):  # Arrow would write 1e+22; see number_text

@@ -28,9 +28,22 @@ def cell_text(value: object) -> str:
 
 
 def csv_text(rows: Iterable[Iterable[object]]) -> str:
-    """Rows as CSV text (`\\n` line ends), every cell through `cell_text`."""
+    """Rows as CSV text (`\\n` line ends), every cell through `cell_text` (each distinct
+    text once: a report repeats its keys, ids and labels on every row)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    escaped: dict[str, str] = {}
     for row in rows:
-        writer.writerow([cell_text(v) for v in row])
+        cells = []
+        for value in row:
+            if type(value) is str:
+                text = escaped.get(value)
+                if text is None:
+                    text = escaped[value] = cell_text(value)
+            elif type(value) is int:
+                text = str(value)  # a whole number is never read as a formula
+            else:
+                text = cell_text(value)
+            cells.append(text)
+        writer.writerow(cells)
     return out.getvalue()

@@ -105,7 +105,7 @@ def collect(records: Records, progress: Progress = no_progress) -> pa.Table:
         count += batch.num_rows
         progress(min(1.0, count / max(records.most, 1)))
     names = records.names
-    columns = {name: pa.chunked_array([b.column(name) if name in b.schema.names
+    columns = {name: pa.chunked_array([as_strings(b.column(name)) if name in b.schema.names
                                        else pa.nulls(b.num_rows, pa.string()) for b in batches],
                                       type=pa.string()) for name in names}
     table = pa.table(columns) if names else pa.table({})
@@ -114,6 +114,13 @@ def collect(records: Records, progress: Progress = no_progress) -> pa.Table:
         return table
     return table.replace_schema_metadata({**(table.schema.metadata or {}), SOURCE_KEY:
                                           json.dumps([records.key, records.header]).encode()})
+
+
+def as_strings(column: pa.Array) -> pa.Array:
+    """A column of text as plain strings (a reader may give it dictionary-encoded)."""
+    if pa.types.is_dictionary(column.type):
+        return column.cast(column.type.value_type)
+    return column
 
 
 def with_rows(table: pa.Table, rows: list[int], notes: tuple[Diagnostic, ...] = (),

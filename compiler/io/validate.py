@@ -3,6 +3,7 @@ an answer given where the question does not apply, and an applicable question le
 
 from __future__ import annotations
 
+import attrs
 import numpy as np
 from critc.compiler.engine.cases import CaseTable, Grouping
 from critc.compiler.engine.evaluate import Conditions
@@ -11,47 +12,80 @@ from critc.compiler.model.text import expression_text
 from critc.compiler.plan.lower import Plan
 from critc.dsl.diagnostics import Diagnostic, Severity, error, plural, warning
 
+BLOCK_ROWS = 1 << 14  # cases checked at a time, every question at once
 
-def applicability_masks(plan: Plan, table: CaseTable, grouping: Grouping,
-                        inputs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """question → where it applies, over every case."""
+
+@attrs.define
+class Found:
+    """Cases of one question: how many, and the first few (indices into the table)."""
+
+    count: int = 0
+    first: list[int] = attrs.Factory(list)
+
+    def add(self, mask: np.ndarray, offset: int) -> None:
+        """Add a column of a block of cases starting at case `offset`."""
+        hits = int(np.count_nonzero(mask))
+        if hits and len(self.first) < MAX_ROWS_PER_PROBLEM:
+            need = MAX_ROWS_PER_PROBLEM - len(self.first)
+            self.first += (np.flatnonzero(mask)[:need] + offset).tolist()
+        self.count += hits
+
+
+def find_problems(plan: Plan, table: CaseTable, grouping: Grouping,
+                  inputs: dict[str, np.ndarray]) -> tuple[list[Found], list[Found]]:
+    """Per question (plan order): answers given where it does not apply (a not-applicable
+    code is not an answer here) and blanks where it applies. The cases are read in blocks
+    of rows with every question at once, not a column at a time through the matrix."""
     conditions = Conditions(plan, table, inputs, slice(None), grouping.group)
-    out = {}
+    by_condition: dict = {}
     for q in plan.questions:
-        out[q.id] = conditions.holds(q.condition) if q.condition is not None \
-            else np.ones(table.n, dtype=bool)
-    return out
+        if q.condition is not None:
+            by_condition.setdefault(q.condition, []).append(q.index)
+    holds = [(conditions.holds(test), columns) for test, columns in by_condition.items()]
+    stray = [Found() for _ in plan.questions]
+    blank = [Found() for _ in plan.questions]
+    for lo in range(0, table.n, BLOCK_ROWS):
+        answers = table.answers[lo:lo + BLOCK_ROWS]
+        applies = np.ones(answers.shape, dtype=bool)
+        for mask, columns in holds:
+            applies[:, columns] = mask[lo:lo + BLOCK_ROWS, None]
+        given = answers >= 0
+        for q in plan.questions:
+            for code in q.not_applicable:
+                given[:, q.index] &= answers[:, q.index] != code
+        given &= ~applies
+        applies &= answers < 0
+        for q in plan.questions:
+            stray[q.index].add(given[:, q.index], lo)
+            blank[q.index].add(applies[:, q.index], lo)
+    return stray, blank
 
 
 def check_answers(plan: Plan, table: CaseTable, grouping: Grouping,
                   inputs: dict[str, np.ndarray], strict: bool) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    masks = applicability_masks(plan, table, grouping, inputs)
+    stray_cases, blank_cases = find_problems(plan, table, grouping, inputs)
     fw = plan.framework
     make = error if strict else warning
     for q in plan.questions:
-        answers = table.answers[:, q.index]
-        applies = masks[q.id]
         column = table.columns.get(q.id, 1)
-        given = answers >= 0
-        if q.not_applicable:
-            given &= ~np.isin(answers, q.not_applicable)
-        stray = np.flatnonzero(given & ~applies)
-        if len(stray):
+        stray = stray_cases[q.index]
+        if stray.count:
             condition = fw.questions[q.id].applies
             out.append(make(
                 "answer-where-not-applicable",
-                f"question `{q.id}` is answered in {plural(len(stray), 'case')} where it does "
-                f"not apply ({_rows(table, stray)})",
-                where(table.source, _row(table, stray[0]), column),
+                f"question `{q.id}` is answered in {plural(stray.count, 'case')} where it "
+                f"does not apply ({_rows(table, stray)})",
+                where(table.source, _row(table, stray.first[0]), column),
                 hint=f"it applies when {_source_text(condition)}; these answers are not "
                 "counted" if condition is not None else None))
-        blank = np.flatnonzero(applies & (answers < 0))
-        if len(blank):
+        blank = blank_cases[q.index]
+        if blank.count:
             out.append(warning(
                 "applicable-left-blank",
-                f"question `{q.id}` applies but is blank in {plural(len(blank), 'case')} "
-                f"({_rows(table, blank)})", where(table.source, _row(table, blank[0]), column),
+                f"question `{q.id}` applies but is blank in {plural(blank.count, 'case')} "
+                f"({_rows(table, blank)})",
+                where(table.source, _row(table, blank.first[0]), column),
                 hint="blanks count as missing, never as not applicable; they are left out of "
                 "the proportion"))
     return out
@@ -63,15 +97,15 @@ def _row(table: CaseTable, i: int) -> int:
     return int(table.rows[i])
 
 
-def _rows(table: CaseTable, indices: np.ndarray) -> str:
+def _rows(table: CaseTable, found: Found) -> str:
     shown = []
-    for i in indices[:MAX_ROWS_PER_PROBLEM]:
+    for i in found.first:
         label = f"row {_row(table, i)}"
         if table.case_ids is not None and table.case_ids[i] is not None:
             label += f" case {clip(str(table.case_ids[i]))}"
         shown.append(label)
-    more = f" and {len(indices) - MAX_ROWS_PER_PROBLEM} more" \
-        if len(indices) > MAX_ROWS_PER_PROBLEM else ""
+    more = f" and {found.count - MAX_ROWS_PER_PROBLEM} more" \
+        if found.count > MAX_ROWS_PER_PROBLEM else ""
     return ", ".join(shown) + more
 
 
@@ -79,4 +113,4 @@ def _source_text(expr) -> str:
     return expression_text(expr)
 
 
-__all__ = ["applicability_masks", "check_answers", "Severity"]
+__all__ = ["check_answers", "find_problems", "Severity"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from critc.compiler.engine import runtime
 from critc.compiler.engine.evaluate import Results
 from critc.compiler.model import framework as m
@@ -82,3 +83,46 @@ def labels_for(results: Results, node: str, g: int) -> list[tuple[str, str]]:
     for app in fw.applied_to(node):
         out.append((app.band, shown(fw, app.id, value_of(results, app.id, g))))
     return out
+
+
+def shown_column(fw: m.Framework, node: str, values) -> list[str]:
+    """`shown` for every value of a figure at once (one per inspection): the column is
+    rounded in one NumPy call, then each value formatted; the same text as `shown` gives."""
+    values = np.asarray(values, dtype=float)
+    undefined = np.isnan(values).tolist()
+    type_ = fw.figure_type(node)
+    if type_.kind in ("score", "number"):
+        rounding = fw.rounding_of(node)
+        scaled = values * 100 if type_.kind == "score" else values
+        with np.errstate(invalid="ignore"):
+            numbers = runtime.ROUNDING[rounding.mode](scaled, rounding.places).tolist()
+        form = f"{{:.{rounding.places}f}}" + ("%" if type_.kind == "score" else "")
+        return [NA if blank else form.format(x)
+                for x, blank in zip(numbers, undefined, strict=True)]
+    if type_.kind == "rating":
+        scale = fw.rating_scales[type_.scale_id]
+        names = [scale.labels[level] for level in scale.levels]
+    else:
+        names = [row.output for row in fw.bands[type_.scale_id].ordered_rows]
+    index = np.where(np.isnan(values), 0, values).astype(np.int64).tolist()
+    return [NA if blank else names[i] for i, blank in zip(index, undefined, strict=True)]
+
+
+def number_column(fw: m.Framework, node: str, values) -> list[float | None]:
+    """`number_of` for every value of a figure at once."""
+    values = np.asarray(values, dtype=float)
+    kind = fw.figure_type(node).kind
+    if kind == "label":
+        return [None] * len(values)
+    if kind == "rating":
+        return [rating_of(fw, node, v)[1] for v in values.tolist()]
+    return [None if math.isnan(v) else v for v in values.tolist()]
+
+
+def labels_column(results: Results, node: str) -> list[list[tuple[str, str]]]:
+    """`labels_for` for every inspection at once."""
+    fw = results.plan.framework
+    columns = [(app.band, shown_column(fw, app.id, results.values[app.id]))
+               for app in fw.applied_to(node)]
+    return [[(band, texts[g]) for band, texts in columns]
+            for g in range(results.grouping.size)]

@@ -12,7 +12,17 @@ import json
 from critc.compiler.engine import runtime
 from critc.compiler.engine.evaluate import Results
 from critc.compiler.io.spreadsheet import csv_text
-from critc.compiler.io.values import NA, defined, labels_for, number_of, rating_of, shown
+from critc.compiler.io.values import (
+    NA,
+    defined,
+    labels_column,
+    labels_for,
+    number_column,
+    number_of,
+    rating_of,
+    shown,
+    shown_column,
+)
 from critc.compiler.io.values import band_output as band_output  # report.explain uses it here
 from critc.compiler.model import framework as m
 from critc.compiler.report import across
@@ -181,23 +191,36 @@ CSV_HEADER = ["inspection", "figure", "kind", "value", "shown", "bands", "cases"
 
 
 def csv_rows(results: Results, questions: bool = True):
-    """The long-format rows of `as_csv`, as values (user text not yet escaped)."""
-    fw = results.plan.framework
+    """The long-format rows of `as_csv`, as values (user text not yet escaped). Each
+    figure's column is rounded and formatted for every inspection at once."""
+    figures = output_figures(results, questions)
+    columns = {node: _csv_column(results, node) for node in figures}
     for g, key in enumerate(results.grouping.keys):
-        for node in output_figures(results, questions):
-            value = results.values[node][g]
-            kind = "question" if node in fw.questions else fw.aggregates[node].kind
-            num: int | str = ""
-            den: int | str = ""
-            if node in fw.questions:
-                q = results.plan.question(node)
-                num = int(results.numerators[g, q.index])
-                den = int(results.denominators[g, q.index])
-            bands = "; ".join(f"{b}: {label}" for b, label in labels_for(results, node, g))
-            number = number_of(fw, node, value)
-            yield [key, node, kind, "" if number is None else repr(number),
-                   shown(fw, node, value), bands,
-                   int(results.cases[node][g]) if node in results.cases else "", num, den]
+        for node in figures:
+            kind, numbers, texts, bands, cases, num, den = columns[node]
+            number = numbers[g]
+            yield [key, node, kind, "" if number is None else repr(number), texts[g],
+                   bands[g], cases[g], num[g], den[g]]
+
+
+def _csv_column(results: Results, node: str) -> tuple:
+    """(kind, numbers, shown texts, band texts, cases, numerators, denominators) of a
+    figure, each but the kind a list over inspections ("" where a figure has none)."""
+    fw = results.plan.framework
+    size = results.grouping.size
+    kind = "question" if node in fw.questions else fw.aggregates[node].kind
+    num: list = [""] * size
+    den: list = [""] * size
+    if node in fw.questions:
+        q = results.plan.question(node)
+        num = results.numerators[:, q.index].tolist()
+        den = results.denominators[:, q.index].tolist()
+    bands = ["; ".join(f"{b}: {label}" for b, label in labels)
+             for labels in labels_column(results, node)]
+    cases = results.cases[node].tolist() if node in results.cases else [""] * size
+    values = results.values[node]
+    return (kind, number_column(fw, node, values), shown_column(fw, node, values), bands,
+            cases, num, den)
 
 
 def as_csv(results: Results, questions: bool = True) -> str:
