@@ -7,39 +7,18 @@ in every broken item and still returns the items that parse.
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
 import re
 
 import attrs
 from critc.dsl import ast, syntax_errors
 from critc.dsl.diagnostics import Diagnostic, error
-from critc.dsl.parser_cache import cached_parser
+from critc.dsl.lalr import FrameworkIndenter, lark_parser
 from critc.dsl.source import normalise
 from critc.dsl.span import Span
 from critc.dsl.to_ast import ToAst
-from lark import Lark, Token, Tree
+from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
-from lark.indenter import DedentError, Indenter
-
-
-class FrameworkIndenter(Indenter):
-    NL_type = "_NL"
-    OPEN_PAREN_types = ["LPAR", "LBRACE"]
-    CLOSE_PAREN_types = ["RPAR", "RBRACE"]
-    INDENT_type = "_INDENT"
-    DEDENT_type = "_DEDENT"
-    tab_len = 4
-
-
-PARSER_OPTIONS = {"parser": "lalr", "propagate_positions": True, "maybe_placeholders": False}
-
-
-@functools.cache
-def lark_parser() -> Lark:
-    grammar = importlib.resources.files("critc.dsl").joinpath("grammar.lark").read_text("utf-8")
-    return cached_parser(grammar, f"{PARSER_OPTIONS} postlex=FrameworkIndenter", lambda: Lark(
-        grammar, postlex=FrameworkIndenter(), **PARSER_OPTIONS))
+from lark.indenter import DedentError
 
 
 @attrs.frozen
