@@ -35,27 +35,76 @@ class ParseResult:
     comments: tuple[Comment, ...]
 
 
-def parse(text: str, path: str = "<text>") -> ParseResult:
-    """Parse framework source text; never raises for any input string."""
+Chunk = tuple[ast.Module | None, tuple[Diagnostic, ...]]  # one item's parse, or its errors
+
+
+class ParseCache:
+    """What an editor keeps between parses of files it checks again on every keystroke: each
+    file's last parse (by path and text), and the parse of each of its top-level items (by
+    first line and text), so an edit parses again only the item it changed."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[str, ParseResult]] = {}
+        self.items: dict[str, dict[tuple[int, str], Chunk]] = {}
+
+
+def parse(text: str, path: str = "<text>", cache: ParseCache | None = None) -> ParseResult:
+    """Parse framework source text; never raises for any input string. With a `cache`, a
+    text parsed before is not parsed again, and neither is an unchanged top-level item."""
+    if cache is None:
+        return _parse(text, path, None)
+    last = cache.files.get(path)
+    if last is not None and last[0] == text:
+        return last[1]
+    items: dict[tuple[int, str], Chunk] = {}
+    result = _parse(text, path, (cache.items.get(path, {}), items))
+    cache.files[path], cache.items[path] = (text, result), items
+    return result
+
+
+Memo = tuple[dict[tuple[int, str], Chunk], dict[tuple[int, str], Chunk]]  # before, now
+
+
+def _parse(text: str, path: str, memo: Memo | None) -> ParseResult:
+    """The whole text as one parse; if it fails, each top-level item alone, so that every
+    broken item is reported. With `memo` (item parses from before, and a dict to fill), the
+    items come first: when each parses alone, the whole text parses to the same items."""
     text = normalise(text)
     diagnostics: list[Diagnostic] = []
     items: list[ast.Item] = []
-    module = _parse_chunk(text, path, diagnostics)
-    if module is not None:
+    chunks = _parsed_chunks(text, path, memo) if memo is not None else None
+    if chunks is not None and all(part is not None for part, _ in chunks):
+        for part, found in chunks:
+            items.extend(part.items if part is not None else ())
+            diagnostics.extend(found)
+    elif (module := _parse_chunk(text, path, diagnostics)) is not None:
         items = list(module.items)
     else:
         diagnostics.clear()
-        for start_line, chunk in _top_level_chunks(text):
-            padded = "\n" * (start_line - 1) + chunk
-            part = _parse_chunk(padded, path, diagnostics)
-            if part is not None:
-                items.extend(part.items)
+        for part, found in chunks or _parsed_chunks(text, path, None):
+            items.extend(part.items if part is not None else ())
+            diagnostics.extend(found)
     mixed = _mixed_indentation(text, path)
     if mixed is not None:
         # the tab explains any indentation error; report it instead
         diagnostics[:] = [d for d in diagnostics if d.code != "bad-indentation"] + [mixed]
     module = ast.Module(path=path, items=tuple(items), span=Span(path, 1, 1, 1, 1))
     return ParseResult(module, tuple(diagnostics), tuple(find_comments(text)))
+
+
+def _parsed_chunks(text: str, path: str, memo: Memo | None) -> list[Chunk]:
+    """Each top-level item parsed alone (from `memo`'s earlier parses when there)."""
+    before, now = memo if memo is not None else ({}, {})
+    out = []
+    for start_line, chunk in _top_level_chunks(text):
+        key = (start_line, chunk)
+        if key not in before:
+            found: list[Diagnostic] = []
+            padded = "\n" * (start_line - 1) + chunk
+            before[key] = (_parse_chunk(padded, path, found), tuple(found))
+        now[key] = before[key]
+        out.append(before[key])
+    return out
 
 
 def _parse_chunk(text: str, path: str, diagnostics: list[Diagnostic]) -> ast.Module | None:

@@ -20,6 +20,7 @@ from critc.compiler.check.resolve import Resolver, field_type, rounding_of
 from critc.compiler.model import framework as m
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, Label, error, has_errors, warning
+from critc.dsl.parser import ParseCache
 from critc.dsl.span import Span
 
 if TYPE_CHECKING:
@@ -63,8 +64,11 @@ class CheckResult:
 
 
 def check_file(path: str | Path, text: str | None = None,
-               overlay: Mapping[Path, str] | None = None) -> CheckResult:
-    program = load(path, text, overlay)
+               overlay: Mapping[Path, str] | None = None,
+               cache: ParseCache | None = None) -> CheckResult:
+    """Check `path` (or `text` under its name) with its includes; `overlay` and `cache` are
+    an editor's unsaved buffers and parses kept between checks (`load`)."""
+    program = load(path, text, overlay, cache)
     diagnostics = list(program.diagnostics)
     if not program.modules:
         return CheckResult(program, None, None, _sorted(diagnostics))
