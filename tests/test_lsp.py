@@ -383,3 +383,61 @@ async def test_adding_an_otherwise_row_removes_the_gap_below_a_text_band(
             '(2.2); 79 follows the 80 cut\n  otherwise: "(write the label)"\n') in fixed
     framework.write_text(fixed, "utf-8")
     assert check_file(framework).diagnostics == ()
+
+
+RATED = '''framework "Rated" version "1"
+
+scale yes_no
+  yes above the line
+  no
+
+rating scale grade "Grade"
+  outstanding "Outstanding"
+  good "Good"
+  inadequate "Inadequate"
+
+criterion 1 "One" = pooled over its questions
+  question 1a "First?" on yes_no
+  question 1b "Second?" on yes_no
+
+band grading "Grade from the score"
+  on criterion 1
+  gives grade
+  80% and above: outstanding
+  60% to 79%: good
+'''
+
+
+@pytest.mark.asyncio
+async def test_adding_an_otherwise_row_to_a_rating_band_offers_its_scale_s_levels(
+        client: LanguageClient, tmp_path: Path):
+    path = tmp_path / "rated.crit"
+    found = await open_file(client, path, RATED)
+    assert [d.code for d in found] == ["threshold-gap"]
+    offered = [a for a in await fixes_for(client, path, found) if "otherwise" in a.title]
+    assert [a.title for a in offered] == [
+        "Add an `otherwise` row giving `inadequate`", "Add an `otherwise` row giving "
+        "`outstanding`", "Add an `otherwise` row giving `good`"]
+    assert [a.is_preferred for a in offered] == [True, False, False]
+    fixed = apply_edits(RATED, offered[0].edit.changes[uri(path)])
+    assert fixed == RATED + "  otherwise: inadequate\n"
+    path.write_text(fixed, "utf-8")
+    assert check_file(path).diagnostics == ()
+
+
+@pytest.mark.asyncio
+async def test_quoting_an_unquoted_band_label_gives_a_file_that_checks_clean(
+        client: LanguageClient, tmp_path: Path):
+    """One word (`unquoted-label`) and several (a syntax error) are both put in quotes."""
+    path = tmp_path / "labels.crit"
+    clean = RATED.replace("  gives grade\n", "").replace(": outstanding", ': "Very good"') \
+        .replace(": good", ': "Fair"') + '  otherwise: "Poor"\n'
+    for unquoted, code in (('"Fair"', "unquoted-label"), ('"Very good"', "syntax-error")):
+        text = clean.replace(unquoted, unquoted.strip('"'))
+        found = await open_file(client, path, text)
+        assert [d.code for d in found] == [code]
+        [fix] = [a for a in await fixes_for(client, path, found) if a.is_preferred]
+        assert fix.title == f"Put `{unquoted.strip(chr(34))}` in double quotes"
+        assert apply_edits(text, fix.edit.changes[uri(path)]) == clean
+    path.write_text(clean, "utf-8")
+    assert check_file(path).diagnostics == ()

@@ -293,7 +293,8 @@ def formatting(ls: CritServer, params: lsp.DocumentFormattingParams) -> list[lsp
 def code_action(ls: CritServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
     uri = params.text_document.uri
     analysis = ls.analysis(uri)
-    return actions.code_actions(uri, analysis.lines(analysis.path), params.context.diagnostics)
+    return actions.code_actions(uri, analysis.lines(analysis.path), params.context.diagnostics,
+                                analysis.result.framework)
 
 
 def serve() -> int:
