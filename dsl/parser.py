@@ -72,7 +72,7 @@ def _parse(text: str, path: str, memo: Memo | None) -> ParseResult:
     text = normalise(text)
     diagnostics: list[Diagnostic] = []
     items: list[ast.Item] = []
-    chunks = _parsed_chunks(text, path, memo) if memo is not None else None
+    chunks = _parsed_chunks(text, path, memo, exact=True) if memo is not None else None
     if chunks is not None and all(part is not None for part, _ in chunks):
         for part, found in chunks:
             items.extend(part.items if part is not None else ())
@@ -81,7 +81,7 @@ def _parse(text: str, path: str, memo: Memo | None) -> ParseResult:
         items = list(module.items)
     else:
         diagnostics.clear()
-        for part, found in chunks or _parsed_chunks(text, path, None):
+        for part, found in _parsed_chunks(text, path, memo):
             items.extend(part.items if part is not None else ())
             diagnostics.extend(found)
     mixed = _mixed_indentation(text, path)
@@ -92,11 +92,12 @@ def _parse(text: str, path: str, memo: Memo | None) -> ParseResult:
     return ParseResult(module, tuple(diagnostics), tuple(find_comments(text)))
 
 
-def _parsed_chunks(text: str, path: str, memo: Memo | None) -> list[Chunk]:
+def _parsed_chunks(text: str, path: str, memo: Memo | None, exact: bool = False
+                   ) -> list[Chunk]:
     """Each top-level item parsed alone (from `memo`'s earlier parses when there)."""
     before, now = memo if memo is not None else ({}, {})
     out = []
-    for start_line, chunk in _top_level_chunks(text):
+    for start_line, chunk in _top_level_chunks(text, exact):
         key = (start_line, chunk)
         if key not in before:
             found: list[Diagnostic] = []
@@ -154,8 +155,10 @@ def _too_deep(tree: Tree, path: str) -> Diagnostic | None:
     return None
 
 
-def _top_level_chunks(text: str):
-    """Yield (first line number, text) for each run of lines that starts in column 1."""
+def _top_level_chunks(text: str, exact: bool = False):
+    """Yield (first line number, text) for each run of lines that starts in column 1. The
+    recovery gives the last run one more newline than the text has; `exact` gives the text's
+    own, so that the runs' parses are the whole text's."""
     lines = text.split("\n")
     starts = [i for i, line in enumerate(lines) if line[:1] not in ("", " ", "\t", "#")]
     if not starts or starts[0] != 0:
@@ -163,7 +166,7 @@ def _top_level_chunks(text: str):
     for a, b in zip(starts, starts[1:] + [len(lines)], strict=True):
         chunk = "\n".join(lines[a:b])
         if chunk.strip():
-            yield a + 1, chunk + "\n"
+            yield a + 1, chunk + ("" if exact and b == len(lines) else "\n")
 
 
 # ---------------------------------------------------------------------------- syntax errors
