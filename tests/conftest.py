@@ -14,7 +14,6 @@ framework or dialect, node tools, mypy over the code base; a few others carry
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from pathlib import Path
 
@@ -38,11 +37,12 @@ settings.register_profile(
 settings.load_profile("ci" if os.environ.get("CI", "").lower() in ("true", "1") else "dev")
 
 
-# Tests that take seconds each (node ids, fnmatch patterns), and why; measured with
+# Tests that take seconds each (node id prefixes), and why; measured with
 # `pytest -m "not slow" --durations=60` (issue 10). They run in every full run and in CI.
+RULES = sorted(p.parent.name for p in REPO.glob("rules/*/cases.csv"))
 SLOW = {
-    "tests/test_report_browser.py::*": "a real browser",
-    "tests/test_doc_browser.py::*": "a real browser",
+    "tests/test_report_browser.py::": "a real browser",
+    "tests/test_doc_browser.py::": "a real browser",
     "tests/test_report_html.py::test_same_input_gives_same_bytes_across_hash_seeds":
         "fresh interpreters with other hash seeds",
     "tests/test_codegen.py::test_module_is_byte_identical_whatever_the_hash_seed":
@@ -51,21 +51,22 @@ SLOW = {
         "fresh interpreters with other hash seeds",
     "tests/test_score_cli.py::test_output_is_byte_identical_in_a_fresh_process_with_"
     "another_hash_seed": "fresh interpreters with other hash seeds",
-    "tests/test_sql.py::test_archive_equals_engine[[!d]*":
-        "every framework of rules/ through each SQL engine (the demo stays in the quick set)",
-    "tests/test_sql.py::test_rounding_is_the_runtime_s_to_the_bit*": "a sweep of values",
-    "tests/test_sql.py::test_every_dialect_renders_the_same_bytes_twice*":
+    **{f"tests/test_sql.py::test_archive_equals_engine[{name}-":
+       "a framework of rules/ through each SQL engine (the demo stays in the quick set)"
+       for name in RULES},
+    "tests/test_sql.py::test_rounding_is_the_runtime_s_to_the_bit[": "a sweep of values",
+    "tests/test_sql.py::test_every_dialect_renders_the_same_bytes_twice[":
         "every dialect, in fresh interpreters",
     "tests/test_report_html.py::test_every_framework_in_rules_gets_a_report[iaow-2014]":
         "the largest case file",
     "tests/test_report_html.py::test_every_framework_in_rules_gets_a_report[omi-2008]":
         "the largest framework",
     "tests/test_report_html.py::test_case_lists_are_capped": "the largest case file",
-    "tests/fuzz/test_fuzz_budget.py::*": "a fuzzing campaign",
-    "tests/test_types.py::*": "mypy over the code base (a minute and more without its cache)",
+    "tests/fuzz/test_fuzz_budget.py::": "a fuzzing campaign",
+    "tests/test_types.py::": "mypy over the code base (a minute and more without its cache)",
     "tests/test_editor_grammar.py::test_a_wrong_scope_fails_the_grammar_test":
         "node's grammar tester",
-    "tests/test_benchmarks.py::test_file_peers*": "benchmark peers over files",
+    "tests/test_benchmarks.py::test_file_peers": "benchmark peers over files",
     "tests/test_benchmarks.py::test_compiled_score_case_loop": "compiles a module",
 }
 
@@ -73,9 +74,10 @@ SLOW = {
 def pytest_collection_modifyitems(items):
     """Property tests (hypothesis) and the tests SLOW lists are `slow`: out of
     `-m "not slow"`, in every full run."""
+    prefixes = tuple(SLOW)
     for item in items:
-        if getattr(getattr(item, "function", None), "is_hypothesis_test", False) or any(
-                fnmatch.fnmatchcase(item.nodeid, pattern) for pattern in SLOW):
+        if getattr(getattr(item, "function", None), "is_hypothesis_test", False) or \
+                item.nodeid.startswith(prefixes):
             item.add_marker(pytest.mark.slow)
 
 

@@ -442,7 +442,7 @@ def edits(text: str):
     yield ""
 
 
-@pytest.mark.parametrize("name", ["rules/omi-2012/omi-2012.crit",
+@pytest.mark.parametrize("name", ["examples/demo/framework.crit",
                                   "tests/golden/diagnostics/syntax_recovery.crit"])
 def test_a_cached_parse_is_the_parse(name: str):
     """With a cache, each edit parses only the items it changed, to the same result as a
