@@ -7,39 +7,18 @@ in every broken item and still returns the items that parse.
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
 import re
 
 import attrs
 from critc.dsl import ast, syntax_errors
 from critc.dsl.diagnostics import Diagnostic, error
-from critc.dsl.parser_cache import cached_parser
+from critc.dsl.lalr import FrameworkIndenter, lark_parser
 from critc.dsl.source import normalise
 from critc.dsl.span import Span
 from critc.dsl.to_ast import ToAst
-from lark import Lark, Token, Tree
+from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
-from lark.indenter import DedentError, Indenter
-
-
-class FrameworkIndenter(Indenter):
-    NL_type = "_NL"
-    OPEN_PAREN_types = ["LPAR", "LBRACE"]
-    CLOSE_PAREN_types = ["RPAR", "RBRACE"]
-    INDENT_type = "_INDENT"
-    DEDENT_type = "_DEDENT"
-    tab_len = 4
-
-
-PARSER_OPTIONS = {"parser": "lalr", "propagate_positions": True, "maybe_placeholders": False}
-
-
-@functools.cache
-def lark_parser() -> Lark:
-    grammar = importlib.resources.files("critc.dsl").joinpath("grammar.lark").read_text("utf-8")
-    return cached_parser(grammar, f"{PARSER_OPTIONS} postlex=FrameworkIndenter", lambda: Lark(
-        grammar, postlex=FrameworkIndenter(), **PARSER_OPTIONS))
+from lark.indenter import DedentError
 
 
 @attrs.frozen
@@ -56,27 +35,77 @@ class ParseResult:
     comments: tuple[Comment, ...]
 
 
-def parse(text: str, path: str = "<text>") -> ParseResult:
-    """Parse framework source text; never raises for any input string."""
+Chunk = tuple[ast.Module | None, tuple[Diagnostic, ...]]  # one item's parse, or its errors
+
+
+class ParseCache:
+    """What an editor keeps between parses of files it checks again on every keystroke: each
+    file's last parse (by path and text), and the parse of each of its top-level items (by
+    first line and text), so an edit parses again only the item it changed."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[str, ParseResult]] = {}
+        self.items: dict[str, dict[tuple[int, str], Chunk]] = {}
+
+
+def parse(text: str, path: str = "<text>", cache: ParseCache | None = None) -> ParseResult:
+    """Parse framework source text; never raises for any input string. With a `cache`, a
+    text parsed before is not parsed again, and neither is an unchanged top-level item."""
+    if cache is None:
+        return _parse(text, path, None)
+    last = cache.files.get(path)
+    if last is not None and last[0] == text:
+        return last[1]
+    items: dict[tuple[int, str], Chunk] = {}
+    result = _parse(text, path, (cache.items.get(path, {}), items))
+    cache.files[path], cache.items[path] = (text, result), items
+    return result
+
+
+Memo = tuple[dict[tuple[int, str], Chunk], dict[tuple[int, str], Chunk]]  # before, now
+
+
+def _parse(text: str, path: str, memo: Memo | None) -> ParseResult:
+    """The whole text as one parse; if it fails, each top-level item alone, so that every
+    broken item is reported. With `memo` (item parses from before, and a dict to fill), the
+    items come first: when each parses alone, the whole text parses to the same items."""
     text = normalise(text)
     diagnostics: list[Diagnostic] = []
     items: list[ast.Item] = []
-    module = _parse_chunk(text, path, diagnostics)
-    if module is not None:
+    chunks = _parsed_chunks(text, path, memo, exact=True) if memo is not None else None
+    if chunks is not None and all(part is not None for part, _ in chunks):
+        for part, found in chunks:
+            items.extend(part.items if part is not None else ())
+            diagnostics.extend(found)
+    elif (module := _parse_chunk(text, path, diagnostics)) is not None:
         items = list(module.items)
     else:
         diagnostics.clear()
-        for start_line, chunk in _top_level_chunks(text):
-            padded = "\n" * (start_line - 1) + chunk
-            part = _parse_chunk(padded, path, diagnostics)
-            if part is not None:
-                items.extend(part.items)
+        for part, found in _parsed_chunks(text, path, memo):
+            items.extend(part.items if part is not None else ())
+            diagnostics.extend(found)
     mixed = _mixed_indentation(text, path)
     if mixed is not None:
         # the tab explains any indentation error; report it instead
         diagnostics[:] = [d for d in diagnostics if d.code != "bad-indentation"] + [mixed]
     module = ast.Module(path=path, items=tuple(items), span=Span(path, 1, 1, 1, 1))
     return ParseResult(module, tuple(diagnostics), tuple(find_comments(text)))
+
+
+def _parsed_chunks(text: str, path: str, memo: Memo | None, exact: bool = False
+                   ) -> list[Chunk]:
+    """Each top-level item parsed alone (from `memo`'s earlier parses when there)."""
+    before, now = memo if memo is not None else ({}, {})
+    out = []
+    for start_line, chunk in _top_level_chunks(text, exact):
+        key = (start_line, chunk)
+        if key not in before:
+            found: list[Diagnostic] = []
+            padded = "\n" * (start_line - 1) + chunk
+            before[key] = (_parse_chunk(padded, path, found), tuple(found))
+        now[key] = before[key]
+        out.append(before[key])
+    return out
 
 
 def _parse_chunk(text: str, path: str, diagnostics: list[Diagnostic]) -> ast.Module | None:
@@ -126,8 +155,10 @@ def _too_deep(tree: Tree, path: str) -> Diagnostic | None:
     return None
 
 
-def _top_level_chunks(text: str):
-    """Yield (first line number, text) for each run of lines that starts in column 1."""
+def _top_level_chunks(text: str, exact: bool = False):
+    """Yield (first line number, text) for each run of lines that starts in column 1. The
+    recovery gives the last run one more newline than the text has; `exact` gives the text's
+    own, so that the runs' parses are the whole text's."""
     lines = text.split("\n")
     starts = [i for i, line in enumerate(lines) if line[:1] not in ("", " ", "\t", "#")]
     if not starts or starts[0] != 0:
@@ -135,7 +166,7 @@ def _top_level_chunks(text: str):
     for a, b in zip(starts, starts[1:] + [len(lines)], strict=True):
         chunk = "\n".join(lines[a:b])
         if chunk.strip():
-            yield a + 1, chunk + "\n"
+            yield a + 1, chunk + ("" if exact and b == len(lines) else "\n")
 
 
 # ---------------------------------------------------------------------------- syntax errors

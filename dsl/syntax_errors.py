@@ -11,6 +11,7 @@ import functools
 import re
 
 import attrs
+from critc.dsl.lalr import keywords, lark_parser
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 EXAMPLES: dict[str, list[str]] = {
@@ -102,15 +103,7 @@ def keyword_before(exc: UnexpectedInput, text: str) -> str | None:
         return None
     line = text.split("\n")[exc.line - 1] if 0 < exc.line <= text.count("\n") + 1 else ""
     words = re.findall(r"[A-Za-z_]+$", line[:exc.column - 1].rstrip())
-    return words[0] if words and words[0] in _keywords() else None
-
-
-@functools.cache
-def _keywords() -> frozenset[str]:
-    from critc.dsl.parser import lark_parser
-
-    return frozenset(t.pattern.value for t in lark_parser().terminals
-                     if t.pattern.type == "str" and t.pattern.value.isalpha())
+    return words[0] if words and words[0] in keywords() else None
 
 
 def _wording(rest: str) -> str:
@@ -123,12 +116,6 @@ def _wording(rest: str) -> str:
             break
         words.append(word)
     return " ".join(words)
-
-
-def _parse(text: str):
-    from critc.dsl.parser import lark_parser
-
-    return lark_parser().parse(text)
 
 
 def hint_for(exc: UnexpectedInput, text: str) -> str | None:
@@ -156,7 +143,7 @@ def _example_failures() -> tuple[tuple[str, object, frozenset, object], ...]:
     for hint, examples in EXAMPLES.items():
         for example in examples:
             try:
-                _parse(example)
+                lark_parser().parse(example)
             except UnexpectedToken as ut:
                 out.append((hint, _position(ut), frozenset(ut.accepts or ()), ut.token))
             except UnexpectedInput:

@@ -1,6 +1,8 @@
 """`critc lsp` end to end: a real server process, spoken to over the protocol (pytest-lsp).
 
-Each test works on a copy of rules/omi-2012 and the shared file it includes, in tmp_path."""
+Each test works on a copy of rules/omi-2012 and the shared file it includes, in tmp_path.
+The tests share one server process (starting one takes a second or two of imports); each
+test's documents are closed after it, so the next starts from a server with none open."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 from critc.compiler.check.passes import check_file
 
 pytest_lsp = pytest.importorskip("pytest_lsp")
@@ -19,14 +22,28 @@ from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SERVER = [sys.executable, "-m", "critc.compiler.lsp"]
+OPENED: list[str] = []  # the documents the running test opened
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), scope="module",
+                    loop_scope="module")
 async def client(lsp_client: LanguageClient):
     await lsp_client.initialize_session(lsp.InitializeParams(
         capabilities=lsp.ClientCapabilities(), initialization_options={"debounce": 50}))
     yield
     await lsp_client.shutdown_session()
+
+
+@pytest_asyncio.fixture(autouse=True, loop_scope="module")
+async def close_documents(client: LanguageClient):
+    """After each test, close what it opened (the server then checks nothing of it)."""
+    yield
+    for opened in dict.fromkeys(OPENED):
+        client.text_document_did_close(lsp.DidCloseTextDocumentParams(
+            text_document=lsp.TextDocumentIdentifier(uri=opened)))
+    OPENED.clear()
 
 
 @pytest.fixture
@@ -63,6 +80,7 @@ async def diagnostics_for(client: LanguageClient, target: str, version: int | No
 async def open_file(client: LanguageClient, path: Path, text: str | None = None
                     ) -> list[lsp.Diagnostic]:
     client.diagnostics.pop(uri(path), None)
+    OPENED.append(uri(path))
     client.text_document_did_open(lsp.DidOpenTextDocumentParams(text_document=lsp.TextDocumentItem(
         uri=uri(path), language_id="crit", version=1,
         text=path.read_text("utf-8") if text is None else text)))
@@ -92,12 +110,10 @@ def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
     return text
 
 
-@pytest.mark.asyncio
 async def test_a_clean_framework_gets_no_diagnostics(client: LanguageClient, framework: Path):
     assert await open_file(client, framework) == []
 
 
-@pytest.mark.asyncio
 async def test_a_typo_as_you_type_gets_a_located_diagnostic_with_help(client: LanguageClient,
                                                                       framework: Path):
     text = framework.read_text("utf-8")
@@ -117,7 +133,6 @@ async def test_a_typo_as_you_type_gets_a_located_diagnostic_with_help(client: La
     assert found[0].code_description.href.endswith("diagnostics.md#unknown-reference")
 
 
-@pytest.mark.asyncio
 async def test_an_unsaved_edit_to_an_included_file_reaches_the_including_file(
         client: LanguageClient, framework: Path):
     """The includer is re-checked with the include's buffer, not the file on disk."""
@@ -137,7 +152,6 @@ async def test_an_unsaved_edit_to_an_included_file_reaches_the_including_file(
     assert shared.read_text("utf-8") == text  # nothing was saved
 
 
-@pytest.mark.asyncio
 async def test_a_did_you_mean_code_action_gives_a_file_that_checks_clean(
         client: LanguageClient, framework: Path):
     typo = framework.read_text("utf-8").replace("applies when court_report != none",
@@ -153,7 +167,6 @@ async def test_a_did_you_mean_code_action_gives_a_file_that_checks_clean(
     assert check_file(framework).diagnostics == ()
 
 
-@pytest.mark.asyncio
 async def test_acknowledging_a_warning_gives_a_file_that_checks_clean(client: LanguageClient,
                                                                       framework: Path):
     text = framework.read_text("utf-8") + (
@@ -170,7 +183,6 @@ async def test_acknowledging_a_warning_gives_a_file_that_checks_clean(client: La
     assert check_file(framework).diagnostics == ()
 
 
-@pytest.mark.asyncio
 async def test_hover_on_a_question_shows_wording_applicability_and_what_it_feeds(
         client: LanguageClient, framework: Path):
     text = framework.read_text("utf-8")
@@ -186,7 +198,6 @@ async def test_hover_on_a_question_shows_wording_applicability_and_what_it_feeds
     assert "Feeds section 1, criterion 1.1, headline roh" in value
 
 
-@pytest.mark.asyncio
 async def test_hover_on_a_field_and_on_a_band(client: LanguageClient, framework: Path):
     text = framework.read_text("utf-8")
     await open_file(client, framework)
@@ -201,7 +212,6 @@ async def test_hover_on_a_field_and_on_a_band(client: LanguageClient, framework:
     assert "| when | gives |" in band.contents.value
 
 
-@pytest.mark.asyncio
 async def test_definition_across_an_include(client: LanguageClient, framework: Path):
     text = framework.read_text("utf-8")
     await open_file(client, framework)
@@ -215,7 +225,6 @@ async def test_definition_across_an_include(client: LanguageClient, framework: P
         start=start, end=lsp.Position(line=start.line, character=start.character + 4)))]
 
 
-@pytest.mark.asyncio
 async def test_references_and_rename_of_a_tag(client: LanguageClient, framework: Path):
     text = framework.read_text("utf-8")
     await open_file(client, framework)
@@ -234,7 +243,6 @@ async def test_references_and_rename_of_a_tag(client: LanguageClient, framework:
     assert check_file(framework).diagnostics == ()
 
 
-@pytest.mark.asyncio
 async def test_rename_of_a_field_edits_every_file_and_refuses_a_taken_name(
         client: LanguageClient, framework: Path):
     text = framework.read_text("utf-8")
@@ -253,7 +261,6 @@ async def test_rename_of_a_field_edits_every_file_and_refuses_a_taken_name(
             text_document=where, position=at, new_name="tier"))
 
 
-@pytest.mark.asyncio
 async def test_completion_of_enum_values_ids_and_fields(client: LanguageClient,
                                                        framework: Path):
     text = framework.read_text("utf-8")
@@ -274,7 +281,6 @@ async def test_completion_of_enum_values_ids_and_fields(client: LanguageClient,
     assert "court_report" in anywhere and "applies" in anywhere
 
 
-@pytest.mark.asyncio
 async def test_document_symbols_nest_sections_criteria_and_questions(client: LanguageClient,
                                                                      framework: Path):
     await open_file(client, framework)
@@ -289,7 +295,6 @@ async def test_document_symbols_nest_sections_criteria_and_questions(client: Lan
     assert criterion.children[0].detail == "Was the report of the appropriate type?"
 
 
-@pytest.mark.asyncio
 async def test_formatting_gives_the_canonical_form(client: LanguageClient, framework: Path):
     text = framework.read_text("utf-8")
     messy = text.replace('section 1 "Assessment', 'section   1   "Assessment', 1)
@@ -300,7 +305,6 @@ async def test_formatting_gives_the_canonical_form(client: LanguageClient, frame
     assert apply_edits(messy, edits) == text
 
 
-@pytest.mark.asyncio
 async def test_non_ascii_and_crlf_give_utf16_ranges(client: LanguageClient, tmp_path: Path):
     path = tmp_path / "emoji.crit"
     text = ('framework "Façade 🏠" version "1"\r\n\r\ncase fields\r\n'
@@ -319,7 +323,6 @@ async def test_non_ascii_and_crlf_give_utf16_ranges(client: LanguageClient, tmp_
                                    end=lsp.Position(line=11, character=character + 3))
 
 
-@pytest.mark.asyncio
 async def test_semantic_tokens_type_names_by_kind_and_mark_keywords_strings_and_comments(
         client: LanguageClient, framework: Path):
     text = framework.read_text("utf-8")
@@ -355,7 +358,6 @@ async def fixes_for(client: LanguageClient, path: Path, found: list[lsp.Diagnost
         context=lsp.CodeActionContext(diagnostics=found)))
 
 
-@pytest.mark.asyncio
 async def test_quoting_an_unquoted_wording_gives_a_file_that_checks_clean(
         client: LanguageClient, framework: Path):
     wording = "Was the probation contribution to child protection procedures effective?"
@@ -368,7 +370,6 @@ async def test_quoting_an_unquoted_wording_gives_a_file_that_checks_clean(
     assert check_file(framework).diagnostics == ()
 
 
-@pytest.mark.asyncio
 async def test_adding_an_otherwise_row_removes_the_gap_below_a_text_band(
         client: LanguageClient, framework: Path):
     text = framework.read_text("utf-8").replace(
@@ -383,3 +384,59 @@ async def test_adding_an_otherwise_row_removes_the_gap_below_a_text_band(
             '(2.2); 79 follows the 80 cut\n  otherwise: "(write the label)"\n') in fixed
     framework.write_text(fixed, "utf-8")
     assert check_file(framework).diagnostics == ()
+
+
+RATED = '''framework "Rated" version "1"
+
+scale yes_no
+  yes above the line
+  no
+
+rating scale grade "Grade"
+  outstanding "Outstanding"
+  good "Good"
+  inadequate "Inadequate"
+
+criterion 1 "One" = pooled over its questions
+  question 1a "First?" on yes_no
+  question 1b "Second?" on yes_no
+
+band grading "Grade from the score"
+  on criterion 1
+  gives grade
+  80% and above: outstanding
+  60% to 79%: good
+'''
+
+
+async def test_adding_an_otherwise_row_to_a_rating_band_offers_its_scale_s_levels(
+        client: LanguageClient, tmp_path: Path):
+    path = tmp_path / "rated.crit"
+    found = await open_file(client, path, RATED)
+    assert [d.code for d in found] == ["threshold-gap"]
+    offered = [a for a in await fixes_for(client, path, found) if "otherwise" in a.title]
+    assert [a.title for a in offered] == [
+        "Add an `otherwise` row giving `inadequate`", "Add an `otherwise` row giving "
+        "`outstanding`", "Add an `otherwise` row giving `good`"]
+    assert [a.is_preferred for a in offered] == [True, False, False]
+    fixed = apply_edits(RATED, offered[0].edit.changes[uri(path)])
+    assert fixed == RATED + "  otherwise: inadequate\n"
+    path.write_text(fixed, "utf-8")
+    assert check_file(path).diagnostics == ()
+
+
+async def test_quoting_an_unquoted_band_label_gives_a_file_that_checks_clean(
+        client: LanguageClient, tmp_path: Path):
+    """One word (`unquoted-label`) and several (a syntax error) are both put in quotes."""
+    path = tmp_path / "labels.crit"
+    clean = RATED.replace("  gives grade\n", "").replace(": outstanding", ': "Very good"') \
+        .replace(": good", ': "Fair"') + '  otherwise: "Poor"\n'
+    for unquoted, code in (('"Fair"', "unquoted-label"), ('"Very good"', "syntax-error")):
+        text = clean.replace(unquoted, unquoted.strip('"'))
+        found = await open_file(client, path, text)
+        assert [d.code for d in found] == [code]
+        [fix] = [a for a in await fixes_for(client, path, found) if a.is_preferred]
+        assert fix.title == f"Put `{unquoted.strip(chr(34))}` in double quotes"
+        assert apply_edits(text, fix.edit.changes[uri(path)]) == clean
+    path.write_text(clean, "utf-8")
+    assert check_file(path).diagnostics == ()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
-from critc.dsl import ast, parse
+from critc.dsl import ast, parse, parser
+from critc.dsl.parser import ParseCache
 from critc.dsl.span import Span
 
 
@@ -407,3 +409,68 @@ def test_parse_never_raises(text):
     result = parse(text, "t.crit")
     for d in result.diagnostics:
         assert d.span is not None and d.span.line >= 1
+
+
+# ----------------------------------------------------------------------------- parse cache
+ROOT = Path(__file__).resolve().parent.parent
+def _utf8(path: Path) -> bool:
+    try:
+        path.read_text("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+FRAMEWORKS = sorted(p for p in ROOT.glob("**/*.crit") if ".venv" not in p.parts and _utf8(p))
+
+
+def edits(text: str):
+    """Edits a typist makes, each a new text: a character changed inside a wording, a line
+    removed, a stray word, an unclosed bracket, a continuation line in column 1, a tab, a
+    new item at the top, and the text emptied."""
+    lines = text.split("\n")
+    quote = text.find('"')
+    if quote >= 0:
+        yield text[:quote + 1] + "X" + text[quote + 1:]
+        yield text[:quote] + "X " + text[quote:]
+    for index in range(0, len(lines), max(1, len(lines) // 3)):
+        yield "\n".join(lines[:index] + lines[index + 1:])
+        yield "\n".join(lines[:index] + [lines[index] + " ("] + lines[index + 1:])
+        yield "\n".join(lines[:index] + ["\t" + lines[index]] + lines[index + 1:])
+    yield text.replace("(", "(\n", 1)
+    yield 'score extra = mean(question 1)\n' + text
+    yield ""
+
+
+@pytest.mark.parametrize("name", ["examples/demo/framework.crit",
+                                  "tests/golden/diagnostics/syntax_recovery.crit"])
+def test_a_cached_parse_is_the_parse(name: str):
+    """With a cache, each edit parses only the items it changed, to the same result as a
+    parse from scratch, syntax errors and recovery included."""
+    text = (ROOT / name).read_text("utf-8")
+    cache, fresh = ParseCache(), parse(text, "t.crit")
+    assert parse(text, "t.crit", cache) == fresh
+    for edited in edits(text):
+        assert parse(edited, "t.crit", cache) == parse(edited, "t.crit")
+        assert parse(text, "t.crit", cache) == fresh
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", FRAMEWORKS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_a_cached_parse_is_the_parse_of_every_framework(path: Path):
+    test_a_cached_parse_is_the_parse(path.relative_to(ROOT).as_posix())
+
+
+def test_an_unchanged_item_is_not_parsed_again(monkeypatch):
+    text = 'framework "F" version "1"\n\nscale s\n  yes "Yes"\n  no "No"\n\n' \
+           'question 1 "One" on s\n\nquestion 2 "Two" on s\n'
+    cache = ParseCache()
+    parse(text, "t.crit", cache)
+    parsed = []
+    original = parser._parse_chunk
+    monkeypatch.setattr(parser, "_parse_chunk", lambda chunk, *rest: parsed.append(
+        chunk.strip()) or original(chunk, *rest))
+    assert parse(text.replace('"Two"', '"Deux"'), "t.crit", cache).diagnostics == ()
+    assert parsed == ['question 2 "Deux" on s']
+    parse(text.replace('"Two"', '"Deux"'), "t.crit", cache)
+    assert parsed == ['question 2 "Deux" on s'], "the same text is not parsed again"

@@ -21,13 +21,12 @@ from critc.compiler.check.passes import check_file
 from critc.compiler.cli import main as cli
 from critc.compiler.report import render
 from critc.dsl import ast, parse
-from critc.dsl.parser import lark_parser
+from critc.dsl.lalr import keywords
 from critc.dsl.printer import format_module
 from hypothesis import assume, given, note
 from hypothesis import strategies as st
 
-KEYWORDS = frozenset(t.pattern.value for t in lark_parser().terminals
-                     if t.pattern.type == "str" and t.pattern.value.isalpha())
+KEYWORDS = keywords()
 
 names = st.builds(lambda head, tail: head + tail, st.sampled_from("abcdefghijklmnopqrstuvwxyz"),
                   st.text("abcdefghijklmnopqrstuvwxyz0123456789_", max_size=7)).filter(

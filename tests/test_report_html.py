@@ -15,6 +15,7 @@ import attrs
 import pytest
 from cli_run import run
 from critc.compiler.check.passes import check_file
+from critc.compiler.cli import main as cli
 from critc.compiler.report.charts import level_colour
 from critc.compiler.report.drill_down import MAX_CASES_LISTED
 from critc.compiler.report.figure_rows import band_ranks
@@ -67,16 +68,27 @@ def without_charts(html: str) -> str:
     return SVG.sub("<svg>(chart)</svg>", html)
 
 
-def test_demo_report_matches_golden_file(in_repo: Path, tmp_path: Path, capsys, update: bool):
-    html = without_charts(report(DEMO, tmp_path / "demo.html", capsys))
+@pytest.fixture(scope="module")
+def demo_report(tmp_path_factory) -> str:
+    """The demo's report, made once (from the repository root, as `in_repo`) for the tests
+    that only read it."""
+    target = tmp_path_factory.mktemp("demo") / "demo.html"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(REPO)
+        assert cli.main(["report", *DEMO, "-o", str(target)]) == 0
+    return target.read_text(encoding="utf-8")
+
+
+def test_demo_report_matches_golden_file(demo_report: str, update: bool):
+    html = without_charts(demo_report)
     if update:
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
         GOLDEN.write_text(html, encoding="utf-8")
     assert html == GOLDEN.read_text(encoding="utf-8"), "report differs; run pytest --update"
 
 
-def test_demo_report_reads_as_intended(in_repo: Path, tmp_path: Path, capsys):
-    html = report(DEMO, tmp_path / "demo.html", capsys)
+def test_demo_report_reads_as_intended(demo_report: str):
+    html = demo_report
     assert "<script" not in html and "<link" not in html  # offline: nothing to fetch
     assert not re.search(r'(src|href)="(https?:)?//', html)
     assert html.count('<article class="inspection"') == 6
@@ -175,9 +187,8 @@ def test_missing_inspection_input_is_named(in_repo: Path, tmp_path: Path, capsys
     assert html.count("n/a: the inspection input `leadership` is missing") == 12  # 6 x 2
 
 
-def test_bars_take_their_band_colour_and_thresholds_are_drawn(in_repo: Path, tmp_path: Path,
-                                                              capsys):
-    html = report(DEMO, tmp_path / "demo.html", capsys)
+def test_bars_take_their_band_colour_and_thresholds_are_drawn(demo_report: str):
+    html = demo_report
     ashford = html[html.index('id="i1"'):html.index('id="i2"')]
     section1 = SVG.search(ashford[ashford.index('id="i1-chart-1"'):]).group(0)
     # criteria 1.1-1.3 are all "good" (the best of conclusion's three rows): green bars

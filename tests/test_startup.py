@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from critc.compiler.cli import main as cli
-from critc.dsl import parser, parser_cache
+from critc.dsl import lalr, parser_cache
 from critc.dsl.source import normalise
 from lark import Lark
 
@@ -106,7 +106,7 @@ GRAMMAR = (ROOT / "dsl" / "grammar.lark").read_text("utf-8")
 def build_parser_counting(calls: list[int]):
     def build() -> Lark:
         calls.append(1)
-        return Lark(GRAMMAR, postlex=parser.FrameworkIndenter(), **parser.PARSER_OPTIONS)
+        return Lark(GRAMMAR, postlex=lalr.FrameworkIndenter(), **lalr.PARSER_OPTIONS)
     return build
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import attrs
+from critc.compiler.check.declare import did_you_mean
 from critc.compiler.model import framework as m
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, Label, error, warning
@@ -61,8 +62,6 @@ def _row(row: ast.BandRow, input_type: m.Type, band: ast.Band, rating_scales: di
                 hint="write the level's id without quotes"))
         elif scale is not None and row.level is not None \
                 and row.level not in [lv.id for lv in scale.levels]:
-            from critc.compiler.check.declare import did_you_mean
-
             diagnostics.append(error(
                 "unknown-value", f"`{row.level}` is not a level of `{band.gives}`", row.span,
                 hint=did_you_mean(row.level, [lv.id for lv in scale.levels])))
@@ -124,16 +123,10 @@ def _last_value(row: m.BandRow, step: float) -> float:
 
 
 def check_rows(band: m.Band) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
     step = 10.0 ** -band.rounding.places
     rows = [r for r in band.rows if not r.otherwise]
     others = [r for r in band.rows if r.otherwise]
-    if len(others) > 1:
-        out.append(error("repeated-otherwise", "a band has one `otherwise` row", others[1].span,
-                         labels=(Label(others[0].span, "the first `otherwise`"),)))
-    if others and not band.rows[-1].otherwise:
-        out.append(error("otherwise-not-last", "`otherwise` must be the last row",
-                         others[0].span))
+    out = _otherwise_rows(band, others)
     rounded = band.rounding.describe(_percent(band))
     for row in rows:
         if _first_value(row, step) > _last_value(row, step):
@@ -141,6 +134,33 @@ def check_rows(band: m.Band) -> list[Diagnostic]:
                              f"falls in this row ({row.describe()})", row.span))
     if not rows:
         return out
+    misordered = _out_of_order(band, rows, step)
+    if misordered is not None:
+        out.append(misordered)
+        return out
+    ordered = sorted((r for r in rows if _first_value(r, step) <= _last_value(r, step)),
+                     key=lambda r: _first_value(r, step))
+    out.extend(_overlaps_and_gaps(band, ordered, step, bool(others)))
+    if not others:
+        out.extend(_coverage(band, ordered, step))
+    return out
+
+
+def _otherwise_rows(band: m.Band, others: list[m.BandRow]) -> list[Diagnostic]:
+    """At most one `otherwise` row, and it comes last."""
+    out: list[Diagnostic] = []
+    if len(others) > 1:
+        out.append(error("repeated-otherwise", "a band has one `otherwise` row", others[1].span,
+                         labels=(Label(others[0].span, "the first `otherwise`"),)))
+    if others and not band.rows[-1].otherwise:
+        out.append(error("otherwise-not-last", "`otherwise` must be the last row",
+                         others[0].span))
+    return out
+
+
+def _out_of_order(band: m.Band, rows: list[m.BandRow], step: float) -> Diagnostic | None:
+    """Rows listed neither from the highest threshold down nor from the lowest up, or a row
+    that an open row listed before it already holds."""
     starts = [_first_value(r, step) for r in rows]
     descending = all(a >= b for a, b in zip(starts, starts[1:], strict=False))
     ascending = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
@@ -148,26 +168,32 @@ def check_rows(band: m.Band) -> list[Diagnostic]:
         bad = next(i for i in range(1, len(rows)) if not (
             (starts[0] >= starts[-1] and starts[i - 1] >= starts[i])
             or (starts[0] < starts[-1] and starts[i - 1] <= starts[i])))
-        out.append(error("thresholds-out-of-order", f"band `{band.id}` rows are out of order",
-                         rows[bad].span, hint="list rows from the highest threshold down (or "
-                         "from the lowest up)"))
-        return out
-    if descending != ascending:
-        # In a list read top down (or bottom up), only the first row may be open at the far
-        # end: `60% and above` listed before `70% and above` already holds all of the second.
-        opens = (lambda r: _first_value(r, step) == -math.inf) if descending else \
-            (lambda r: _last_value(r, step) == math.inf)
-        for before, row in zip(rows, rows[1:], strict=False):
-            if opens(before):
-                out.append(error(
-                    "thresholds-out-of-order", f"band `{band.id}` rows are out of order: this "
-                    "row can never be reached", row.span,
-                    labels=(Label(before.span, "this row comes first and already holds every "
-                                  "value of the rows after it"),),
-                    hint="list rows from the highest threshold down (or from the lowest up)"))
-                return out
-    ordered = sorted((r for r in rows if _first_value(r, step) <= _last_value(r, step)),
-                     key=lambda r: _first_value(r, step))
+        return error("thresholds-out-of-order", f"band `{band.id}` rows are out of order",
+                     rows[bad].span, hint="list rows from the highest threshold down (or "
+                     "from the lowest up)")
+    if descending == ascending:
+        return None
+    # In a list read top down (or bottom up), only the first row may be open at the far
+    # end: `60% and above` listed before `70% and above` already holds all of the second.
+    opens = (lambda r: _first_value(r, step) == -math.inf) if descending else \
+        (lambda r: _last_value(r, step) == math.inf)
+    for before, row in zip(rows, rows[1:], strict=False):
+        if opens(before):
+            return error(
+                "thresholds-out-of-order", f"band `{band.id}` rows are out of order: this "
+                "row can never be reached", row.span,
+                labels=(Label(before.span, "this row comes first and already holds every "
+                              "value of the rows after it"),),
+                hint="list rows from the highest threshold down (or from the lowest up)")
+    return None
+
+
+def _overlaps_and_gaps(band: m.Band, ordered: list[m.BandRow], step: float,
+                       has_otherwise: bool) -> list[Diagnostic]:
+    """Neighbouring rows (in ascending order) that share a value, or leave values between
+    them without a row (unless an `otherwise` row takes them)."""
+    out = []
+    rounded = band.rounding.describe(_percent(band))
     for lower, upper in zip(ordered, ordered[1:], strict=False):
         end, start = _last_value(lower, step), _first_value(upper, step)
         if start <= end + 1e-9:
@@ -175,7 +201,7 @@ def check_rows(band: m.Band) -> list[Diagnostic]:
                 "overlapping-thresholds", f"band `{band.id}` rows overlap: {_fmt(start, band)} "
                 f"falls in both", upper.span, labels=(Label(lower.span, "the other row"),),
                 hint="make each threshold start just above the previous row's end"))
-        elif start > end + step + 1e-9 and not others:
+        elif start > end + step + 1e-9 and not has_otherwise:
             missing = _fmt(end + step, band) if start - end < 2 * step + 1e-9 else \
                 f"{_fmt(end + step, band)} to {_fmt(start - step, band)}"
             out.append(error(
@@ -184,8 +210,6 @@ def check_rows(band: m.Band) -> list[Diagnostic]:
                 labels=(Label(lower.span, "the row below the gap"),),
                 hint=f"values are rounded {rounded} before banding; close the "
                 "gap or add an `otherwise` row"))
-    if not others:
-        out.extend(_coverage(band, ordered, step))
     return out
 
 

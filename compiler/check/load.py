@@ -13,7 +13,7 @@ from pathlib import Path
 import attrs
 from critc.dsl import ast, parse
 from critc.dsl.diagnostics import Diagnostic, error
-from critc.dsl.parser import Comment
+from critc.dsl.parser import Comment, ParseCache
 from critc.dsl.source import FRAMEWORK_LIMIT, decode_text, read_file
 from critc.dsl.span import Span
 
@@ -60,52 +60,65 @@ def _cycle(chain: list[Path], shown: str, at: Span | None) -> Diagnostic:
 
 
 def load(path: str | Path, text: str | None = None,
-         overlay: Mapping[Path, str] | None = None) -> Program:
+         overlay: Mapping[Path, str] | None = None, cache: ParseCache | None = None) -> Program:
     """Load `path` (or the given `text` under that name) with everything it includes; a file
-    whose resolved path is in `overlay` is read from there (an editor's unsaved buffers)."""
+    whose resolved path is in `overlay` is read from there (an editor's unsaved buffers).
+    With a `cache` (an editor's, kept between checks), a file or top-level item whose text
+    has not changed is not parsed again."""
     root = Path(path)
-    modules: list[ast.Module] = []
-    sources: dict[str, str] = {}
-    comments: dict[str, tuple[Comment, ...]] = {}
-    diagnostics: list[Diagnostic] = []
-    visiting: list[Path] = []
-    done: set[Path] = set()
+    loader = _Loader(overlay, cache)
+    loader.visit(root, None, text)
+    return Program(display_path(root), tuple(loader.modules), loader.sources, loader.comments,
+                   tuple(loader.diagnostics))
 
-    def visit(file: Path, at: Span | None, given: str | None = None) -> None:
+
+@attrs.define
+class _Loader:
+    """Files read so far, depth first: each once, include cycles reported."""
+
+    overlay: Mapping[Path, str] | None
+    cache: ParseCache | None
+    modules: list[ast.Module] = attrs.Factory(list)
+    sources: dict[str, str] = attrs.Factory(dict)
+    comments: dict[str, tuple[Comment, ...]] = attrs.Factory(dict)
+    diagnostics: list[Diagnostic] = attrs.Factory(list)
+    visiting: list[Path] = attrs.Factory(list)
+    done: set[Path] = attrs.Factory(set)
+
+    def visit(self, file: Path, at: Span | None, given: str | None = None) -> None:
         shown = display_path(file)
         try:
             resolved = file.resolve()
         except (RuntimeError, OSError) as exc:  # a symbolic link that points to itself
-            diagnostics.append(error("unreadable-file", f"cannot read `{shown}`: {exc}", at))
+            self.diagnostics.append(error("unreadable-file", f"cannot read `{shown}`: {exc}",
+                                          at))
             return
-        if resolved in visiting:
-            diagnostics.append(_cycle(visiting[visiting.index(resolved):], shown, at))
+        if resolved in self.visiting:
+            self.diagnostics.append(_cycle(self.visiting[self.visiting.index(resolved):],
+                                           shown, at))
             return
-        if resolved in done:
+        if resolved in self.done:
             return
-        if given is None and overlay is not None:
-            given = overlay.get(resolved)
+        if given is None and self.overlay is not None:
+            given = self.overlay.get(resolved)
         content, problem = (given, None) if given is not None else read_text(file, shown, at)
         if content is None:
             assert problem is not None, "read_text gives the text or a diagnostic"
-            diagnostics.append(problem)
+            self.diagnostics.append(problem)
             return
-        visiting.append(resolved)
-        result = parse(content, shown)
-        sources[shown] = content
-        comments[shown] = result.comments
-        diagnostics.extend(result.diagnostics)
+        self.visiting.append(resolved)
+        result = parse(content, shown, self.cache)
+        self.sources[shown] = content
+        self.comments[shown] = result.comments
+        self.diagnostics.extend(result.diagnostics)
         if not result.module.items and not result.diagnostics:
-            diagnostics.append(error("empty-file", f"`{shown}` declares nothing",
-                                     Span(shown, 1, 1, 1, 1),
-                                     hint="a framework starts with a line such as "
-                                     '`framework "Name" version "1"`'))
+            self.diagnostics.append(error("empty-file", f"`{shown}` declares nothing",
+                                          Span(shown, 1, 1, 1, 1),
+                                          hint="a framework starts with a line such as "
+                                          '`framework "Name" version "1"`'))
         for item in result.module.items:
             if isinstance(item, ast.Include):
-                visit(file.parent / item.path, item.span)
-        visiting.pop()
-        done.add(resolved)
-        modules.append(result.module)
-
-    visit(root, None, text)
-    return Program(display_path(root), tuple(modules), sources, comments, tuple(diagnostics))
+                self.visit(file.parent / item.path, item.span)
+        self.visiting.pop()
+        self.done.add(resolved)
+        self.modules.append(result.module)

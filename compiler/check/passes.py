@@ -20,6 +20,7 @@ from critc.compiler.check.resolve import Resolver, field_type, rounding_of
 from critc.compiler.model import framework as m
 from critc.dsl import ast
 from critc.dsl.diagnostics import Diagnostic, Label, error, has_errors, warning
+from critc.dsl.parser import ParseCache
 from critc.dsl.span import Span
 
 if TYPE_CHECKING:
@@ -63,8 +64,11 @@ class CheckResult:
 
 
 def check_file(path: str | Path, text: str | None = None,
-               overlay: Mapping[Path, str] | None = None) -> CheckResult:
-    program = load(path, text, overlay)
+               overlay: Mapping[Path, str] | None = None,
+               cache: ParseCache | None = None) -> CheckResult:
+    """Check `path` (or `text` under its name) with its includes; `overlay` and `cache` are
+    an editor's unsaved buffers and parses kept between checks (`load`)."""
+    program = load(path, text, overlay, cache)
     diagnostics = list(program.diagnostics)
     if not program.modules:
         return CheckResult(program, None, None, _sorted(diagnostics))
@@ -96,9 +100,24 @@ def build_model(symbols: Symbols, diagnostics: list[Diagnostic],
     header = symbols.header
     rounding = rounding_of(header.rounding) if header and header.rounding else m.Rounding()
     _check_header(symbols, program, diagnostics)
-
     scales = {sid: _scale(s) for sid, s in symbols.scales.items()}
     rating_scales = {sid: _rating_scale(s) for sid, s in symbols.rating_scales.items()}
+    fields = _fields(symbols, rating_scales, diagnostics)
+    roles = _field_roles(fields, diagnostics)
+    questions, aggregates = _figures(symbols, resolver, rating_scales, diagnostics)
+    applications, band_types = _band_targets(symbols, resolver, diagnostics, program.root)
+    bands = _bands(symbols, resolver, band_types, rounding, rating_scales, diagnostics)
+    framework = m.Framework(
+        header=_header(header), rounding=rounding, scales=scales, rating_scales=rating_scales,
+        fields=fields, questions=questions, aggregates=aggregates, bands=bands,
+        applications=applications, case_id=roles.get("case id"),
+        inspection=roles.get("inspection"), inspection_date=roles.get("inspection date"),
+        files=tuple(module.path for module in program.modules))
+    return across.finish(framework, symbols, resolver, diagnostics), resolver
+
+
+def _fields(symbols: Symbols, rating_scales: Mapping[str, m.RatingScale],
+            diagnostics: list[Diagnostic]) -> dict[str, m.Field]:
     fields = {}
     for fid, (f, origin) in symbols.fields.items():
         rated = f.type.scale if f.type is not None and f.type.kind == "rating" else None
@@ -110,8 +129,13 @@ def build_model(symbols: Symbols, diagnostics: list[Diagnostic],
                               roles=f.roles, description=f.description, source=f.source,
                               whole=f.type is not None and f.type.kind == "integer",
                               span=f.span)
-    roles = _field_roles(fields, diagnostics)
+    return fields
 
+
+def _figures(symbols: Symbols, resolver: Resolver, rating_scales: Mapping[str, m.RatingScale],
+             diagnostics: list[Diagnostic]
+             ) -> tuple[dict[str, m.Question], dict[str, m.Aggregate]]:
+    """Questions with their applicability, aggregates with their formulas."""
     questions, aggregates = {}, {}
     for node, item in symbols.nodes.items():
         parent = symbols.parent[node]
@@ -122,22 +146,28 @@ def build_model(symbols: Symbols, diagnostics: list[Diagnostic],
                 id=node, text=item.text, role=item.role, scale=scale.id if scale else "",
                 applies=applies, tags=tuple(sorted(symbols.tags[node])), parent=parent,
                 description=item.description, source=item.source, span=item.span)
-        else:
-            formula = resolver.aggregate_formula(node)
-            if item.rated and item.rated not in rating_scales:
-                diagnostics.append(error("unknown-reference", f"there is no rating scale "
-                                         f"`{item.rated}`", item.span,
-                                         hint=did_you_mean(item.rated, rating_scales)))
-            aggregates[node] = m.Aggregate(
-                id=node, kind=item.kind, title=item.title, formula=formula,
-                type=resolver.types.get(node, m.UNKNOWN), parent=parent,
-                children=tuple(symbols.children.get(node, ())),
-                tags=tuple(sorted(symbols.tags[node])),
-                rounding=rounding_of(item.rounding) if item.rounding else None,
-                applies=resolver.aggregate_condition(node),
-                description=item.description, source=item.source, span=item.span)
+            continue
+        formula = resolver.aggregate_formula(node)
+        if item.rated and item.rated not in rating_scales:
+            diagnostics.append(error("unknown-reference", f"there is no rating scale "
+                                     f"`{item.rated}`", item.span,
+                                     hint=did_you_mean(item.rated, rating_scales)))
+        aggregates[node] = m.Aggregate(
+            id=node, kind=item.kind, title=item.title, formula=formula,
+            type=resolver.types.get(node, m.UNKNOWN), parent=parent,
+            children=tuple(symbols.children.get(node, ())),
+            tags=tuple(sorted(symbols.tags[node])),
+            rounding=rounding_of(item.rounding) if item.rounding else None,
+            applies=resolver.aggregate_condition(node),
+            description=item.description, source=item.source, span=item.span)
+    return questions, aggregates
 
-    applications, band_types = _band_targets(symbols, resolver, diagnostics, program.root)
+
+def _bands(symbols: Symbols, resolver: Resolver, band_types: dict[str, list[BandUse]],
+           rounding: m.Rounding, rating_scales: Mapping[str, m.RatingScale],
+           diagnostics: list[Diagnostic]) -> dict[str, m.Band]:
+    """Each band built against the type of what it bands and its rounding (its own, else
+    the framework's)."""
     bands = {}
     for bid, band in symbols.bands.items():
         input_type = _band_input_type(band, band_types.get(bid, []), resolver.band_uses,
@@ -149,14 +179,7 @@ def build_model(symbols: Symbols, diagnostics: list[Diagnostic],
             diagnostics.append(error("unknown-reference", f"there is no rating scale "
                                      f"`{band.gives}`", band.span,
                                      hint=did_you_mean(band.gives, rating_scales)))
-
-    framework = m.Framework(
-        header=_header(header), rounding=rounding, scales=scales, rating_scales=rating_scales,
-        fields=fields, questions=questions, aggregates=aggregates, bands=bands,
-        applications=applications, case_id=roles.get("case id"),
-        inspection=roles.get("inspection"), inspection_date=roles.get("inspection date"),
-        files=tuple(module.path for module in program.modules))
-    return across.finish(framework, symbols, resolver, diagnostics), resolver
+    return bands
 
 
 def _header(header: ast.Framework | None) -> m.Header:

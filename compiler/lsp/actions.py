@@ -1,7 +1,8 @@
 """Code actions for diagnostics whose fix is certain: a did-you-mean with one candidate
-replaces the misspelt word, an unquoted wording or label is put in double quotes, a text band
-that leaves low values without a label gets an `otherwise` row (its label to be written),
-and a warning can be acknowledged with `# critc: allow`."""
+replaces the misspelt word, an unquoted wording or label is put in double quotes, a band that
+leaves low values without a label gets an `otherwise` row (a text band's label to be
+written; a rating band's level chosen among its scale's, the one no row gives first), and a
+warning can be acknowledged with `# critc: allow`."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ import re
 
 from critc.compiler.lsp.index import masked
 from critc.compiler.lsp.positions import Lines
+from critc.compiler.model import framework as m
 from lsprotocol import types as lsp
 
 ONE_SUGGESTION = re.compile(r"^did you mean `([^`]+)`\?$")
 WORD = re.compile(r"[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*")
 QUOTE_IT = re.compile(r'^write "([^"\\]*)"$')
+UNQUOTED = re.compile(r"^`([^`]+)` is not quoted")
+ROW_LABEL = re.compile(r"^([^:#\"]*:\s*)([A-Za-z_][A-Za-z0-9_]*)\s*(?:#.*)?$")
 OTHERWISE_LABEL = '"(write the label)"'
 
 
@@ -57,23 +61,66 @@ def quoting(uri: str, lines: Lines, diagnostic: lsp.Diagnostic) -> lsp.CodeActio
                  diagnostic, preferred=True)
 
 
-def otherwise_row(uri: str, lines: Lines, diagnostic: lsp.Diagnostic) -> lsp.CodeAction | None:
-    """A text band with `add an `otherwise` row`: add one after its last row."""
+def quoted_label(uri: str, lines: Lines, diagnostic: lsp.Diagnostic) -> lsp.CodeAction | None:
+    """`Good` is not quoted, in a band row of a text band: put the label in quotes."""
+    data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+    match = UNQUOTED.match(diagnostic.message)
+    if data.get("code") != "unquoted-label" or match is None:
+        return None
+    line = diagnostic.range.start.line
+    row = ROW_LABEL.match(lines.line(line + 1))
+    if row is None or row.group(2) != match.group(1):
+        return None
+    start = lines.position(line + 1, len(row.group(1)) + 1)
+    end = lines.position(line + 1, len(row.group(1)) + len(row.group(2)) + 1)
+    return _edit(uri, f"Put `{row.group(2)}` in double quotes",
+                 lsp.Range(start=start, end=end), f'"{row.group(2)}"', diagnostic,
+                 preferred=True)
+
+
+def otherwise_rows(uri: str, lines: Lines, diagnostic: lsp.Diagnostic,
+                   fw: m.Framework | None) -> list[lsp.CodeAction]:
+    """A band with `add an `otherwise` row`: add one after its last row. A text band gets a
+    label to write; a rating band one action per level of its scale, the levels no row gives
+    first (preferred when there is one such level)."""
     data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
     if data.get("hint") != "add an `otherwise` row":
-        return None
+        return []
     first, last = diagnostic.range.start.line + 1, diagnostic.range.end.line + 1
     body = [n for n in range(first + 1, last + 1)
             if lines.line(n).strip() and not lines.line(n).lstrip().startswith("#")
             and lines.line(n).startswith((" ", "\t"))]
-    band = [masked(lines.line(n))[0] for n in [first, *body]]
-    if not body or any(re.search(r"\bgives\b", text) for text in band):
-        return None  # a rating band's level is a judgement, not a fix
+    if not body:
+        return []
+    rated = any(re.search(r"\bgives\b", masked(lines.line(n))[0]) for n in [first, *body])
     row = lines.line(body[-1])
     indent = row[: len(row) - len(row.lstrip())]
     at = lsp.Position(line=body[-1], character=0)
-    return _edit(uri, "Add an `otherwise` row", lsp.Range(start=at, end=at),
-                 f"{indent}otherwise: {OTHERWISE_LABEL}\n", diagnostic, preferred=True)
+    if not rated:
+        return [_edit(uri, "Add an `otherwise` row", lsp.Range(start=at, end=at),
+                      f"{indent}otherwise: {OTHERWISE_LABEL}\n", diagnostic, preferred=True)]
+    levels = _levels_for(fw, first)
+    if levels is None:
+        return []
+    unused, used = levels
+    return [_edit(uri, f"Add an `otherwise` row giving `{level}`", lsp.Range(start=at, end=at),
+                  f"{indent}otherwise: {level}\n", diagnostic,
+                  preferred=len(unused) == 1 and level in unused)
+            for level in unused + used]
+
+
+def _levels_for(fw: m.Framework | None, line: int) -> tuple[list[str], list[str]] | None:
+    """The levels of the scale the band declared on `line` gives: those none of its rows
+    gives, and the others (None when the band or its scale is not in the model)."""
+    if fw is None:
+        return None
+    band = next((b for b in fw.bands.values() if b.span.line == line and b.gives), None)
+    scale = fw.rating_scales.get(band.gives) if band is not None and band.gives else None
+    if band is None or scale is None:
+        return None
+    given = {row.output for row in band.rows}
+    return ([lv for lv in scale.levels if lv not in given],
+            [lv for lv in scale.levels if lv in given])
 
 
 def acknowledgement(uri: str, lines: Lines, diagnostic: lsp.Diagnostic) -> lsp.CodeAction | None:
@@ -91,14 +138,20 @@ def acknowledgement(uri: str, lines: Lines, diagnostic: lsp.Diagnostic) -> lsp.C
                  lsp.Range(start=start, end=start), directive, diagnostic, preferred=False)
 
 
-def code_actions(uri: str, lines: Lines, diagnostics: list[lsp.Diagnostic]
-                 ) -> list[lsp.CodeAction]:
+def code_actions(uri: str, lines: Lines, diagnostics: list[lsp.Diagnostic],
+                 fw: m.Framework | None = None) -> list[lsp.CodeAction]:
+    """The fixes for `diagnostics` in the document `uri`; `fw`, its checked model (if
+    any), names the levels a rating band may give."""
     out = []
     for diagnostic in diagnostics:
         if diagnostic.source != "critc":
             continue
-        for make in (replacement, quoting, otherwise_row, acknowledgement):
+        for make in (replacement, quoting, quoted_label):
             action = make(uri, lines, diagnostic)
             if action is not None:
                 out.append(action)
+        out.extend(otherwise_rows(uri, lines, diagnostic, fw))
+        acknowledged = acknowledgement(uri, lines, diagnostic)
+        if acknowledged is not None:
+            out.append(acknowledged)
     return out

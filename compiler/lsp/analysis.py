@@ -12,6 +12,7 @@ from critc.compiler.check.load import display_path
 from critc.compiler.check.passes import CheckResult, check_file
 from critc.compiler.lsp.index import Index, Occurrence
 from critc.compiler.lsp.positions import Lines
+from critc.dsl.parser import ParseCache
 from critc.dsl.span import Span
 from lsprotocol import types as lsp
 from pygls.uris import from_fs_path, to_fs_path
@@ -29,14 +30,16 @@ def shown_path(uri: str) -> str:
 
 class Analysis:
     """`check_file` on a document's text, read lazily by the features; the files it includes
-    are read from `overlay` (the open documents' texts, by resolved path) when there."""
+    are read from `overlay` (the open documents' texts, by resolved path) when there, and
+    what `cache` holds from earlier checks is not parsed again."""
 
-    def __init__(self, uri: str, text: str, overlay: Mapping[Path, str] | None = None):
+    def __init__(self, uri: str, text: str, overlay: Mapping[Path, str] | None = None,
+                 cache: ParseCache | None = None):
         self.uri = uri
         self.path = shown_path(uri)
         self.text = text
         self.result: CheckResult = check_file(to_fs_path(uri) or uri, text=text,
-                                              overlay=overlay)
+                                              overlay=overlay, cache=cache)
 
     @functools.cached_property
     def index(self) -> Index:

@@ -7,7 +7,7 @@ import functools
 import re
 
 from critc.compiler.model import framework as m
-from critc.dsl.parser import lark_parser
+from critc.dsl.lalr import keywords as grammar_keywords
 from lsprotocol import types as lsp
 
 WORD = r"[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*"
@@ -24,9 +24,7 @@ AFTER_RATED = re.compile(r"\b(?:rated|gives|:\s*rating)\s+\w*$")
 @functools.cache
 def keywords() -> tuple[str, ...]:
     """Every word of the grammar (grammar.lark), such as `applies`, `pooled`, `tagged`."""
-    words = {t.pattern.value for t in lark_parser().terminals
-             if t.pattern.type == "str" and t.pattern.value.isalpha()}
-    return tuple(sorted(words))
+    return tuple(sorted(grammar_keywords()))
 
 
 def _items(names, kind: lsp.CompletionItemKind, detail: dict[str, str] | None = None

@@ -1,8 +1,8 @@
-"""Hover text (Markdown) for a symbol, from the checked model and the dependency graph."""
+"""Hover text (Markdown) for a symbol, from the checked model and the dependency graph (the
+check's own `Dependencies`: networkx is not needed to answer a hover)."""
 
 from __future__ import annotations
 
-import networkx as nx
 from critc.compiler.check import graph as graphs
 from critc.compiler.check.passes import CheckResult
 from critc.compiler.lsp.index import Symbol
@@ -11,7 +11,7 @@ from critc.compiler.model.text import expression_text, reference_text
 
 
 def hover_text(result: CheckResult, symbol: Symbol) -> str | None:
-    fw, graph = result.framework, result.graph
+    fw, graph = result.framework, result.dependencies
     if fw is None:
         return None
     namespace, name = symbol
@@ -34,7 +34,7 @@ def hover_text(result: CheckResult, symbol: Symbol) -> str | None:
     return None
 
 
-def _ordered(graph: nx.DiGraph, nodes) -> list[str]:
+def _ordered(graph: graphs.Dependencies, nodes) -> list[str]:
     """Nodes in declaration order, as `critc graph` lists them."""
     return sorted(nodes, key=lambda n: (graph.nodes[n]["order"], n))
 
@@ -46,7 +46,7 @@ def _list(items: list[str], limit: int = 12) -> str:
     return "\n".join(shown)
 
 
-def _feeds(fw: m.Framework, graph: nx.DiGraph | None, node: str) -> str:
+def _feeds(fw: m.Framework, graph: graphs.Dependencies | None, node: str) -> str:
     if graph is None or node not in graph:
         return ""
     direct = [reference_text(fw, n) for n in _ordered(graph, graph.successors(node))]
@@ -57,7 +57,7 @@ def _feeds(fw: m.Framework, graph: nx.DiGraph | None, node: str) -> str:
             f" ({len(every)} figure{'s' if len(every) != 1 else ''} in all)")
 
 
-def _question(fw: m.Framework, graph: nx.DiGraph | None, q: m.Question) -> str:
+def _question(fw: m.Framework, graph: graphs.Dependencies | None, q: m.Question) -> str:
     role = "" if q.role == "individual" else f"{q.role} "
     lines = [f"**{role}question {q.id}**", "", q.text or "*(no wording)*", ""]
     scale = fw.scales.get(q.scale)
@@ -72,7 +72,7 @@ def _question(fw: m.Framework, graph: nx.DiGraph | None, q: m.Question) -> str:
     return "\n".join(lines) + _feeds(fw, graph, q.id)
 
 
-def _aggregate(fw: m.Framework, graph: nx.DiGraph | None, a: m.Aggregate) -> str:
+def _aggregate(fw: m.Framework, graph: graphs.Dependencies | None, a: m.Aggregate) -> str:
     lines = [f"**{a.kind} {a.id}**" + (f" — {a.title}" if a.title else "")]
     if a.formula is not None:
         lines.append(f"\n= {expression_text(a.formula, fw)}")

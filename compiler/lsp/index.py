@@ -83,7 +83,8 @@ class _FileScan:
     def __init__(self, path: str, lines: list[str], result: CheckResult):
         self.path = path
         self.lines = lines
-        self.known = set(result.graph.nodes) if result.graph is not None else None
+        self.known = set(result.dependencies.nodes) if result.dependencies is not None \
+            else None
 
     def scan(self, module: ast.Module) -> Iterator[Occurrence]:
         for item in module.items:

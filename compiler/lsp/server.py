@@ -15,6 +15,7 @@ from critc.compiler.lsp.hover import hover_text
 from critc.compiler.lsp.index import Occurrence, Symbol
 from critc.compiler.lsp.positions import Lines
 from critc.dsl import parse
+from critc.dsl.parser import ParseCache
 from critc.dsl.printer import format_module
 from lsprotocol import types as lsp
 from pygls.server import LanguageServer
@@ -32,6 +33,7 @@ class CritServer(LanguageServer):
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.published: set[str] = set()
         self.docs_base: str | None = None
+        self.parses = ParseCache()  # every file's and item's last parse, kept between checks
 
     # ------------------------------------------------------------------ analyses
     def analyse(self, uri: str) -> None:
@@ -41,11 +43,11 @@ class CritServer(LanguageServer):
             timer.cancel()
         document = self.workspace.get_text_document(uri)
         overlay = self.overlay()
-        changed = Analysis(uri, document.source, overlay)
+        changed = Analysis(uri, document.source, overlay, self.parses)
         self.analyses[uri] = changed
         for other, analysis in list(self.analyses.items()):
             if other != uri and analysis.holds(changed.path):
-                self.analyses[other] = Analysis(other, analysis.text, overlay)
+                self.analyses[other] = Analysis(other, analysis.text, overlay, self.parses)
         self.publish()
 
     def overlay(self) -> dict[Path, str]:
@@ -125,7 +127,7 @@ class CritServer(LanguageServer):
     def taken(self, analysis: Analysis, symbol: Symbol, name: str) -> bool:
         namespace = symbol[0]
         for each in self.related(analysis):
-            fw, graph = each.result.framework, each.result.graph
+            fw, graph = each.result.framework, each.result.dependencies
             if name in each.index.names(namespace):
                 return True
             if namespace == "item" and graph is not None and name in graph:
@@ -291,7 +293,8 @@ def formatting(ls: CritServer, params: lsp.DocumentFormattingParams) -> list[lsp
 def code_action(ls: CritServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
     uri = params.text_document.uri
     analysis = ls.analysis(uri)
-    return actions.code_actions(uri, analysis.lines(analysis.path), params.context.diagnostics)
+    return actions.code_actions(uri, analysis.lines(analysis.path), params.context.diagnostics,
+                                analysis.result.framework)
 
 
 def serve() -> int:
