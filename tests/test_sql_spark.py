@@ -56,7 +56,8 @@ from test_sql import (
     read_csv,
 )
 
-pytestmark = pytest.mark.slow  # a JVM starts, and each Spark query takes seconds
+pytestmark = [pytest.mark.slow,  # a JVM starts, and each Spark query takes seconds
+              pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas")]
 
 
 # ----------------------------------------------------------------------------- the session
@@ -72,6 +73,7 @@ def spark(tmp_path_factory):
     warehouse = tmp_path_factory.mktemp("spark-warehouse")
     session = (SparkSession.builder.master("local[2]").appName("critc-tests")
                .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.shuffle.partitions", "2")
                .config("spark.sql.warehouse.dir", str(warehouse))
                .config("spark.driver.extraJavaOptions", f"-Djava.io.tmpdir={warehouse}")
