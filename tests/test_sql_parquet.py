@@ -84,7 +84,7 @@ MEMORY_LIMIT = 100 * 2**20  # bytes: above the demo query's own needs on one thr
 
 @pytest.mark.slow
 def test_archive_larger_than_duckdb_s_memory_limit_streams(tmp_path):
-    """The demo's cases 2,000 times over (718,000 cases, several times the memory limit once
+    """The demo's cases 2,000 times over (720,000 cases, several times the memory limit once
     decoded) in 8 Parquet files: with spilling off, the query runs within the limit."""
     framework, cases, inputs, _ = ARCHIVES["demo"]
     table = split_to_parquet(cases, tmp_path / "archive", parts=8, text=True, repeat=2000)
