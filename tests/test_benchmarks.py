@@ -134,3 +134,31 @@ def test_file_peers_detect_a_misspelt_answer(files, small, engine, tmp_path, cap
     spec_path.write_text(json.dumps(spec), encoding="utf-8")
     assert file_peers.main([engine, str(bad), str(spec_path), str(tmp_path / "o.npz")]) == 1
     assert "column q7: 1 invalid cells" in capsys.readouterr().err
+
+
+def test_scale_archive_scored_by_duckdb_over_its_parts_equals_critc_score(tmp_path):
+    """benchmarks/scale.py: the archive written in parts (case references and inspections
+    running on across them), DuckDB's rows over the folder equal `critc score`'s on the one
+    file, and a changed figure is a difference."""
+    need("duckdb")
+    import scale  # needs duckdb (the bench extra), checked just above
+    import scale_runners
+    from critc.compiler.cli import main as cli
+
+    scale.write_archive(5_000, tmp_path, part=2_000)
+    assert len(list((tmp_path / "parts").glob("*.parquet"))) == 3
+    critc_out, duckdb_out = tmp_path / "critc.csv", tmp_path / "duckdb.csv"
+    argv = scale.critc_command(tmp_path / "benchmark.crit", tmp_path / "cases.parquet",
+                               critc_out)[1:]
+    assert cli.main(argv) == 0
+    query = tmp_path / "scoring.sql"
+    assert cli.main(["compile", str(tmp_path / "benchmark.crit"), "--target", "sql",
+                     "--dialect", "duckdb", "-o", str(query)]) == 0
+    scale_runners.run_duckdb(query.read_text(encoding="utf-8"),
+                             str(tmp_path / "parts" / "*.parquet"), duckdb_out)
+    want, got = scale.read_rows(critc_out), scale.read_rows(duckdb_out)
+    assert {key[0] for key in want} == {"0", "1", "2"}  # 2,000 cases each, the last 1,000
+    assert scale.same_figures(got, want) is None
+    key = next(k for k, row in got.items() if row[3])
+    got[key] = [*got[key][:3], str(float(got[key][3]) + 1e-9), *got[key][4:]]
+    assert "column 3" in scale.same_figures(got, want)
