@@ -911,7 +911,7 @@ entry("misplaced-skipping", "error",
       ex(C12 + '\nscore lowest "Lowest" = min of all questions\n'), group="Formulas and types")
 G = "Figures across inspections"
 INPUT = ('\ninspection inputs\n  judged "Judged score": number\n\n'
-         'score adjusted "Adjusted" = criterion 1.2 - judged\n')
+         'score adjusted "Adjusted" = criterion 1.2 - judged * 1%\n')
 entry("across-outside-block", "error",
       "`FUNCTION of FIGURE across inspections` is used in a figure computed per inspection.",
       "It has one value for all the inspections scored together; a figure of one "
