@@ -64,10 +64,8 @@ def _trailing_selector(expr: ast.Expr) -> ast.Selector | None:
         case ast.Call(function=fn, args=(ast.Selector() as sel,), skipping=False) \
                 if fn != "points" and not sel.single:
             return sel
-        case ast.IfThen(otherwise=last):
-            return _trailing_selector(last)
-        case ast.Binary(right=last) | ast.Compare(right=last) | ast.Negate(operand=last) \
-                | ast.Not(operand=last):
+        case ast.IfThen(otherwise=last) | ast.Binary(right=last) | ast.Compare(right=last) \
+                | ast.Negate(operand=last) | ast.Not(operand=last):
             return _trailing_selector(last)
         case ast.And(operands=ops) | ast.Or(operands=ops):
             return _trailing_selector(ops[-1]) if ops else None
@@ -75,8 +73,7 @@ def _trailing_selector(expr: ast.Expr) -> ast.Selector | None:
 
 
 def _ends_with_scope(expr: ast.Expr) -> bool:
-    sel = _trailing_selector(expr)
-    return sel is not None and bool(sel.scope_ids or sel.excepted)
+    return (sel := _trailing_selector(expr)) is not None and bool(sel.scope_ids or sel.excepted)
 
 
 def _ends_with_tags(expr: ast.Expr) -> bool:
@@ -165,8 +162,7 @@ def expr_text(expr: ast.Expr) -> str:
 
 
 def rounding_text(r: ast.Rounding, whole: str | None = None) -> str:
-    """`whole` is how to say zero places: `whole percent`, or `whole numbers` for a band over
-    points or other plain numbers; by default as written."""
+    """`whole` says zero places (`whole percent`/`whole numbers`); by default as written."""
     places = (whole or f"whole {r.whole}") if r.places == 0 else \
         f"{r.places} decimal place{'s' if r.places != 1 else ''}"
     return f"rounding {r.mode} to {places}"
@@ -355,9 +351,8 @@ class Printer:
             groups[-1].append(target)
             if _ends_with_scope(target):
                 groups.append([])
-        for group in groups:
-            if group:
-                self.emit(1, "on " + ", ".join(expr_text(t) for t in group))
+        for group in filter(None, groups):
+            self.emit(1, "on " + ", ".join(expr_text(t) for t in group))
         if b.gives:
             self.emit(1, f"gives {b.gives}")
         if b.rounding:

@@ -133,7 +133,7 @@ class Explainer:
             step = self.steps[node]
             span = step.source.span
             tree.add(f"{span.path}:{span.line}: {source_line(self.sources, span)}", "note")
-            applies = fw.aggregates[node].applies
+            applies = fw.aggregates[node].applies if node in fw.aggregates else None
             if step.applies is not None and applies is not None:
                 holds = self.figure_value(g, step.applies)
                 tree.add(f"applies when {expression_text(applies, fw)}: " + (
@@ -183,10 +183,14 @@ class Explainer:
 
     def _describe(self, expr: m.Expr, op: s.Op, g: int) -> str:
         match op:
-            case s.Reduce(items=items, strict=strict):
+            case s.Reduce(items=items, strict=strict, when=when):
                 fn = expr.function if isinstance(expr, m.Reduce) else op.function
+                out = sum(1 for test in when if test is not None
+                          and defined(holds := self.figure_value(g, test)) and not holds)
+                left = f"; {out} not applicable, left out" if out else ""
                 return f"{fn} of {len(items)} figure{'s' * (len(items) != 1)} " + \
-                    ("(undefined if any is)" if strict else self._skipped(items, g))
+                    ("(undefined if any is" if strict else self._skipped(items, g)[:-1]) + \
+                    left + ")"
             case s.FirstOf(items=items):
                 return f"the first defined of {len(items)} figures"
             case s.Choose(condition=condition):
