@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime
 import importlib.util
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -75,6 +76,7 @@ def spark(tmp_path_factory):
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.shuffle.partitions", "2")
+               .config("spark.driver.memory", "3g")  # the planner of a 200-figure query
                .config("spark.sql.warehouse.dir", str(warehouse))
                .config("spark.driver.extraJavaOptions", f"-Djava.io.tmpdir={warehouse}")
                .getOrCreate())
@@ -150,7 +152,16 @@ def oracle_archive(fw: m.Framework, cases: tuple, inputs: tuple | None, whole: b
     return reference_scores(fw, by_inspection, given_inputs)
 
 
-@pytest.mark.parametrize("name", sorted(ARCHIVES))
+# Spark plans a framework's one query in tens of seconds (iaow-2014's, with its figures
+# across inspections, 90 s and more than the default 1 GiB heap), so the suite runs the
+# frameworks that between them use every construct the SQL target emits (inputs, ratings,
+# aggregates that apply by provider type, bands, threads); the other rules/ frameworks are
+# run on Spark with CRITC_SPARK_ALL=1 and on DuckDB, SQLite and PostgreSQL always.
+SPARK_ARCHIVES = sorted(ARCHIVES) if os.environ.get("CRITC_SPARK_ALL") else \
+    ["demo", "esi-2006", "probation-2018"]
+
+
+@pytest.mark.parametrize("name", SPARK_ARCHIVES)
 def test_archive_on_spark_equals_engine_and_reference(spark, name):
     framework, cases_path, inputs_path, whole = ARCHIVES[name]
     result = check_file(str(framework))
