@@ -118,3 +118,35 @@ def test_report_prints_to_pdf(page, tmp_path: Path, capsys, in_repo: Path):
     assert pdf.startswith(b"%PDF-") and len(pdf) > 50_000
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") >= 6  # one per inspection
     (tmp_path / "demo.pdf").write_bytes(pdf)
+
+
+def test_across_inspections_section_and_its_drill_down_open(page, tmp_path: Path, capsys,
+                                                            in_repo: Path):
+    report = _report(capsys, tmp_path / "iaow.html", *_rules_args("iaow-2014"))
+    page.goto(report.as_uri())
+    page.locator("nav.contents a", has_text="Across all 6 inspections").click()
+    assert page.url.endswith("#x1")
+    section = page.locator("#x1")
+    assert section.is_visible() and section.locator("h2").inner_text() == \
+        "Across all 6 inspections"
+    text = section.inner_text()
+    assert "outcome 1-all" in text and "pooled over" in text and "6 of 6" in text
+    assert section.locator("figure.chart svg").count() == 1
+    drill = page.locator('[id="x1-2-trusts"]')
+    section.locator('tbody a[href="#x1-2-trusts"]').click()  # the table → its drill-down
+    assert page.url.endswith("#x1-2-trusts") and drill.is_visible()
+    values = drill.locator("details.across-values")
+    assert values.evaluate("e => e.open") is False
+    assert not values.locator("table").is_visible()
+    values.locator("summary").click()  # the drill-down opens: every Trust's value
+    assert values.evaluate("e => e.open") is True
+    table = values.locator("table")
+    assert table.is_visible() and table.locator("tbody tr").count() == 6
+    assert "trust = kent" in table.inner_text()
+    table.locator("a", has_text="trust = kent").click()  # → that inspection's outcome 2
+    assert page.url.endswith("#i2-2")
+    landed = page.locator('[id="i2-2"]')
+    assert landed.is_visible() and "Combined across inspections in" in landed.inner_text()
+    landed.locator('a[href="#x1-2-all"]').click()  # and back to a figure across them
+    assert page.url.endswith("#x1-2-all")
+    assert page.console_errors == []

@@ -4,7 +4,10 @@ figures, for people to read, print and forward.
 Per inspection: the headline figures and ratings first, then each top-level section with a
 bar chart of its criteria (or standards) coloured by band, its table (rounded as published
 and unrounded, counts, n/a explained), and a drill-down for every figure; then, when there
-are several inspections, one chart per headline figure comparing them.
+are several inspections, one chart per headline figure comparing them. A framework with
+figures `across inspections` gets a section for them first (`across_section.py`): their
+values, a chart, and a drill-down giving every inspection's value; each inspection's
+drill-down of a figure they combine links to them.
 
 The HTML comes from the Jinja2 templates in `templates/` with autoescaping on; the charts
 are matplotlib's SVG (`charts.py`), the one markup inserted as it is. No scripts, no
@@ -22,6 +25,7 @@ import numpy as np
 from critc.compiler.engine.evaluate import Results
 from critc.compiler.model import framework as m
 from critc.compiler.report import charts
+from critc.compiler.report.across_section import AcrossFigure, across_figures, combined_in
 from critc.compiler.report.drill_down import DrillDown, drill_down
 from critc.compiler.report.explain import Explainer
 from critc.compiler.report.figure_rows import FigureRow, depth_rows, figure_row
@@ -71,6 +75,20 @@ class Inspection:
     headlines: tuple[FigureRow, ...]
     sections: tuple[Section, ...]
     drills: dict[str, DrillDown]
+    # the figures across inspections combining a figure: {figure: ((href, name), ...)}
+    across_uses: dict[str, tuple[tuple[str, str], ...]] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class AcrossSection:
+    """The figures across the inspections of one framework (of one version)."""
+
+    anchor: str  # `x1`
+    heading: str  # `Across all 6 inspections`
+    framework: str
+    cases: int
+    figures: tuple[AcrossFigure, ...]
+    charts: tuple[Chart, ...]
 
 
 @attrs.frozen(kw_only=True)
@@ -78,6 +96,7 @@ class Comparison:
     title: str
     chart: Chart
     inspections: tuple[tuple[Inspection, FigureRow], ...]
+    across: tuple[AcrossFigure, ...] = ()  # figures across inspections of this one alone
 
 
 def framework_name(fw: m.Framework) -> str:
@@ -197,7 +216,9 @@ def section(part: Part, node: str, g: int, anchor: str, key: str) -> Section:
                    rows=tuple(depth_rows(results, node, g, part.graph, part.inputs)))
 
 
-def inspection(part: Part, g: int, anchor: str) -> Inspection:
+def inspection(part: Part, g: int, anchor: str, across: str) -> Inspection:
+    """Inspection `g` of `part`, anchored at `anchor`; its figures across inspections are
+    anchored under `across`."""
     results = part.results
     fw = results.plan.framework
     key = results.grouping.keys[g]
@@ -218,11 +239,48 @@ def inspection(part: Part, g: int, anchor: str) -> Inspection:
         headlines=tuple(figure_row(results, n, g, 0, part.graph, part.inputs) for n in tops),
         sections=tuple(section(part, n, g, anchor, key) for n in tops
                        if n in fw.aggregates and fw.aggregates[n].children),
-        drills=drills)
+        drills=drills, across_uses=_across_uses(part, across))
 
 
-def comparisons(inspections: list[Inspection], fw: m.Framework) -> list[Comparison]:
-    """One chart per headline figure, the inspections side by side."""
+def _across_uses(part: Part, prefix: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    fw = part.results.plan.framework
+    if not fw.across:
+        return {}
+    out = {}
+    for node in part.results.values:
+        uses = combined_in(fw, part.graph, node)
+        if uses:
+            out[node] = tuple((f"#{prefix}-{slug(n)}", f"{fw.kind_of(n)} {n}") for n in uses)
+    return out
+
+
+def across_section(part: Part, inspections: list[Inspection], anchor: str
+                   ) -> AcrossSection | None:
+    """The figures across `inspections`, those of `part` (None: it declares none)."""
+    results = part.results
+    figures = across_figures(results, part.graph, [i.heading for i in inspections],
+                             [i.anchor for i in inspections], anchor)
+    if not figures:
+        return None
+    fw = results.plan.framework
+    heading = f"Across all {plural(len(inspections), 'inspection')}"
+    by_type = [[f.row for f in figures if f.row.type == t] for t in ("score", "number",
+                                                                        "rating")]
+    groups = [rows for rows in by_type if rows]
+    made = []
+    for rows in groups:
+        what = f" ({PLURALS.get(rows[0].type, rows[0].type + 's')})" if len(groups) > 1 else ""
+        made.append(chart(fw, rows, f"Figures across inspections{what}",
+                          f"{anchor}-chart-{rows[0].type}"))
+    return AcrossSection(anchor=anchor, heading=heading, framework=framework_name(fw),
+                         cases=sum(i.cases for i in inspections), figures=figures,
+                         charts=tuple(c for c in made if c is not None))
+
+
+def comparisons(inspections: list[Inspection], fw: m.Framework,
+                across: list[AcrossSection]) -> list[Comparison]:
+    """One chart per headline figure, the inspections side by side (with the figures
+    across inspections that combine it alone)."""
     if len(inspections) < 2:
         return []
     out = []
@@ -233,8 +291,11 @@ def comparisons(inspections: list[Inspection], fw: m.Framework) -> list[Comparis
             (f" {headline.title}" if headline.title else "")
         made = chart(fw, rows, f"{title}, by inspection", f"compare-{slug(headline.id)}",
                      [headline.id])
+        combining = tuple(f for sec in across for f in sec.figures if f.kind != "formula"
+                          and [c.figure for c in f.combined] == [headline.id])
         if made is not None:
-            out.append(Comparison(title=title, chart=made, inspections=tuple(pairs)))
+            out.append(Comparison(title=title, chart=made, inspections=tuple(pairs),
+                                  across=combining))
     return out
 
 
@@ -243,13 +304,18 @@ def report_html(parts: list[Part], sources: list[str]) -> bytes:
     """The report of every inspection of `parts`, in order; `sources` names the files it
     was made from (for its footer)."""
     inspections: list[Inspection] = []
-    for part in parts:
+    across: list[AcrossSection] = []
+    for p, part in enumerate(parts, start=1):
+        first = len(inspections)
         for g in range(len(part.results.grouping.keys)):
-            inspections.append(inspection(part, g, f"i{len(inspections) + 1}"))
+            inspections.append(inspection(part, g, f"i{len(inspections) + 1}", f"x{p}"))
+        section_ = across_section(part, inspections[first:], f"x{p}")
+        if section_ is not None:
+            across.append(section_)
     fw = parts[0].results.plan.framework
     style = (resources.files("critc.compiler.report") / "templates" / "report.css")
     page = environment().get_template("report.html").render(
-        title=framework_name(fw), fw=fw, inspections=inspections,
-        comparisons=comparisons(inspections, fw), sources=sources,
+        title=framework_name(fw), fw=fw, inspections=inspections, across=across,
+        comparisons=comparisons(inspections, fw, across), sources=sources,
         style=Markup(style.read_text(encoding="utf-8")), slug=slug)
     return page.encode()
