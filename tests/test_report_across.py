@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from cli_run import run
+from critc.compiler.check.passes import check_file
+from critc.compiler.report.site import framework_pages
 from test_across import HAND
 from test_report_html import REPO, report, without_charts
 
@@ -143,3 +145,14 @@ def test_same_input_gives_same_bytes(hand, tmp_path: Path):
                        env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.add(target.read_bytes())
     assert len(outputs) == 1
+
+
+def test_the_doc_site_lists_them_apart(hand):
+    pages = framework_pages(check_file("hand.crit"))
+    index = pages["index.html"].decode()
+    apart = index[index.index('<h2 id="across-inspections">'):]
+    assert 'href="figure-1-pooled.html"' in apart and 'href="figure-1.html"' not in apart
+    assert 'href="figure-1-pooled.html"' not in index[:index.index('id="across-inspections"')]
+    page = pages["figure-1-pooled.html"].decode()
+    assert "Across inspections: computed once over every inspection" in page
+    assert "Across inspections:" not in pages["figure-1.html"].decode()

@@ -84,6 +84,7 @@ class Entry:
     computed_from: tuple[Link, ...] = ()
     feeds: tuple[Link, ...] = ()
     children: tuple[Entry, ...] = ()
+    across: bool = False  # declared `across inspections`: computed once over all of them
 
 
 # ----------------------------------------------------------------------------- addresses
@@ -176,7 +177,7 @@ def aggregate_entry(fw: m.Framework, graph: nx.DiGraph, a: m.Aggregate,
         where=span_text(a.span),
         bands=tuple(addresses.link(app.band) for app in fw.applied_to(a.id)),
         computed_from=_computed_from(graph, a.id, addresses),
-        feeds=_feeds(graph, a.id, addresses), children=children)
+        feeds=_feeds(graph, a.id, addresses), children=children, across=a.id in fw.across)
 
 
 def top_entries(fw: m.Framework, graph: nx.DiGraph, addresses: Addresses) -> list[Entry]:
