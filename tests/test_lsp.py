@@ -440,3 +440,149 @@ async def test_quoting_an_unquoted_band_label_gives_a_file_that_checks_clean(
         assert apply_edits(text, fix.edit.changes[uri(path)]) == clean
     path.write_text(clean, "utf-8")
     assert check_file(path).diagnostics == ()
+
+
+ACROSS = '''framework "Across" version "1"
+
+scale s
+  yes "Yes" above the line
+  no "No"
+
+case fields
+  insp "Inspection": text, inspection
+
+criterion 1 "Criterion" = mean of its questions
+  question 1a "First?"
+  question 1b "Second?"
+
+across inspections
+  criterion 1-mean "Mean of the inspections" = mean of criterion 1 across inspections
+  criterion 1-kept = mean of criterion 1 across inspections skipping undefined
+  criterion 1-pooled "All cases" = pooled over criterion 1 across inspections
+  score 1-low = min of criterion 1 across inspections
+  score 1-range = max of criterion 1 across inspections - score 1-low
+'''
+
+
+@pytest.fixture
+def across(tmp_path: Path) -> Path:
+    """A framework with an `across inspections` block."""
+    target = tmp_path / "across.crit"
+    target.write_text(ACROSS, "utf-8")
+    assert check_file(target).diagnostics == ()
+    return target
+
+
+async def test_the_outline_shows_the_across_inspections_block_and_its_figures(
+        client: LanguageClient, across: Path):
+    await open_file(client, across)
+    symbols = await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(across))))
+    block = symbols[[s.name for s in symbols].index("across inspections")]
+    assert block.kind == lsp.SymbolKind.Namespace and block.detail == "5 figures"
+    assert [c.name for c in block.children or []] == [
+        "criterion 1-mean", "criterion 1-kept", "criterion 1-pooled", "score 1-low",
+        "score 1-range"]
+    assert block.children and block.children[0].detail == "Mean of the inspections"
+    folds = await client.text_document_folding_range_async(lsp.FoldingRangeParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(across))))
+    start = position_of(ACROSS, "across inspections\n").line
+    assert any(f.start_line == start and f.end_line == start + 5 for f in folds)
+
+
+async def test_hover_on_a_figure_across_inspections(client: LanguageClient, across: Path):
+    await open_file(client, across)
+    where = lsp.TextDocumentIdentifier(uri=uri(across))
+    own = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=where, position=position_of(ACROSS, "criterion 1-pooled", 11)))
+    value = own.contents.value
+    assert value.startswith("**criterion 1-pooled** — All cases")
+    assert "*Across inspections*: computed once over every inspection" in value
+    assert "In words: criterion 1 (Criterion) computed over the cases of every inspection " \
+           "together." in value
+    assert "= pooled over criterion 1 across inspections" in value
+    assert "Depends on:\n- criterion 1" in value
+    used = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=where, position=position_of(ACROSS, "- score 1-low", 9)))
+    assert "**score 1-low**" in used.contents.value
+    assert "Feeds score 1-range" in used.contents.value
+    combined = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=where, position=position_of(ACROSS, "min of criterion 1 ", 17)))
+    assert combined.contents.value.startswith("**criterion 1** — Criterion")
+    assert "criterion 1-mean" in combined.contents.value  # what it feeds
+
+
+async def test_definition_references_and_rename_inside_the_block(client: LanguageClient,
+                                                                across: Path):
+    await open_file(client, across)
+    where = lsp.TextDocumentIdentifier(uri=uri(across))
+    found = await client.text_document_definition_async(lsp.DefinitionParams(
+        text_document=where, position=position_of(ACROSS, "max of criterion 1 ", 17)))
+    declared = position_of(ACROSS, "criterion 1 \"Criterion\"", 10)
+    assert [f.range.start for f in found] == [declared]
+    low = await client.text_document_definition_async(lsp.DefinitionParams(
+        text_document=where, position=position_of(ACROSS, "- score 1-low", 9)))
+    assert [f.range.start for f in low] == [position_of(ACROSS, "score 1-low =", 6)]
+    refs = await client.text_document_references_async(lsp.ReferenceParams(
+        text_document=where, position=declared,
+        context=lsp.ReferenceContext(include_declaration=False)))
+    assert len(refs) == 5  # one in each figure across inspections
+    edit = await client.text_document_rename_async(lsp.RenameParams(
+        text_document=where, position=declared, new_name="c1"))
+    renamed = apply_edits(ACROSS, edit.changes[uri(across)])
+    assert renamed.count("of criterion c1 across inspections") == 4
+    assert "pooled over criterion c1 across" in renamed and "criterion 1-mean" in renamed
+    across.write_text(renamed, "utf-8")
+    assert check_file(across).diagnostics == ()
+    edit = await client.text_document_rename_async(lsp.RenameParams(
+        text_document=where, position=position_of(ACROSS, "score 1-low =", 6),
+        new_name="lowest"))
+    renamed = apply_edits(ACROSS, edit.changes[uri(across)])
+    assert "score lowest = min" in renamed and "- score lowest\n" in renamed
+
+
+async def test_completion_inside_the_across_inspections_block(client: LanguageClient,
+                                                              across: Path):
+    await open_file(client, across)
+    where = lsp.TextDocumentIdentifier(uri=uri(across))
+
+    async def labels(needle: str, offset: int) -> list[str]:
+        found = await client.text_document_completion_async(lsp.CompletionParams(
+            text_document=where, position=position_of(ACROSS, needle, offset)))
+        return [item.label for item in found.items]
+
+    start = await labels('"All cases" = pooled', 14)  # after `= `
+    assert start[:6] == ["mean of", "pooled over", "min of", "max of", "sum of", "count of"]
+    assert "1-mean" in start
+    assert await labels("1-kept = mean of criterion 1 across", 29) == ["across inspections"]
+    assert await labels("1-kept = mean of criterion 1 across inspections skipping", 48) == \
+        ["skipping undefined"]
+    ids = await labels("1-low = min of criterion 1", 25)  # after `min of criterion `
+    assert ids == ["1"]  # a figure of each inspection, not one across them
+    outside = await labels('criterion 1 "Criterion" = mean', 26)
+    assert "mean of" not in outside and "across inspections" in outside
+
+
+async def test_semantic_tokens_in_the_across_inspections_block(client: LanguageClient,
+                                                               across: Path):
+    await open_file(client, across)
+    result = await client.text_document_semantic_tokens_full_async(lsp.SemanticTokensParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri(across))))
+    legend = ["keyword", "string", "number", "comment", "variable", "function", "property",
+              "type", "enum", "decorator"]
+    found, line, start = {}, 0, 0
+    data = result.data
+    for i in range(0, len(data), 5):
+        line, start = line + data[i], (start + data[i + 1]) if data[i] == 0 else data[i + 1]
+        found[(line, start)] = legend[data[i + 3]]
+
+    def kind(needle: str, offset: int = 0) -> str:
+        p = position_of(ACROSS, needle, offset)
+        return found[(p.line, p.character)]
+
+    assert kind("across inspections\n") == "keyword"
+    assert kind("across inspections\n", 7) == "keyword"
+    assert kind("criterion 1-mean", 10) == "function"  # its own id
+    assert kind("min of criterion 1 ", 17) == "function"  # the figure it combines
+    assert kind("- score 1-low", 8) == "function"
+    assert kind("skipping undefined") == "keyword" and kind("pooled over") == "keyword"

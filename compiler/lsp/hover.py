@@ -8,6 +8,7 @@ from critc.compiler.check.passes import CheckResult
 from critc.compiler.lsp.index import Symbol
 from critc.compiler.model import framework as m
 from critc.compiler.model.text import expression_text, reference_text
+from critc.compiler.report.plain_english import formula_text
 
 
 def hover_text(result: CheckResult, symbol: Symbol) -> str | None:
@@ -27,6 +28,8 @@ def hover_text(result: CheckResult, symbol: Symbol) -> str | None:
         return _question(fw, graph, fw.questions[name])
     if name in fw.aggregates:
         return _aggregate(fw, graph, fw.aggregates[name])
+    if name in fw.across:
+        return _across(fw, graph, fw.across[name])
     if name in fw.fields:
         return _field(fw.fields[name])
     if name in fw.bands:
@@ -82,6 +85,16 @@ def _aggregate(fw: m.Framework, graph: graphs.Dependencies | None, a: m.Aggregat
         if needs:
             lines.append("\nDepends on:\n" + _list(needs))
     return "\n".join(lines) + _feeds(fw, graph, a.id)
+
+
+def _across(fw: m.Framework, graph: graphs.Dependencies | None, a: m.Aggregate) -> str:
+    """A figure across inspections: what an aggregate's hover says, with its scope and its
+    formula in words."""
+    text = _aggregate(fw, graph, a)
+    head, _, rest = text.partition("\n")
+    scope = "\n\n*Across inspections*: computed once over every inspection scored together"
+    words = f"\n\nIn words: {formula_text(a.formula, fw)}." if a.formula is not None else ""
+    return head + scope + words + ("\n" + rest if rest else "")
 
 
 def _field(f: m.Field) -> str:

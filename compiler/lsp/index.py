@@ -91,6 +91,8 @@ class _FileScan:
             yield from self.item(item)
 
     def item(self, item: ast.Item | ast.Question | ast.Aggregate) -> Iterator[Occurrence]:
+        """The occurrences in an item (and in the figures of an `across inspections`
+        block; `mean of X across inspections` names X as any formula does)."""
         match item:
             case ast.Question():
                 yield from self.declared(("item", item.id), item.span)
@@ -119,6 +121,9 @@ class _FileScan:
                     yield from self.clauses("field", field.span, ())
             case ast.Framework():
                 yield from self.clauses("framework", item.span, ())
+            case ast.AcrossInspections():
+                for aggregate in item.aggregates:
+                    yield from self.item(aggregate)
             case _:
                 pass
 

@@ -1,5 +1,6 @@
-"""The outline of one file (document symbols: sections → criteria → questions) and its
-folding ranges, from the file's syntax tree."""
+"""The outline of one file (document symbols: sections → criteria → questions, and an
+`across inspections` block → its figures) and its folding ranges, from the file's syntax
+tree."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from lsprotocol import types as lsp
 KINDS = {"section": lsp.SymbolKind.Module, "question": lsp.SymbolKind.Field,
          "field": lsp.SymbolKind.Variable, "scale": lsp.SymbolKind.Enum,
          "code": lsp.SymbolKind.EnumMember, "band": lsp.SymbolKind.Struct,
-         "framework": lsp.SymbolKind.File}
+         "framework": lsp.SymbolKind.File, "across": lsp.SymbolKind.Namespace}
 
 
 def last_line(span: Span, lines: Lines) -> int:
@@ -60,6 +61,11 @@ def _item(item, lines: Lines) -> Iterator[lsp.DocumentSymbol]:
             yield _symbol(title, None, "fields", item.span, lines, fields)
         case ast.Band():
             yield _symbol(f"band {item.id}", item.title, "band", item.span, lines)
+        case ast.AcrossInspections():
+            figures = [s for child in item.aggregates for s in _item(child, lines)]
+            count = len(item.aggregates)
+            yield _symbol("across inspections", f"{count} figure{'s' * (count != 1)}",
+                          "across", item.span, lines, figures)
         case _:
             return
 
@@ -76,6 +82,8 @@ def folding_ranges(module: ast.Module, lines: Lines) -> list[lsp.FoldingRange]:
                 out.append(lsp.FoldingRange(start_line=item.span.line - 1, end_line=end - 1))
             if isinstance(item, ast.Aggregate):
                 fold(item.children)
+            if isinstance(item, ast.AcrossInspections):
+                fold(item.aggregates)
 
     fold(module.items)
     return out

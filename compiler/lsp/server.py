@@ -266,7 +266,8 @@ def completion(ls: CritServer, params: lsp.CompletionParams) -> lsp.CompletionLi
     line, col = lines.column(params.position)
     before = lines.line(line)[: col - 1]
     tags = {name for each in ls.related(analysis) for name in each.index.names("tag")}
-    items = complete.completions(analysis.result.framework, before, tags)
+    across = complete.in_across_block(lines.lines[:line - 1] + [before])
+    items = complete.completions(analysis.result.framework, before, tags, across)
     return lsp.CompletionList(is_incomplete=False, items=items)
 
 

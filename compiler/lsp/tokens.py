@@ -47,6 +47,9 @@ def item_kinds(modules: tuple[ast.Module, ...]) -> dict[str, str]:
             case ast.FieldBlock():
                 for field in item.fields:
                     kinds[field.id] = "field"
+            case ast.AcrossInspections():
+                for aggregate in item.aggregates:
+                    visit(aggregate)
 
     for module in modules:
         for item in module.items:
