@@ -156,3 +156,23 @@ def test_the_doc_site_lists_them_apart(hand):
     page = pages["figure-1-pooled.html"].decode()
     assert "Across inspections: computed once over every inspection" in page
     assert "Across inspections:" not in pages["figure-1.html"].decode()
+
+
+def test_a_versions_directory_gets_one_section_per_version(tmp_path: Path, capsys):
+    folder = tmp_path / "versions"
+    folder.mkdir()
+    for name in ("common.crit", "v1.crit", "v2.crit", "v3.crit", "cases.csv"):
+        text = (REPO / "examples" / "versions" / name).read_text(encoding="utf-8")
+        if name in ("v1.crit", "v2.crit"):  # v3 declares none
+            text += "\nacross inspections\n  section 1-mean \"Mean\" = " \
+                    "mean of section 1 across inspections\n"
+        (folder / name).write_text(text, encoding="utf-8")
+    html = report([folder, folder / "cases.csv"], tmp_path / "r.html", capsys)
+    assert html.count('<article class="across"') == 2
+    first, second = ARTICLE.findall(html)
+    assert 'id="x1"' in first and "Across all 2 inspections" in first  # v1: Ashford, Brampton
+    assert 'href="#i1-1">area = Ashford' in first and 'href="#i2-1">area = Brampton' in first
+    assert 'id="x2"' in second and 'href="#i3-1">area = Castleton' in second
+    assert "Dunmore" in second and "Eastleigh" not in second  # v3's inspection
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    assert set(re.findall(r' href="#([^"]+)"', html)) <= ids
