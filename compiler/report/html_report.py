@@ -263,7 +263,8 @@ def across_section(part: Part, inspections: list[Inspection], anchor: str
     if not figures:
         return None
     fw = results.plan.framework
-    heading = f"Across all {plural(len(inspections), 'inspection')}"
+    heading = f"Across all {len(inspections)} inspections" if len(inspections) != 1 else \
+        "Across 1 inspection"
     by_type = [[f.row for f in figures if f.row.type == t] for t in ("score", "number",
                                                                         "rating")]
     groups = [rows for rows in by_type if rows]
@@ -309,9 +310,9 @@ def report_html(parts: list[Part], sources: list[str]) -> bytes:
         first = len(inspections)
         for g in range(len(part.results.grouping.keys)):
             inspections.append(inspection(part, g, f"i{len(inspections) + 1}", f"x{p}"))
-        section_ = across_section(part, inspections[first:], f"x{p}")
-        if section_ is not None:
-            across.append(section_)
+        combined = across_section(part, inspections[first:], f"x{p}")
+        if combined is not None:
+            across.append(combined)
     fw = parts[0].results.plan.framework
     style = (resources.files("critc.compiler.report") / "templates" / "report.css")
     page = environment().get_template("report.html").render(
