@@ -44,6 +44,9 @@ REPORT_SHOTS = [
 ]
 DEMO = ["examples/demo/framework.crit", "examples/demo/cases.csv",
         "--inputs", "examples/demo/inputs.csv"]
+# the figures across inspections of rules/iaow-2014's report: (image, what to scroll to)
+ACROSS = ["rules/iaow-2014/iaow-2014.crit", "rules/iaow-2014/cases.csv"]
+ACROSS_SHOTS = [("report-across.png", "#x1")]
 CHANGE = ["examples/versions/v1.crit", "examples/versions/v2.crit",
           "examples/versions/cases.csv"]
 CHANGE_SHOTS = [("change-report.png", None), ("change-report-impact.png", "#impact")]
@@ -57,10 +60,10 @@ def build_demo(folder: Path) -> Path:
     return folder
 
 
-def build_report(target: Path) -> Path:
+def build_report(target: Path, args: list[str] = DEMO) -> Path:
     os.chdir(ROOT)  # the report names its files as given: relative to the repository
-    if critc(["report", *DEMO, "-o", str(target)]) != 0:
-        sys.exit("critc report failed on the demo")
+    if critc(["report", *args, "-o", str(target)]) != 0:
+        sys.exit(f"critc report failed on {args[0]}")
     return target
 
 
@@ -104,6 +107,9 @@ def main() -> int:
         report = build_report(Path(tmp) / "demo-report.html")
         for image, anchor in REPORT_SHOTS:
             photograph(page, report.as_uri(), anchor, image)
+        aggregate = build_report(Path(tmp) / "iaow-report.html", ACROSS)
+        for image, anchor in ACROSS_SHOTS:
+            photograph(page, aggregate.as_uri(), anchor, image)
         change = build_change_report(Path(tmp) / "change.html")
         for image, anchor in CHANGE_SHOTS:
             photograph(page, change.as_uri(), anchor, image)
