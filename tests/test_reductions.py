@@ -108,6 +108,7 @@ def _edits(text: str, rng: random.Random, count: int):
         yield "\n".join(edited)
 
 
+@pytest.mark.slow  # about a second per framework
 @pytest.mark.parametrize("name", ["demo", "omi-2012", "probation-2018"])
 def test_edited_frameworks_parse_or_fail_the_same_either_way(name):
     path = (REPO / "examples/demo/framework.crit" if name == "demo"
