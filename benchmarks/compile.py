@@ -6,7 +6,8 @@
 1. `score_case` throughput, one case at a time on one core (plain Python, one thread), on
    the demo framework and on seed frameworks, over their committed case files (cells as
    csv.DictReader gives them: strings, "" for blanks) with each case's inspection inputs.
-   The figure is the best of --repeat runs of at least --seconds each.
+   The figure is the best of --repeat runs of at least --seconds each. With --before COMMIT,
+   the golden modules of tests/golden/compile/ at that commit are timed the same way.
 Times are the CPU time of this process (one thread), so other load on a shared machine does
 not count against them; --wall measures elapsed time instead.
 2. A table of --table-cases cases x 200 questions in 500 inspections (the archive of
@@ -28,6 +29,7 @@ import importlib.util
 import os
 import platform
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -76,6 +78,24 @@ def per_case(name: str, framework: Path, folder: Path, seconds: float, repeat: i
     module = compile_module(plan, str(framework.relative_to(ROOT)),
                             framework.read_text(encoding="utf-8"), folder,
                             "scoring_" + name.replace("-", "_"))
+    return len(plan.questions), len(module.FIGURES), *case_rate(module, framework, seconds,
+                                                                  repeat)
+
+
+def golden_module(name: str, commit: str, folder: Path):
+    """The module tests/golden/compile/ held for this framework at `commit`."""
+    text = subprocess.run(["git", "show", f"{commit}:tests/golden/compile/{name}.py.txt"],
+                          cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    path = folder / f"before_{name.replace('-', '_')}.py"
+    path.write_text(text, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def case_rate(module, framework: Path, seconds: float, repeat: int) -> tuple[int, float]:
+    """(cases in the file, best cases per second of module.score_case over them)."""
     rows = read_rows(framework.parent / "cases.csv")
     inputs_path = framework.parent / "inputs.csv"
     by_key = {}
@@ -101,7 +121,7 @@ def per_case(name: str, framework: Path, folder: Path, seconds: float, repeat: i
             if took >= seconds:
                 break
         best = max(best, done / took)
-    return len(plan.questions), len(module.FIGURES), len(rows), best
+    return len(rows), best
 
 
 # ----------------------------------------------------------------------------- a big table
@@ -246,6 +266,8 @@ def main() -> None:
     parser.add_argument("--table-cases", type=int, default=1_000_000,
                         help="cases in the big table (0 to skip it)")
     parser.add_argument("--inspections", type=int, default=500)
+    parser.add_argument("--before", metavar="COMMIT",
+                        help="also time the golden modules of tests/golden/compile/ at COMMIT")
     parser.add_argument("--wall", action="store_true",
                         help="measure elapsed time, not this process's CPU time")
     args = parser.parse_args()
@@ -268,6 +290,12 @@ def main() -> None:
                                                        args.seconds, args.repeat)
             print(f"{name:16} {questions:9} {figures:8} {cases:6} {rate:10,.0f} "
                   f"{1e6 / rate:8.1f}")
+            if args.before:
+                old = golden_module(name, args.before, folder)
+                _cases, before = case_rate(old, FRAMEWORKS[name], args.seconds, args.repeat)
+                print(f"{'  before':16} {'':9} {'':8} {'':6} {before:10,.0f} "
+                      f"{1e6 / before:8.1f}  (the module at {args.before}; now "
+                      f"{rate / before:.2f}x)")
         if args.table_cases:
             big_table(args, folder)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10

@@ -13,9 +13,9 @@ import attrs
 from critc.dsl import ast, syntax_errors
 from critc.dsl.diagnostics import Diagnostic, error
 from critc.dsl.lalr import FrameworkIndenter, lark_parser
+from critc.dsl.reductions import EXPRESSION_RULES, parse_to_ast
 from critc.dsl.source import normalise
 from critc.dsl.span import Span
-from critc.dsl.to_ast import ToAst
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.indenter import DedentError
@@ -110,32 +110,28 @@ def _parsed_chunks(text: str, path: str, memo: Memo | None, exact: bool = False
 
 def _parse_chunk(text: str, path: str, diagnostics: list[Diagnostic]) -> ast.Module | None:
     try:
-        tree = lark_parser().parse(text)
+        module, found, depth = parse_to_ast(text, path)
     except UnexpectedInput as exc:
         diagnostics.append(_syntax_diagnostic(exc, text, path))
         return None
     except DedentError as exc:
         diagnostics.append(_dedent_diagnostic(exc, text, path))
         return None
-    too_deep = _too_deep(tree, path)
-    if too_deep is not None:
-        diagnostics.append(too_deep)
-        return None
-    builder = ToAst(path)
-    module = builder.transform(tree)
-    diagnostics.extend(builder.diagnostics)
+    if depth > MAX_NESTING:  # rare: lark's tree shows where (`_too_deep`)
+        too_deep = _too_deep(lark_parser().parse(text), path)
+        if too_deep is not None:
+            diagnostics.append(too_deep)
+            return None
+    diagnostics.extend(found)
     return module
 
 
 # How deeply expressions may nest: `not not ... x`, `- - ... 1`, `mean(mean(...))`, and a
 # chain of `a + b + ...` (each operator nests the sum before it). Every pass after the
 # parser walks expressions recursively, so the limit is checked on the parse tree, before
-# anything recurses; real formulas nest a handful of levels.
+# anything recurses; real formulas nest a handful of levels. The AST is built without
+# recursion (`reductions.py`), which also measures the nesting.
 MAX_NESTING = 50
-EXPRESSION_RULES = frozenset({
-    "or_expr", "and_expr", "not_op", "compare", "in_set", "not_in_set", "binary", "negate",
-    "call", "call_of", "weighted_mean", "apply", "weight",
-})
 
 
 def _too_deep(tree: Tree, path: str) -> Diagnostic | None:
@@ -279,6 +275,8 @@ def _dedent_diagnostic(exc: DedentError, text: str, path: str) -> Diagnostic:
 def _mixed_indentation(text: str, path: str) -> Diagnostic | None:
     """A `tab-indentation` error at the first tab in a file that indents other lines with
     spaces: a tab counts as four columns, so it easily puts a line in the wrong block."""
+    if "\t" not in text:
+        return None
     tabbed: list[tuple[int, int]] = []
     spaced = False
     for number, line in enumerate(text.split("\n"), start=1):
@@ -348,6 +346,8 @@ def find_comments(text: str) -> list[Comment]:
     """Every `# ...` comment outside double-quoted text, with its position."""
     comments = []
     for number, line in enumerate(text.split("\n"), start=1):
+        if "#" not in line:
+            continue
         for match in _STRING_OR_COMMENT.finditer(line):
             if match.group().startswith("#"):
                 comments.append(Comment(number, match.start() + 1, match.group().rstrip()))

@@ -11,6 +11,7 @@ and either try again or raise ScoringError naming the column.
 
 from __future__ import annotations
 
+from critc.compiler.codegen.case_reads import answer_reads, cell_reads
 from critc.compiler.codegen.case_tables import CaseReads, band_lines, case_tables, question_mean
 from critc.compiler.codegen.python_text import comment, where
 from critc.compiler.codegen.tables import Layout
@@ -53,6 +54,7 @@ class CaseWriter:
         self.lines: list[str] = []
         self.temps = 0
         self.sums: dict[frozenset[int], str] = {}  # question numbers -> local with their sum
+        self.bands: dict[str, int] = {}  # band id -> k of its `_BAND<k>` (by value, memoised)
 
     # ------------------------------------------------------------------ conditions
     def operand(self, value: s.CaseValue) -> tuple[str, bool]:
@@ -147,10 +149,12 @@ class CaseWriter:
             questions = op.questions
         if questions is not None:
             tally = self.tally_sum([self.index[q] for q in questions], target)
-            every = isinstance(op, s.Reduce) and op.strict  # undefined if any question is
             counted = self.reads.counted(tally)
-            emit(f"{target} = {self.reads.above(tally)} / {counted} if {counted}"
-                 f"{f' == {len(questions)}' if every else ''} else None")
+            if isinstance(op, s.Reduce) and op.strict:  # undefined if any question is
+                emit(f"{target} = {self.reads.above(tally)} / {counted} if {counted} == "
+                     f"{len(questions)} else None")
+            else:  # above / counted, worked out once per sum of tallies
+                emit(f"{target} = _FRACTION[{tally}]")
             return
         match op:
             case s.Number() | s.FigureValue() | s.InputNumber():
@@ -175,8 +179,13 @@ class CaseWriter:
             case s.Points(operand=o, scale=scale):
                 emit(f"{target} = _POINTS{self.reads.ratings[scale]}[{self.atom(o)[0]}]")
             case s.Band(band=band, operand=o):
-                for line in band_lines(self.layout, band, *self.atom(o), target):
-                    emit(line)
+                value, blank = self.atom(o)
+                if blank:  # looked up by value: each band's rows run once per value
+                    k = self.bands.setdefault(band, len(self.bands))
+                    emit(f"{target} = _BAND{k}[{value}]")
+                else:
+                    for line in band_lines(self.layout, band, value, blank, target):
+                        emit(line)
             case _:
                 self.choice(op, target)
 
@@ -301,8 +310,8 @@ class CaseWriter:
         self.lines = ["def _score_case(case, given):",
                       '    """score_case for a case and its inspection inputs read with `given`'
                       '."""']
-        self.read_cells()
-        self.read_answers()
+        for line in cell_reads(self.reads) + answer_reads(self.reads, self.index):
+            self.emit(line)
         self.applicability()
         for step in self.plan.steps:
             i = self.index[step.node]
@@ -314,55 +323,25 @@ class CaseWriter:
         self.result()
         return "\n".join(self.lines) + "\n"
 
-    def read_cells(self) -> None:
-        """Locals for the case fields and inspection inputs that something reads."""
-        reads, emit = self.reads, self.emit
-        emit("# case fields that conditions read (score_case reads no other field)")
-        if reads.case_reads:
-            emit("get = case.get")
-        for f in reads.case_reads:
-            k = reads.case_fields.index(f.id)
-            if f.type.kind in ("enum", "rating", "boolean"):
-                emit(f"f{k} = _F{k}[get({f.id!r})]")
-            else:
-                emit(f"f{k} = cell_value(FIELDS[{k}], get({f.id!r}))")
-        if reads.input_reads:
-            emit("# inspection inputs that figures read")
-        for f in reads.input_reads:
-            k = reads.inputs.index(f.id)
-            if f.type.kind in ("enum", "rating", "boolean"):
-                emit(f"i{k} = _I{k}[given({f.id!r})]")
-            else:
-                emit(f"i{k} = cell_value(INPUTS[{k}], given({f.id!r}))")
-            if f.id in reads.formula_inputs and f.type.kind == "rating":
-                emit(f"x{k} = None if i{k} is None else float(i{k})")
-
-    def read_answers(self) -> None:
-        """Each question's tally, and the codes that conditions read."""
-        emit, questions = self.emit, self.plan.questions
-        emit(f"# answers: tallies (1 if it counts, + {1 << self.reads.bits} if above the line); "
-             "a condition can make a question not count")
-        if len(questions) > 1:
-            emit("answers = _ANSWERS(case)")
-        elif questions:
-            emit(f"answers = (case[{questions[0].id!r}],)")
-        for q in questions:
-            i, k = self.index[q.id], self.reads.scales[q.scale]
-            if q.id in self.reads.answer_refs:
-                emit(f"a{i} = _C{k}[answers[{i}]]")
-            emit(f"w{i} = _S{k}[answers[{i}]]  # {where(q.span)}: question {comment(q.id)}")
-
     def applicability(self) -> None:
-        """A question whose condition does not hold does not count; then the values of the
-        questions that a figure reads as values."""
+        """A question whose condition does not hold does not count (one test for the
+        questions that share a condition); then the values of the questions that a figure
+        reads as values."""
+        groups: dict[str, tuple[list[str], list[str]]] = {}  # test -> (comments, tallies)
         for q in self.plan.questions:
             if q.condition is None or q.applies is None:
                 continue
             i = self.index[q.id]
-            self.emit(f"# {where(q.span)}: question {comment(q.id)} applies when "
-                      f"{comment(expression_text(q.applies))}")
-            self.emit(f"if {self.truth(q.condition, True, holds=False)}:")
-            self.emit(f"    w{i} = 0")
+            test = self.truth(q.condition, True, holds=False)
+            notes, tallies = groups.setdefault(test, ([], []))
+            notes.append(f"# {where(q.span)}: question {comment(q.id)} applies when "
+                         f"{comment(expression_text(q.applies))}")
+            tallies.append(f"w{i}")
+        for test, (notes, tallies) in groups.items():
+            for note in notes:
+                self.emit(note)
+            self.emit(f"if {test}:")
+            self.emit(f"    {' = '.join(tallies)} = 0")
         for q in self.plan.questions:
             if q.id in self.reads.value_refs:
                 i = self.index[q.id]
@@ -386,8 +365,20 @@ class CaseWriter:
             self.emit(f"out[{node!r}] = {value}")
         self.emit("return out")
 
+    def band_functions(self) -> str:
+        """Each band that figures look up (`_BAND<k>`): its rows as a function of the value,
+        memoised by value (`Memo`)."""
+        out = []
+        for band, k in self.bands.items():
+            lines = band_lines(self.layout, band, "value", False, "out")
+            out.append(f"def _band{k}(value):\n    # band {comment(band)}\n"
+                       + "".join(f"    {line}\n" for line in lines) + "    return out\n\n\n"
+                       f"_BAND{k} = Memo(_band{k})")
+        return "\n\n\n".join(out)
+
     def sections(self) -> list[str]:
-        return [case_tables(self.reads), self.body(), ENTRY]
+        body = self.body()  # first: it finds the bands
+        return [case_tables(self.reads), self.band_functions(), body, ENTRY]
 
 
 def unknown(atoms: list[tuple[str, bool]]) -> list[str]:

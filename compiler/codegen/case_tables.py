@@ -124,7 +124,8 @@ def case_tables(reads: CaseReads) -> str:
             lines.append(f"{prefix}{k} = {literal({**BOOLEAN_SPELLINGS, **blanks})}")
     lines += scale_tables(reads)
     above = reads.tally(s.ABOVE)
-    lines.append(f"_Q = {literal({0: None, 1: 0.0, above: 1.0})}  # a question's value by tally")
+    lines.append(f"_Q = (None, 0.0) + (None,) * {above - 2} + (1.0,)  # a question's value "
+                 "by tally (a tuple: indexed faster than a dict)")
     for rid, k in reads.ratings.items():
         scale = layout.fw.rating_scales[rid]
         names = {float(i): lv for i, lv in enumerate(scale.levels)}
@@ -138,6 +139,12 @@ def case_tables(reads: CaseReads) -> str:
         if f.type.kind in ("enum", "rating", "boolean")) + ")")
     lines.append("_NO_INPUTS = {}")
     lines.append("_floor, _ceil = math.floor, math.ceil")
+    lines += ["", "", "def _fraction(tally):",
+              '    """A mean of questions for one case by its sum of tallies: above the line / '
+              'counted."""',
+              f"    counted = {reads.counted('tally')}",
+              f"    return {reads.above('tally')} / counted if counted else None", "", "",
+              "_FRACTION = Memo(_fraction)"]
     lines += answer_tables(reads)
     return "\n".join(lines)
 
@@ -163,11 +170,16 @@ def scale_tables(reads: CaseReads) -> list[str]:
 
 
 def answer_tables(reads: CaseReads) -> list[str]:
-    """The answers of a case at once (`_ANSWERS`, one C call) and the result's keys in
-    order (`_RESULT`, copied for each case: cheaper than building a dict of 200 figures)."""
-    lines = []
+    """The answers of a case at once (`_ANSWERS`, one C call), the case fields read through
+    tables (`_FIELD_CELLS`), and the result's keys in order (`_RESULT`, copied for each
+    case: cheaper than building a dict of 200 figures)."""
+    lines = ["_itemgetter = operator.itemgetter"]
     if len(reads.layout.plan.questions) > 1:
         lines.append("_ANSWERS = operator.itemgetter(*(qid for qid, _scale in QUESTIONS))")
+    tabled = [f for f in reads.case_reads if f.type.kind in ("enum", "rating", "boolean")]
+    if len(tabled) > 1:  # the case fields read through tables, at once (one C call)
+        lines.append("_FIELD_CELLS = operator.itemgetter(" + "".join(
+            f"FIELDS[{reads.case_fields.index(f.id)}][0], " for f in tabled) + ")")
     lines.append("_RESULT = dict.fromkeys(node for node, _kind, _scale in FIGURES)")
     return lines
 

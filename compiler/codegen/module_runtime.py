@@ -222,6 +222,22 @@ def cell_value(spec, value):
     return _encode_one(kind, spellings, text, f"column {name!r}")
 
 
+class Memo(dict):
+    """A one-argument function's results by argument, each worked out once (for the first
+    4,096 arguments; None gives None): score_case looks up a band's output by the value it
+    bands, most values being a few fractions of small counts."""
+
+    def __init__(self, function):
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key):
+        out = None if key is None else self.function(key)
+        if len(self) < 4096:
+            self[key] = out
+        return out
+
+
 def checked_cells(case, inputs, case_cells, input_cells):
     """The case and its inputs with every cell that score_case reads through its tables
     spelled as the tables spell it: a code by its own name, a boolean as 'true' or 'false',
