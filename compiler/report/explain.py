@@ -54,8 +54,8 @@ class Explainer:
         self.inputs = inputs
         self.sources = sources
         self.steps = {step.node: step for step in self.plan.steps}
-        self.figures = Figures(self.plan, results.values, results.numerators,
-                               results.denominators, inputs, results.grouping.size)
+        self.figures = Figures(self.plan, results.values, *results.columns(), inputs,
+                               results.grouping.size)
 
     # ------------------------------------------------------------------ values
     def figure_value(self, g: int, op: s.Op) -> float:

@@ -38,7 +38,7 @@ def across_tree(results: Results, node: str, sources: dict[str, str]) -> Tree:
     span = step.source.span
     tree.add(Text(f"{span.path}:{span.line}: {source_line(sources, span)}", style="dim"))
     tree.add(Text(f"= {expression_text(step.source, fw)}", style="bold"))
-    pooled = pooled_values(results.plan, results.numerators, results.denominators, Figures)
+    pooled = pooled_values(results.plan, *results.columns(), Figures)
     for expr in m.walk(step.source):
         if isinstance(expr, m.Across):
             tree.add(_combined(results, expr, pooled))
