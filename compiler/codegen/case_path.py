@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from critc.compiler.codegen.case_tables import CaseReads, band_lines, case_tables, question_mean
 from critc.compiler.codegen.python_text import comment, where
+from critc.compiler.codegen.recount_path import recount_lines, tally_number
 from critc.compiler.codegen.tables import Layout
 from critc.compiler.model.text import expression_text
 from critc.compiler.plan import steps as s
@@ -126,15 +127,14 @@ class CaseWriter:
         match op:
             case s.Number(value=v):
                 return repr(v), False
-            case s.FigureValue(node=node, above=above) if above is not None:
-                return f"_Q[w{self.tally_of(node, above)}]", True  # counted as the figure says
+            case s.FigureValue(node=node, above=above) if above is not None:  # its own set
+                return f"_Q[w{tally_number(self.layout, node, above)}]", True
             case s.FigureValue(node=node):
                 return f"v{self.index[node]}", True
             case s.InputNumber(field=name, rating=rating):
                 k = self.reads.inputs.index(name)
                 return (f"x{k}" if rating else f"i{k}"), True
-        self.temps += 1
-        name = f"t{self.temps}"
+        self.temps, name = self.temps + 1, f"t{self.temps + 1}"
         self.compute(op, name)
         return name, True
 
@@ -148,7 +148,8 @@ class CaseWriter:
         if questions is None and isinstance(op, s.Pooled):
             questions = tuple((q, op.above_of(i)) for i, q in enumerate(op.questions))
         if questions is not None:
-            tally = self.tally_sum([self.tally_of(q, above) for q, above in questions], target)
+            tally = self.tally_sum([tally_number(self.layout, q, above)
+                                    for q, above in questions], target)
             every = isinstance(op, s.Reduce) and op.strict  # undefined if any question is
             counted = self.reads.counted(tally)
             emit(f"{target} = {self.reads.above(tally)} / {counted} if {counted}"
@@ -181,13 +182,6 @@ class CaseWriter:
                     emit(line)
             case _:
                 self.choice(op, target)
-
-    def tally_of(self, question: str, above: tuple[int, ...] | None) -> int:
-        """The number of a question's tally local: w<i> its own, or w<N + j> (N figures)
-        counted as recount j."""
-        if above is None:
-            return self.index[question]
-        return len(self.index) + self.plan.column(question, above) - len(self.plan.questions)
 
     def tally_sum(self, idx: list[int], target: str) -> str:
         """A local holding the sum of the questions' tallies. A figure's sum (`target` v<i>
@@ -287,7 +281,7 @@ class CaseWriter:
         defined, or None if it always is). A question's value in one case is its above the
         line count (0 or 1) when it counted."""
         if isinstance(op, s.FigureValue) and op.question:
-            i = self.tally_of(op.node, op.above)
+            i = tally_number(self.layout, op.node, op.above)
             return self.reads.above(f"w{i}"), f"w{i}"
         a, blank = self.atom(op)
         return a, (f"{a} is not None" if blank else None)
@@ -300,10 +294,8 @@ class CaseWriter:
             self.emit(line)
 
     def guarded(self, target: str, code: str, guards: list[str]) -> None:
-        if guards:
-            self.emit(f"{target} = {code} if {' and '.join(guards)} else None")
-        else:
-            self.emit(f"{target} = {code}")
+        self.emit(f"{target} = {code}" + (f" if {' and '.join(guards)} else None" if guards
+                                           else ""))
 
     # ------------------------------------------------------------------ the function
     def body(self) -> str:
@@ -372,10 +364,8 @@ class CaseWriter:
                       f"{comment(expression_text(q.applies))}")
             self.emit(f"if {self.truth(q.condition, True, holds=False)}:")
             self.emit(f"    w{i} = 0")
-        for j, recount in enumerate(self.plan.recounts):  # counted where its question is
-            i = self.index[recount.question]
-            self.emit(f"w{len(self.index) + j} = _R{j}[answers[{i}]] if w{i} else 0  "
-                      f"# question {comment(recount.question)}, as some figure counts it")
+        for line in recount_lines(self.layout):
+            self.emit(line)
         for q in self.plan.questions:
             if q.id in self.reads.value_refs:
                 i = self.index[q.id]

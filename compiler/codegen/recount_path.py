@@ -60,3 +60,22 @@ def recount_tables(layout: Layout, tally) -> list[str]:
                      f"{_codes(layout, recount)} above the line: spelling -> tally")
         lines.append(f"_R{j} = {literal({**tallies, None: 0, '': 0})}")
     return lines
+
+
+def tally_number(layout: Layout, question: str, above: tuple[int, ...] | None) -> int:
+    """The number of a question's tally local in `score_case`: w<i> its own, or w<N + j>
+    (N figures) counted as recount j."""
+    if above is None:
+        return layout.index[question]
+    return len(layout.index) + layout.plan.column(question, above) - len(layout.plan.questions)
+
+
+def recount_lines(layout: Layout) -> list[str]:
+    """`score_case` statements giving each recount its tally, where its question counts
+    (after applicability has set a question that does not apply to 0)."""
+    out = []
+    for j, recount in enumerate(layout.plan.recounts):
+        i = layout.index[recount.question]
+        out.append(f"w{len(layout.index) + j} = _R{j}[answers[{i}]] if w{i} else 0  "
+                   f"# question {comment(recount.question)}, as some figure counts it")
+    return out

@@ -83,11 +83,19 @@ class Figures:
         return (self.counts[("num", self.plan.column(question, above))],
                 self.counts[("den", self.plan.question(question).index)])
 
+    def pooled(self, op: s.FigureValue | s.Pooled) -> exp.Expression:
+        """Above-the-line answers / counted answers of a question (a `FigureValue` with its
+        own above-the-line set) or of pooled questions."""
+        uses = [(op.node, op.above)] if isinstance(op, s.FigureValue) else \
+            [(q, op.above_of(i)) for i, q in enumerate(op.questions)]
+        pairs = [self.counted(q, above) for q, above in uses]
+        return b.proportion(b.total([b.col(num) for num, _den in pairs]),
+                            b.total([b.col(den) for _num, den in pairs]))
+
     def expression(self, op: s.Op) -> exp.Expression:
         match op:
-            case s.FigureValue(node=node, above=above):  # counted as this figure says
-                num, den = self.counted(node, above)
-                return b.proportion(b.col(num), b.col(den))
+            case s.FigureValue() | s.Pooled():  # questions counted as this figure says
+                return self.pooled(op)
             case s.InputNumber(field=name):
                 return b.col(self.counts[("input", name)])
             case s.Arith(op=arith, left=left, right=right):
@@ -121,10 +129,6 @@ class Figures:
             case s.FigureCompare() | s.FigureMember() | s.FigureLogic() | s.FigureNot():
                 test = self.test(op)
                 return b.case([(test, b.double(1.0)), (b.negation(test), b.double(0.0))])
-            case s.Pooled(questions=qids):
-                pairs = [self.counted(q, op.above_of(i)) for i, q in enumerate(qids)]
-                return b.proportion(b.total([b.col(num) for num, _den in pairs]),
-                                    b.total([b.col(den) for _num, den in pairs]))
             case s.WeightedMean(items=items, weights=weights, renormalise=renormalise):
                 return weighted_mean([self.value(i) for i in items], weights, renormalise)
             case s.Points(operand=o, points=points):
