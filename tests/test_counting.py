@@ -225,3 +225,12 @@ def test_the_language_server_indexes_the_clause_s_questions_and_keywords():
     assert len(uses) == 1 and not uses[0].definition
     tokens = {(t[0], t[1]): t[3] for t in file_tokens(result, index, "hand.crit")}
     assert tokens[line, 3] == "keyword" and tokens[line, uses[0].span.col] == "variable"
+
+
+def test_hover_on_the_aggregate_shows_its_own_sets():
+    from critc.compiler.lsp.hover import hover_text
+
+    text = hover_text(check_file("hand.crit", HAND), ("item", "roh"))
+    assert text is not None
+    assert "Counts `sufficient`, `partly` above the line for question 1.1a (this figure " \
+        "only)" in text
