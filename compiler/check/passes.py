@@ -6,7 +6,7 @@ returns the checked model whenever one could be built.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -165,7 +165,7 @@ def _figures(symbols: Symbols, resolver: Resolver, rating_scales: Mapping[str, m
     return questions, aggregates
 
 
-def _scale_of(resolver: Resolver):
+def _scale_of(resolver: Resolver) -> Callable[[ast.Question], ast.Scale | None]:
     """A question's scale, without reporting again what its declaration reports."""
     return lambda question: resolver.question_scale(question, report=False)
 

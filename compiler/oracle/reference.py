@@ -58,12 +58,12 @@ class Reference:
 
         return casewise.evaluate(condition, lookup, self.levels) is True
 
-    def counts(self, qid: str, above: frozenset[str] | None = None) -> tuple[int, int]:
+    def counts(self, qid: str, codes: frozenset[str] | None = None) -> tuple[int, int]:
         """(above the line, applicable and answered) over the inspection's cases; above the
-        line the codes `above` (a formula's `counting` clause), else the scale's."""
+        line the `codes` of a formula's `counting` clause, else the scale's."""
         q = self.fw.questions[qid]
         scale = self.fw.scales[q.scale]
-        above_codes = scale.above if above is None else above
+        above_codes = scale.above if codes is None else codes
         above = answered = 0
         for case in self.cases:
             answer = case.get(qid)
