@@ -13,6 +13,7 @@ from typing import Literal
 import attrs
 from critc.dsl.across_syntax import Across as Across
 from critc.dsl.across_syntax import AcrossInspections as AcrossInspections
+from critc.dsl.counting_syntax import Counting as Counting
 from critc.dsl.span import NO_SPAN, Span
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -335,6 +336,9 @@ class Aggregate:
     tags: tuple[str, ...] = ()
     rated: str | None = None
     rounding: Rounding | None = None
+    # `counting {...} above the line for question ...`: this formula's own above-the-line
+    # set for some of the questions it uses
+    counting: tuple[Counting, ...] = ()
     description: str | None = None
     source: str | None = None
     children: tuple[Question | Aggregate, ...] = ()

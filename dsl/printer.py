@@ -14,6 +14,7 @@ from typing import assert_never
 
 from critc.dsl import ast
 from critc.dsl.across_syntax import across_text, print_block
+from critc.dsl.counting_syntax import counting_text
 from critc.dsl.parser import Comment
 from critc.dsl.source import source_lines
 
@@ -331,6 +332,8 @@ class Printer:
         if a.applies is not None:
             self.emit(depth + 1, f"applies when {expr_text(a.applies)}", a.applies.span.line,
                       a.applies.span.end_line)
+        for clause in a.counting:
+            self.emit(depth + 1, counting_text(clause), clause.span.line, clause.span.end_line)
         if a.rated:
             self.emit(depth + 1, f"rated {a.rated}")
         if a.rounding:
@@ -369,10 +372,9 @@ class Printer:
 def threshold_text(row: ast.BandRow) -> str:
     low = row.low.text if row.low else ""
     high = row.high.text if row.high else ""
-    return {
-        "at_least": f"{low} and above", "above": f"above {low}", "between": f"{low} to {high}",
-        "at_most": f"{high} and below", "below": f"below {high}", "otherwise": "otherwise",
-    }[row.test]
+    return {"at_least": f"{low} and above", "above": f"above {low}", "between": f"{low} to {high}",
+            "at_most": f"{high} and below", "below": f"below {high}", "otherwise": "otherwise"
+            }[row.test]
 
 
 def type_text(t: ast.TypeRef | None) -> str:
@@ -380,9 +382,7 @@ def type_text(t: ast.TypeRef | None) -> str:
         return "text"
     if t.kind == "enum":
         return "one of {" + ", ".join(t.values) + "}"
-    if t.kind == "rating":
-        return f"rating {t.scale}"
-    return t.kind
+    return f"rating {t.scale}" if t.kind == "rating" else t.kind
 
 
 def format_module(module: ast.Module, comments: Iterable[Comment] = (),

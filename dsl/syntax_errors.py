@@ -53,6 +53,10 @@ EXAMPLES: dict[str, list[str]] = {
     "refer to an item by its kind and id, e.g. `criterion 1.2` or `question 1.2a`": [
         "score s = mean(1.2, 1.3)\n",
     ],
+    "list the codes counted above the line in braces, all of them, e.g. `counting "
+    "{sufficient, partly} above the line for question 1.2d`": [
+        "score s = pooled over all questions\n  counting partly above the line for question q\n",
+    ],
     "a scope lists the ids of one kind: `in sections 1, 2`": [
         "score s = mean of questions in 1, 2\n",
     ],

@@ -41,10 +41,12 @@ CLAUSE_WORDS = {
     "default_scale": "`default scale`",
     "band_on": "`on` (figures to band)",
     "gives": "`gives`",
+    "counting": "`counting ... above the line`",
 }
 ACCEPTS = {
     "question": {"applies", "tags", "on_scale", "description", "source"},
-    "aggregate": {"formula", "applies", "tags", "rated", "rounding", "description", "source"},
+    "aggregate": {"formula", "applies", "tags", "rated", "rounding", "counting", "description",
+                  "source"},
     "framework": {"version", "effective", "default_scale", "rounding", "description", "source"},
     "scale": {"description", "source"},
     "field": {"description", "source"},
@@ -123,7 +125,7 @@ class ToAst:
                         CLAUSE_WORDS[c] for c in sorted(ACCEPTS[what])),
                 ))
                 continue
-            if clause.name in seen and clause.name != "band_on":
+            if clause.name in seen and clause.name not in ("band_on", "counting"):
                 self.diagnostics.append(error(
                     "repeated-clause",
                     f"{CLAUSE_WORDS[clause.name]} is given twice",
@@ -134,6 +136,8 @@ class ToAst:
             seen[clause.name] = clause.span
             if clause.name == "band_on":
                 fields["targets"] = fields.get("targets", ()) + clause.value
+            elif clause.name == "counting":
+                fields["counting"] = fields.get("counting", ()) + (clause.value,)
             elif clause.name == "effective":
                 fields["effective_from"], fields["effective_to"] = clause.value
             elif clause.name == "on_scale":
@@ -198,6 +202,20 @@ class ToAst:
 
     def rated(self, meta, children):
         return Clause("rated", str(children[0]), self.span(meta))
+
+    def counting(self, meta, children):
+        """`counting {a, b} above the line for questions X, Y`: the NAMEs before the
+        question word are codes, the IDs after it questions."""
+        word = next(i for i, c in enumerate(children) if not isinstance(c, Token))
+        codes, questions = children[:word], children[word + 1:]
+        return Clause("counting", ast.Counting(
+            codes=tuple(str(c) for c in codes), questions=tuple(str(q) for q in questions),
+            code_spans=tuple(self.tspan(c) for c in codes),
+            question_spans=tuple(self.tspan(q) for q in questions), span=self.span(meta)),
+            self.span(meta))
+
+    def question_word(self, meta, children):
+        return "question"
 
     def description(self, meta, children):
         return Clause("description", self.unquote(children[0]), self.span(meta))

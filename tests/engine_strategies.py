@@ -96,6 +96,19 @@ class Question:
     all_tags: tuple[str, ...] = ()  # own and inherited (filled in by the spec)
 
 
+# `counting {codes} above the line for questions ...`: the codes, and the questions
+Counting = tuple[tuple[str, ...], tuple[str, ...]]
+RECOUNTABLE = ("sufficient", "insufficient", "not_done")  # the scale's counted codes
+
+
+def counting_line(counting: Counting | None, indent: str) -> list[str]:
+    if counting is None:
+        return []
+    codes, questions = counting
+    return [f"{indent}counting {{{', '.join(codes)}}} above the line for questions "
+            + ", ".join(questions)]
+
+
 @attrs.define
 class Criterion:
     id: str
@@ -103,6 +116,7 @@ class Criterion:
     questions: list[Question]
     tags: tuple[str, ...]
     title: str
+    counting: Counting | None = None  # its own above-the-line set for some questions
 
     @property
     def individual(self) -> list[Question]:
@@ -127,6 +141,7 @@ class Thread:
     tags: tuple[str, ...]
     sections: tuple[str, ...]  # scope; () for the whole framework
     questions: tuple[str, ...]  # what it should select, worked out from the spec
+    counting: Counting | None = None  # its own above-the-line set for some questions
 
 
 @attrs.define
@@ -218,6 +233,7 @@ def render(spec: Spec) -> str:
             out.append(head)
             out.append("    = " + formula_text(crit.formula)
                        + (skip if crit.formula == "mean" else ""))
+            out += counting_line(crit.counting, "    ")
             for q in crit.questions:
                 role = "summary " if q.role == "summary" else ""
                 line = f"    {role}question {q.id} {quote(q.title)}"
@@ -235,6 +251,7 @@ def render(spec: Spec) -> str:
             selector += " in sections " + ", ".join(thread.sections)
         out.append(f'thread {thread.id} "Thread {thread.id}" = {function} {selector}'
                    + (skip if thread.kind != "pooled" else ""))
+        out += counting_line(thread.counting, "  ")
     out.append("")
     out += ['band conclusion "Criterion conclusion — «é»"', "  on all criteria"]
     if spec.band.rounding:
@@ -387,8 +404,12 @@ def conditions(draw, variables: list[tuple[str, str]], enums) -> tuple[str, tupl
 
 # ----------------------------------------------------------------------------- frameworks
 @st.composite
-def specs(draw, guard: bool = False, max_sections: int = 3, extended: bool = False) -> Spec:
-    """`extended`: totals may be strict, and figures that choose may be added."""
+def specs(draw, guard: bool = False, max_sections: int = 3, extended: bool = False,
+          counting: bool | None = None) -> Spec:
+    """`extended`: totals may be strict, and figures that choose may be added. `counting`
+    (by default, as `extended`): aggregates may count some questions with their own
+    above-the-line set."""
+    recount = extended if counting is None else counting
     names = list(draw(st.permutations(ENUM_NAMES + BOOL_NAMES)))
     n_enums = draw(st.integers(1, 2))
     n_bools = draw(st.integers(1, 2))
@@ -432,8 +453,10 @@ def specs(draw, guard: bool = False, max_sections: int = 3, extended: bool = Fal
                                           title=draw(TITLE_TEXT)))
                 answered.append(qid)
             ctags = tuple(draw(st.lists(st.sampled_from(tag_pool), max_size=1)))
-            criteria.append(Criterion(id=cid, formula=formula, questions=questions, tags=ctags,
-                                      title=draw(TITLE_TEXT)))
+            criteria.append(Criterion(
+                id=cid, formula=formula, questions=questions, tags=ctags,
+                title=draw(TITLE_TEXT),
+                counting=draw(countings([q.id for q in questions])) if recount else None))
         sections.append(Section(id=str(s), criteria=criteria, title=draw(TITLE_TEXT)))
     for crit in [c for sec in sections for c in sec.criteria]:
         for q in crit.questions:
@@ -460,7 +483,8 @@ def specs(draw, guard: bool = False, max_sections: int = 3, extended: bool = Fal
         if any(t.id == tid for t in threads):
             continue
         threads.append(Thread(id=tid, kind=draw(st.sampled_from(["pooled", "mean"])),
-                              tags=tags, sections=scope, questions=selected))
+                              tags=tags, sections=scope, questions=selected,
+                              counting=draw(countings(list(selected))) if recount else None))
 
     thresholds = tuple(sorted(draw(st.lists(st.sampled_from([90, 80, 75, 70, 65, 60, 50, 40]),
                                             min_size=1, max_size=3, unique=True)),
@@ -480,6 +504,18 @@ def specs(draw, guard: bool = False, max_sections: int = 3, extended: bool = Fal
         guard="in_scope_" if guard else None,
         skipping=not extended or draw(st.booleans()),
         choices=extended and draw(st.booleans()))
+
+
+@st.composite
+def countings(draw, questions: list[str]) -> Counting | None:
+    """Now and then, an aggregate's own above-the-line set (never the scale's own) for some
+    of the questions its formula uses."""
+    if draw(st.integers(0, 7)) > 0:
+        return None
+    codes = draw(st.lists(st.sampled_from(RECOUNTABLE), min_size=1, unique=True)
+                 .filter(lambda c: set(c) != {"sufficient"}))
+    named = draw(st.lists(st.sampled_from(questions), min_size=1, max_size=3, unique=True))
+    return tuple(c for c in RECOUNTABLE if c in codes), tuple(named)
 
 
 # ----------------------------------------------------------------------------- cases
@@ -524,8 +560,8 @@ def case_values(draw, spec: Spec, key: str, number: int) -> tuple[dict, dict]:
 
 @st.composite
 def scenarios(draw, guard: bool = False, max_cases: int = 8, max_inspections: int = 3,
-              extended: bool = False) -> Scenario:
-    spec = draw(specs(guard=guard, extended=extended))
+              extended: bool = False, counting: bool | None = None) -> Scenario:
+    spec = draw(specs(guard=guard, extended=extended, counting=counting))
     keys = draw(st.lists(st.sampled_from(INSPECTIONS), min_size=1, max_size=max_inspections,
                          unique=True))
     cases, spellings = [], []
@@ -727,6 +763,10 @@ def adversarial_scenarios(draw, **kwargs) -> Scenario:
         q.id = question_map.get(q.id, q.id)
     for thread in spec.threads:
         thread.questions = tuple(question_map.get(r, r) for r in thread.questions)
+    for aggregate in [*spec.criteria, *spec.threads]:
+        if aggregate.counting is not None:
+            codes, named = aggregate.counting
+            aggregate.counting = codes, tuple(question_map.get(q, q) for q in named)
 
     text = render(spec)
     source = draw(st.sampled_from(ADVERSARIAL_LABELS))

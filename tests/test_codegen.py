@@ -523,7 +523,7 @@ def test_inputs_of_every_type_through_score_and_score_case(module_dir, cases, in
 
 # ----------------------------------------------------------------------------- generated frameworks
 @settings(max_examples=50, deadline=None)
-@given(adversarial_scenarios())
+@given(adversarial_scenarios(counting=True))
 def test_module_equals_engine_and_reference_on_generated_frameworks(module_dir, scenario):
     """On random frameworks whose names are Python keywords and whose labels hold quotes,
     backslashes and newlines: the module's `score` (from case-file spellings) equals the

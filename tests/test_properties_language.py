@@ -110,6 +110,20 @@ def conditions(draw, fields: dict, depth: int = 2):
 
 # ----------------------------------------------------------------------------- frameworks
 @st.composite
+def countings(draw, formula: ast.Expr, questions: list[ast.Question]):
+    """Now and then, for a formula over every question of the aggregate, its own
+    above-the-line set for some of them (`counting {yes, no} above the line for ...`)."""
+    every = isinstance(formula, ast.Call) and isinstance(formula.args[0], ast.Selector) \
+        and formula.args[0].role is None
+    if not every or draw(st.integers(0, 3)) > 0:
+        return ()
+    named = draw(st.lists(st.sampled_from([q.id for q in questions]), min_size=1,
+                          unique=True))
+    codes = draw(st.sampled_from([("no",), ("yes", "no"), ("no", "yes")]))
+    return (ast.Counting(codes=codes, questions=tuple(named)),)
+
+
+@st.composite
 def question_formulas(draw, questions: list[ast.Question]):
     """A formula over an aggregate's own questions that selects something."""
     roles = [q.role for q in questions]
@@ -215,10 +229,11 @@ def frameworks(draw) -> ast.Module:
                 criterion_tags = tuple(draw(st.lists(st.sampled_from(tags), unique=True,
                                                      max_size=1)))
                 qs = make_questions(cid, sid, set(section_tags) | set(criterion_tags))
+                formula = draw(question_formulas(qs))
                 criteria.append(ast.Aggregate(
                     kind="criterion", id=cid, title=draw(maybe_text),
-                    formula=draw(question_formulas(qs)), tags=criterion_tags,
-                    children=tuple(qs)))
+                    formula=formula, tags=criterion_tags, children=tuple(qs),
+                    counting=draw(countings(formula, qs))))
             choices = [ast.Call(function=fn, args=(selector("criteria", scope_word="its"),))
                        for fn in ("mean", "min", "max")]
             choices.append(ast.Call(function="pooled", args=(selector(scope_word="its"),)))

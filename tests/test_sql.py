@@ -187,7 +187,7 @@ ODD_TABLES = Tables(cases='ca"se`s; --\n\\ é', inputs="in'puts] -- ☃")
 
 
 @settings(max_examples=15, deadline=None)
-@given(adversarial_scenarios())
+@given(adversarial_scenarios(counting=True))
 def test_adversarial_names_and_labels_on_each_engine(scenario):
     """Fields, values and questions named like keywords, band labels and table names with
     quotes, backslashes, `--`, `;`, newlines and non-ASCII text."""

@@ -6,7 +6,7 @@ returns the checked model whenever one could be built.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ import attrs
 from critc.compiler.check import across, allow, lints
 from critc.compiler.check import bands as band_rules
 from critc.compiler.check import graph as graphs
+from critc.compiler.check.counting import counting_rules
 from critc.compiler.check.declare import Symbols, declare, did_you_mean
 from critc.compiler.check.load import Program, load
 from critc.compiler.check.resolve import Resolver, field_type, rounding_of
@@ -159,8 +160,14 @@ def _figures(symbols: Symbols, resolver: Resolver, rating_scales: Mapping[str, m
             tags=tuple(sorted(symbols.tags[node])),
             rounding=rounding_of(item.rounding) if item.rounding else None,
             applies=resolver.aggregate_condition(node),
+            counting=counting_rules(item, formula, symbols, _scale_of(resolver), diagnostics),
             description=item.description, source=item.source, span=item.span)
     return questions, aggregates
+
+
+def _scale_of(resolver: Resolver) -> Callable[[ast.Question], ast.Scale | None]:
+    """A question's scale, without reporting again what its declaration reports."""
+    return lambda question: resolver.question_scale(question, report=False)
 
 
 def _bands(symbols: Symbols, resolver: Resolver, band_types: dict[str, list[BandUse]],

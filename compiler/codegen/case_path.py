@@ -14,6 +14,7 @@ from __future__ import annotations
 from critc.compiler.codegen.case_reads import answer_reads, cell_reads
 from critc.compiler.codegen.case_tables import CaseReads, band_lines, case_tables, question_mean
 from critc.compiler.codegen.python_text import comment, where
+from critc.compiler.codegen.recount_path import recount_lines, tally_number
 from critc.compiler.codegen.tables import Layout
 from critc.compiler.model.text import expression_text
 from critc.compiler.plan import steps as s
@@ -128,13 +129,14 @@ class CaseWriter:
         match op:
             case s.Number(value=v):
                 return repr(v), False
+            case s.FigureValue(node=node, above=above) if above is not None:  # its own set
+                return f"_Q[w{tally_number(self.layout, node, above)}]", True
             case s.FigureValue(node=node):
                 return f"v{self.index[node]}", True
             case s.InputNumber(field=name, rating=rating):
                 k = self.reads.inputs.index(name)
                 return (f"x{k}" if rating else f"i{k}"), True
-        self.temps += 1
-        name = f"t{self.temps}"
+        self.temps, name = self.temps + 1, f"t{self.temps + 1}"
         self.compute(op, name)
         return name, True
 
@@ -146,9 +148,10 @@ class CaseWriter:
         emit = self.emit
         questions = question_mean(op)
         if questions is None and isinstance(op, s.Pooled):
-            questions = op.questions
+            questions = tuple((q, op.above_of(i)) for i, q in enumerate(op.questions))
         if questions is not None:
-            tally = self.tally_sum([self.index[q] for q in questions], target)
+            tally = self.tally_sum([tally_number(self.layout, q, above)
+                                    for q, above in questions], target)
             counted = self.reads.counted(tally)
             if isinstance(op, s.Reduce) and op.strict:  # undefined if any question is
                 emit(f"{target} = {self.reads.above(tally)} / {counted} if {counted} == "
@@ -287,7 +290,7 @@ class CaseWriter:
         defined, or None if it always is). A question's value in one case is its above the
         line count (0 or 1) when it counted."""
         if isinstance(op, s.FigureValue) and op.question:
-            i = self.index[op.node]
+            i = tally_number(self.layout, op.node, op.above)
             return self.reads.above(f"w{i}"), f"w{i}"
         a, blank = self.atom(op)
         return a, (f"{a} is not None" if blank else None)
@@ -300,10 +303,8 @@ class CaseWriter:
             self.emit(line)
 
     def guarded(self, target: str, code: str, guards: list[str]) -> None:
-        if guards:
-            self.emit(f"{target} = {code} if {' and '.join(guards)} else None")
-        else:
-            self.emit(f"{target} = {code}")
+        self.emit(f"{target} = {code}" + (f" if {' and '.join(guards)} else None" if guards
+                                           else ""))
 
     # ------------------------------------------------------------------ the function
     def body(self) -> str:
@@ -342,6 +343,8 @@ class CaseWriter:
                 self.emit(note)
             self.emit(f"if {test}:")
             self.emit(f"    {' = '.join(tallies)} = 0")
+        for line in recount_lines(self.layout):
+            self.emit(line)
         for q in self.plan.questions:
             if q.id in self.reads.value_refs:
                 i = self.index[q.id]

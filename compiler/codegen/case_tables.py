@@ -13,6 +13,7 @@ import importlib.resources
 import math
 
 from critc.compiler.codegen.python_text import comment, literal
+from critc.compiler.codegen.recount_path import recount_tables
 from critc.compiler.codegen.tables import Layout, band_outputs, condition_fields, spellings_of
 from critc.compiler.plan import steps as s
 
@@ -49,11 +50,15 @@ def counts_items(op: s.Op) -> bool:
         isinstance(op, s.Reduce) and op.function in ("mean", "sum", "count"))
 
 
-def question_mean(op: s.Op) -> tuple[str, ...] | None:
-    """The questions of a mean over questions only (for one case, a pooled ratio)."""
+QuestionUse = tuple[str, tuple[int, ...] | None]  # a question, and its own above set here
+
+
+def question_mean(op: s.Op) -> tuple[QuestionUse, ...] | None:
+    """The questions of a mean over questions only (for one case, a pooled ratio), each
+    with the codes above the line there if not its scale's."""
     if isinstance(op, s.Reduce) and op.function == "mean" and op.items and all(
             isinstance(i, s.FigureValue) and i.question for i in op.items):
-        return tuple(i.node for i in op.items if isinstance(i, s.FigureValue))
+        return tuple((i.node, i.above) for i in op.items if isinstance(i, s.FigureValue))
     return None
 
 
@@ -103,7 +108,7 @@ class CaseReads:
     def _find_value_refs(self, op: s.Op) -> None:
         if question_mean(op) is not None:
             return
-        if isinstance(op, s.FigureValue) and op.question:
+        if isinstance(op, s.FigureValue) and op.question and op.above is None:
             self.value_refs.add(op.node)
         for child in s.op_children(op):
             if not (counts_items(op) and isinstance(child, s.FigureValue)):
@@ -123,6 +128,7 @@ def case_tables(reads: CaseReads) -> str:
         elif f.type.kind == "boolean":
             lines.append(f"{prefix}{k} = {literal({**BOOLEAN_SPELLINGS, **blanks})}")
     lines += scale_tables(reads)
+    lines += recount_tables(layout, reads.tally)
     above = reads.tally(s.ABOVE)
     lines.append(f"_Q = (None, 0.0) + (None,) * {above - 2} + (1.0,)  # a question's value "
                  "by tally (a tuple: indexed faster than a dict)")

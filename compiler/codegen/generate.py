@@ -19,6 +19,7 @@ from critc.compiler.codegen.across_path import with_across
 from critc.compiler.codegen.applies import APPLIES_GLUE, needs_glue
 from critc.compiler.codegen.case_path import CaseWriter
 from critc.compiler.codegen.python_text import comment
+from critc.compiler.codegen.recount_path import with_recounts
 from critc.compiler.codegen.table_path import GLUE, LAZY_NUMPY, TableWriter
 from critc.compiler.codegen.tables import Layout, tables
 from critc.compiler.plan.lower import Plan
@@ -69,7 +70,8 @@ def generate(plan: Plan, source_name: str, source_text: str,
     hash of the source in METADATA."""
     layout = Layout(plan)
     table_path = TableWriter(layout)
-    glue, across = with_across(layout, GLUE)
+    glue, recounts = with_recounts(layout, GLUE)
+    glue, across = with_across(layout, glue)
     sections = [
         header(plan, source_name) + DOC,
         IMPORTS + "\n\n\n" + LAZY_NUMPY + "\n\n\n" + _rule("framework tables"),
@@ -78,7 +80,7 @@ def generate(plan: Plan, source_name: str, source_text: str,
         _body("critc.compiler.model", "cells.py", after="import datetime"),
         _body("critc.compiler.codegen", "module_runtime.py"),
         glue + (APPLIES_GLUE if needs_glue(plan) else ""),
-        _rule("applicability"), table_path.conditions(),
+        _rule("applicability"), table_path.conditions(), *recounts,
         _rule("figures, in dependency order"), table_path.figures(), *across,
         _rule("one case, in plain Python"), *CaseWriter(layout).sections(),
     ]

@@ -92,6 +92,9 @@ class TableWriter:
         match op:
             case s.Number(value=v):
                 return f"np.full(size, {v!r})"
+            case s.FigureValue(node=node, above=above) if above is not None:
+                column = self.layout.plan.column(node, above)  # counted as this figure says
+                return f"proportion(num[:, {column}], den[:, {column}])"
             case s.FigureValue(node=node):
                 return f"v[{self.index[node]}]"
             case s.InputNumber(field=name):
@@ -111,7 +114,8 @@ class TableWriter:
                     return f"v_strict({VECTOR_REDUCE[fn]}, np.vstack([{items_code}]))"
                 return f"{VECTOR_REDUCE[fn]}(np.vstack([{items_code}]))"
             case s.Pooled(questions=qs):
-                idx = "(" + "".join(f"{self.index[q]}, " for q in qs) + ")"
+                columns = [self.layout.plan.column(q, op.above_of(i)) for i, q in enumerate(qs)]
+                idx = "(" + "".join(f"{c}, " for c in columns) + ")"
                 return f"proportion(num[:, {idx}].sum(axis=1), den[:, {idx}].sum(axis=1))"
             case s.WeightedMean(items=items, weights=weights, renormalise=renorm):
                 items_code = ", ".join(self.figure(i) for i in items)

@@ -46,6 +46,7 @@ CANONICAL = (s.ABOVE, s.BELOW)  # codes 0 and 1 of a scale in the usual order
 class Counts:
     numerators: np.ndarray  # (inspections, questions)
     denominators: np.ndarray
+    recounted: np.ndarray  # (inspections, recounts): numerators of the plan's recounts
     missing: np.ndarray | None  # applicable but blank (with detail)
     stray: np.ndarray | None  # answered where not applicable (with detail)
     cases: dict[str, np.ndarray]  # figure → cases it counted (with detail)
@@ -102,14 +103,16 @@ def padded_width(questions: int) -> int:
 
 
 def _recoding(plan: Plan) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(columns, lookup) for the questions whose scale is not in the usual order: the
-    lookup takes a code (as uint8) to 0 above the line, 1 below, 2 another declared code,
-    255 a blank (or a code past the scale, which a validated table does not hold)."""
+    """(columns, lookup) for the questions (and recounts) whose status is not in the usual
+    order: the lookup takes a code (as uint8) to 0 above the line, 1 below, 2 another
+    declared code, 255 a blank (or a code past the scale, which a validated table does not
+    hold)."""
     columns: dict[tuple[int, ...], list[int]] = {}
-    for q in plan.questions:
-        if tuple(q.status[:2]) != CANONICAL or s.BELOW in q.status[2:] \
-                or s.ABOVE in q.status[2:]:
-            columns.setdefault(q.status, []).append(q.index)
+    statuses = [(q.status, q.index) for q in plan.questions] + \
+        [(r.status, r.column) for r in plan.recounts]
+    for status, column in statuses:
+        if tuple(status[:2]) != CANONICAL or s.BELOW in status[2:] or s.ABOVE in status[2:]:
+            columns.setdefault(status, []).append(column)
     out = []
     for status, cols in columns.items():
         lookup = np.full(256, 255, dtype=np.uint8)
@@ -128,6 +131,8 @@ class Combinations:
         self.condition_of = np.full(len(plan.questions), len(plan.conditions), np.int64)
         for i, condition in enumerate(plan.conditions):
             self.condition_of[list(condition.questions)] = i
+        # a recount's column applies where its question does
+        self.condition_of = np.r_[self.condition_of, self.condition_of[recount_sources(plan)]]
         self.full = None
         if len(plan.conditions) <= FULL_TABLE:
             k = np.arange(1 << len(plan.conditions))
@@ -174,7 +179,9 @@ class _Counter:
         self.order, self.group, self.starts = order, group, starts
         self.detail, self.size = detail, size
         self.nq = len(plan.questions)
-        self.width = padded_width(self.nq)
+        self.sources = recount_sources(plan)
+        self.columns = self.nq + len(self.sources)  # the questions', then the recounts'
+        self.width = padded_width(self.columns)
         self.recoded = _recoding(plan)
         self.k, self.applies, self.flags = Combinations(plan, self.width).of_cases(
             table, inputs, order, group)
@@ -192,7 +199,7 @@ class _Counter:
         answers = self._answers(rows)
         code, mask = self._buffers(n)
         np.take(self.flags, self.k[lo:hi], axis=0, out=code.view(np.uint64))
-        np.bitwise_or(answers, code[:, : self.nq], out=code[:, : self.nq])  # 0 above, 1 below
+        np.bitwise_or(answers, code[:, : self.columns], out=code[:, : self.columns])  # 0 above
         local = self.starts[a:b] - lo
         self._sum(np.less(code, 2, out=mask), "den", local, a, b)  # applicable and counted
         if self.aggregates is not None:
@@ -205,9 +212,12 @@ class _Counter:
             self._sum(np.less(code, NOT_APPLICABLE + 2, out=mask), "upto", local, a, b)
 
     def _answers(self, rows: np.ndarray | slice) -> np.ndarray:
-        """The block's answer codes as uint8, in the usual order of a scale."""
+        """The block's answer codes as uint8, in the usual order of a scale; each recount's
+        column a copy of its question's."""
         answers = self.table.answers[rows].view(np.uint8)
-        if self.recoded and isinstance(rows, slice):
+        if len(self.sources):
+            answers = np.concatenate([answers, answers[:, self.sources]], axis=1)
+        elif self.recoded and isinstance(rows, slice):
             answers = answers.copy()
         for columns, lookup in self.recoded:
             answers[:, columns] = lookup[answers[:, columns]]
@@ -231,7 +241,7 @@ class _Counter:
         inspection times the table of which questions apply for each k."""
         combos = len(self.applies)
         keys = self.group.astype(np.int64) * combos + self.k
-        applies = self.applies.astype(np.int64)
+        applies = self.applies[:, : self.nq].astype(np.int64)
         if self.size * combos <= HISTOGRAM_CELLS:
             histogram = np.bincount(keys, minlength=self.size * combos)
             return histogram.reshape(self.size, combos) @ applies
@@ -242,13 +252,21 @@ class _Counter:
 
     def counts(self) -> Counts:
         chunk_group = self.group[self.starts]
-        total = {name: _per_inspection(chunks, chunk_group, self.size, self.nq)
+        every = {name: _per_inspection(chunks, chunk_group, self.size, self.columns)
                  for name, chunks in self.chunks.items()}
+        total = {name: counts[:, : self.nq] for name, counts in every.items()}
+        recounted = every["num"][:, self.nq:]
         if self.aggregates is None:
-            return Counts(total["num"], total["den"], None, None, {})
+            return Counts(total["num"], total["den"], recounted, None, None, {})
         missing = self._applicable() - total["answered"]
         stray = total["upto"] - total["answered"]
-        return Counts(total["num"], total["den"], missing, stray, self.aggregates.cases())
+        return Counts(total["num"], total["den"], recounted, missing, stray,
+                      self.aggregates.cases())
+
+
+def recount_sources(plan: Plan) -> np.ndarray:
+    """The answer column each recount of the plan counts."""
+    return np.asarray([r.source for r in plan.recounts], dtype=np.int64)
 
 
 def _per_inspection(chunks: np.ndarray, chunk_group: np.ndarray, size: int, nq: int

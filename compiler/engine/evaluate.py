@@ -32,6 +32,22 @@ class Results:
     missing: np.ndarray  # (inspections, questions) applicable but blank
     not_applicable_answered: np.ndarray  # (inspections, questions) answered where not applicable
     across: AcrossResults  # figures across inspections (engine/across.py)
+    recounted: np.ndarray | None = None  # (inspections, recounts) numerators of plan.recounts
+
+    def columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """Numerators and denominators of the questions, then of the plan's recounts."""
+        return counted_columns(self.plan, self.numerators, self.denominators, self.recounted)
+
+
+def counted_columns(plan: Plan, num: np.ndarray, den: np.ndarray,
+                    recounted: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """(numerators, denominators) with a column per question, then per recount (counted
+    with its own above-the-line set, over its question's counted cases)."""
+    if not plan.recounts:
+        return num, den
+    sources = [r.source for r in plan.recounts]
+    recounted = np.zeros_like(num[:, sources]) if recounted is None else recounted
+    return np.c_[num, recounted], np.c_[den, den[:, sources]]
 
 
 # ----------------------------------------------------------------------------- figures
@@ -52,6 +68,9 @@ class Figures:
         match op:
             case s.Number(value=v):
                 return np.full(self.size, v)
+            case s.FigureValue(node=node, above=above) if above is not None:
+                column = self.plan.column(node, above)  # counted as this figure says
+                return runtime.proportion(self.num[:, column], self.den[:, column])
             case s.FigureValue(node=node):
                 return self.values[node]
             case s.InputNumber(field=name):
@@ -66,7 +85,7 @@ class Figures:
                 out = REDUCE[fn](np.where(kept, rows, np.nan))  # not applicable: left out
                 return np.where((np.isnan(rows) & kept).any(axis=0), np.nan, out) if strict else out
             case s.Pooled(questions=qids):
-                idx = [self.plan.question(q).index for q in qids]
+                idx = [self.plan.column(q, op.above_of(i)) for i, q in enumerate(qids)]
                 return runtime.proportion(self.num[:, idx].sum(axis=1),
                                           self.den[:, idx].sum(axis=1))
             case s.WeightedMean(items=items, weights=weights, renormalise=renormalise):
@@ -156,12 +175,14 @@ def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
     stray = np.zeros_like(num) if counts.stray is None else counts.stray
     proportions = runtime.proportion(num, den)
     values = {q.id: proportions[:, q.index] for q in plan.questions}
-    figures = Figures(plan, values, num, den, inputs, grouping.size)
+    every_num, every_den = counted_columns(plan, num, den, counts.recounted)
+    figures = Figures(plan, values, every_num, every_den, inputs, grouping.size)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         for step in plan.steps:
             values[step.node] = applicability.step_value(figures.compute, step)
     for q in plan.questions:
         cases[q.id] = den[:, q.index]
     totals = np.bincount(grouping.group, minlength=grouping.size).astype(np.int64)
-    across = evaluate_across(plan, values, num, den, cases, Figures)
-    return Results(plan, grouping, values, num, den, cases, totals, missing, stray, across)
+    across = evaluate_across(plan, values, every_num, every_den, cases, Figures)
+    return Results(plan, grouping, values, num, den, cases, totals, missing, stray, across,
+                   counts.recounted)

@@ -80,6 +80,9 @@ def _aggregate(fw: m.Framework, graph: graphs.Dependencies | None, a: m.Aggregat
     if a.formula is not None:
         lines.append(f"\n= {expression_text(a.formula, fw)}")
     lines.append(f"\nType: {a.type.kind}")
+    for rule in a.counting:  # its own above-the-line sets
+        lines.append(f"\nCounts {', '.join(f'`{c}`' for c in rule.codes)} above the line for "
+                     f"question {rule.question} (this figure only)")
     if graph is not None and a.id in graph:
         needs = [reference_text(fw, n) for n in _ordered(graph, graph.predecessors(a.id))]
         if needs:

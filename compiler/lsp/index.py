@@ -104,6 +104,9 @@ class _FileScan:
                 yield from self.clauses("aggregate", item.span, item.children)
                 if item.formula is not None:
                     yield from self.expression(item.formula)
+                for clause in item.counting:  # `counting {...} above the line for 1.2d`
+                    for qid, span in zip(clause.questions, clause.question_spans, strict=False):
+                        yield Occurrence(("item", qid), span)
                 for child in item.children:
                     yield from self.item(child)
             case ast.Band():

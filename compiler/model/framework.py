@@ -373,6 +373,17 @@ class Question:
 
 
 @attrs.frozen(kw_only=True)
+class Counting:
+    """`counting {sufficient, partly} above the line for question 1.2d`, one per question:
+    the codes (in scale order) counted above the line for `question` in one aggregate's
+    formula only, instead of its scale's."""
+
+    question: str
+    codes: tuple[str, ...]
+    span: Span = _span()  # the clause
+
+
+@attrs.frozen(kw_only=True)
 class Aggregate:
     id: str
     kind: AggregateKind
@@ -386,9 +397,15 @@ class Aggregate:
     # where the aggregate applies: a test per inspection over inspection inputs, its own
     # `applies when` and those of the aggregates around it; elsewhere it is not applicable
     applies: Expr | None = None
+    # the formula's own above-the-line sets for some of its questions (`counting ...`)
+    counting: tuple[Counting, ...] = ()
     description: str | None = None
     source: str | None = None
     span: Span = _span()
+
+    def counting_of(self, question: str) -> Counting | None:
+        """The formula's own above-the-line set for `question`, if it declares one."""
+        return next((c for c in self.counting if c.question == question), None)
 
 
 @attrs.frozen(kw_only=True)

@@ -34,6 +34,9 @@ class Reference:
         self.inputs = inputs or {}
         self.memo: dict[str, Any] = {}  # a figure's value, or an input's
         self.not_applicable: set[str] = set()  # aggregates whose `applies when` is false
+        # the above-the-line codes of the aggregate whose formula is being computed, for the
+        # questions its `counting` clauses name
+        self.above: dict[str, frozenset[str]] = {}
 
     def levels(self, scale: str) -> tuple[str, ...]:
         return self.fw.rating_scales[scale].levels
@@ -55,10 +58,12 @@ class Reference:
 
         return casewise.evaluate(condition, lookup, self.levels) is True
 
-    def counts(self, qid: str) -> tuple[int, int]:
-        """(above the line, applicable and answered) over the inspection's cases."""
+    def counts(self, qid: str, codes: frozenset[str] | None = None) -> tuple[int, int]:
+        """(above the line, applicable and answered) over the inspection's cases; above the
+        line the `codes` of a formula's `counting` clause, else the scale's."""
         q = self.fw.questions[qid]
         scale = self.fw.scales[q.scale]
+        above_codes = scale.above if codes is None else codes
         above = answered = 0
         for case in self.cases:
             answer = case.get(qid)
@@ -67,7 +72,7 @@ class Reference:
             if not self.applies(qid, case):
                 continue
             answered += 1
-            if answer in scale.above:
+            if answer in above_codes:
                 above += 1
         return above, answered
 
@@ -83,7 +88,12 @@ class Reference:
                 holds = True if aggregate.applies is None else self.truth(aggregate.applies)
                 if holds is False:
                     self.not_applicable.add(node)
-                self.memo[node] = self.compute(aggregate.formula) if holds else None
+                outer = self.above
+                self.above = {c.question: frozenset(c.codes) for c in aggregate.counting}
+                try:
+                    self.memo[node] = self.compute(aggregate.formula) if holds else None
+                finally:
+                    self.above = outer
             elif node in self.fw.applications:
                 app = self.fw.applications[node]
                 self.memo[node] = self.band(app.band, self.value(app.target))
@@ -95,6 +105,9 @@ class Reference:
         match expr:
             case m.Const():
                 return expr.number
+            case m.FigureRef(node=node) if node in self.above:  # counted as the formula says
+                above, answered = self.counts(node, self.above[node])
+                return above / answered if answered else None
             case m.FigureRef(node=node):
                 return self.value(node)
             case m.FieldRef(field=name):
@@ -128,7 +141,7 @@ class Reference:
             case m.Pooled(questions=qids):
                 above = answered = 0
                 for q in qids:
-                    a, n = self.counts(q)
+                    a, n = self.counts(q, self.above.get(q))
                     above, answered = above + a, answered + n
                 return above / answered if answered else None
             case m.WeightedMean(items=items, weights=weights, renormalise=renormalise):

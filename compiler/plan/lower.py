@@ -18,7 +18,7 @@ from critc.compiler.check import graph as graphs
 from critc.compiler.model import framework as m
 from critc.compiler.plan import steps as s
 from critc.compiler.plan.conditions import lower_condition
-from critc.compiler.plan.figures import lower_formula
+from critc.compiler.plan.figures import counting_above, lower_formula
 from critc.dsl.span import Span
 
 
@@ -85,6 +85,8 @@ class Plan:
     # steps computed once over every inspection scored together (`across inspections`)
     across: tuple[Step, ...] = ()
     across_figures: tuple[str, ...] = ()  # their figures in report order
+    # questions counted with another above-the-line set by some figure (`counting`)
+    recounts: tuple[s.Recount, ...] = ()
 
     def pooled(self) -> tuple[str, ...]:
         """The per-inspection figures a step across inspections pools over the counts of
@@ -96,6 +98,13 @@ class Plan:
 
     def question(self, qid: str) -> QuestionPlan:
         return self.by_id[qid]
+
+    def column(self, qid: str, above: tuple[int, ...] | None) -> int:
+        """Where a question's numerators are counted: its own column, or (counted with
+        `above` in some figure) its recount's, after the questions'."""
+        if above is None:
+            return self.by_id[qid].index
+        return next(r.column for r in self.recounts if r.question == qid and r.above == above)
 
 
 def status_of(scale: m.Scale) -> tuple[int, ...]:
@@ -143,7 +152,8 @@ def figure_steps(fw: m.Framework, order: tuple[str, ...], across: bool = False) 
             if agg.formula is None:
                 raise ValueError(f"aggregate {node} has no formula: the model is not clean")
             applies = lower_formula(fw, agg.applies) if agg.applies is not None else None
-            steps.append(Step(node=node, kind=agg.kind, op=lower_formula(fw, agg.formula),
+            op = lower_formula(fw, agg.formula, counting_above(fw, agg))
+            steps.append(Step(node=node, kind=agg.kind, op=op,
                               source=agg.formula, type=agg.type, span=agg.span,
                               applies=applies))
         elif node in fw.applications:
@@ -168,14 +178,41 @@ def build_plan(fw: m.Framework, graph: nx.DiGraph, order: tuple[str, ...]) -> Pl
     figures = tuple(n for n in order if n in fw.questions or n in fw.aggregates
                     or (n in fw.applications and not fw.is_across(n)))
     report_order = sorted(figures, key=lambda n: graph.nodes[n]["order"])
+    steps = tuple(figure_steps(fw, order))
     across = tuple(figure_steps(fw, order, across=True))
     across_order = sorted((st.node for st in across), key=lambda n: graph.nodes[n]["order"])
     return Plan(framework=fw, questions=tuple(questions),
                 scales={sc.id: status_of(sc) for sc in fw.scales.values()},
-                conditions=applicability(questions), steps=tuple(figure_steps(fw, order)),
+                conditions=applicability(questions), steps=steps,
                 bands=bands, questions_of=questions_of, figures=tuple(report_order),
                 by_id={q.id: q for q in questions}, across=across,
-                across_figures=tuple(across_order))
+                across_figures=tuple(across_order), recounts=recounts(questions, steps))
+
+
+def recounts(questions: list[QuestionPlan], steps: tuple[Step, ...]) -> tuple[s.Recount, ...]:
+    """Each (question, above-the-line set) some step counts other than its scale does, once,
+    in the order the steps first use them."""
+    wanted: dict[tuple[str, tuple[int, ...]], None] = {}
+    for step in steps:
+        for op in s.walk_ops(step.op):
+            uses = [(op.node, op.above)] if isinstance(op, s.FigureValue) else \
+                [(q, op.above_of(i)) for i, q in enumerate(op.questions)] \
+                if isinstance(op, s.Pooled) else []
+            for qid, above in uses:
+                if above is not None:
+                    wanted[qid, above] = None
+    by_id = {q.id: q for q in questions}
+    return tuple(s.Recount(question=qid, source=by_id[qid].index, above=above,
+                           status=_restatus(by_id[qid].status, above),
+                           column=len(questions) + i)
+                 for i, (qid, above) in enumerate(wanted))
+
+
+def _restatus(status: tuple[int, ...], above: tuple[int, ...]) -> tuple[int, ...]:
+    """A question's status with `above` the codes above the line (the others that count,
+    below it)."""
+    return tuple(s.NOT_COUNTED if st == s.NOT_COUNTED else s.ABOVE if i in above else s.BELOW
+                 for i, st in enumerate(status))
 
 
 def band_table(band: m.Band, fw: m.Framework) -> BandTable:

@@ -156,10 +156,13 @@ class Number:
 
 @attrs.frozen(kw_only=True)
 class FigureValue:
-    """A figure computed before: a question's proportion or an earlier step."""
+    """A figure computed before: a question's proportion or an earlier step. `above`: a
+    question counted with these code indices above the line instead of its scale's (an
+    aggregate's `counting` clause; the plan's `recounts` count it so)."""
 
     node: str
     question: bool
+    above: tuple[int, ...] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -199,9 +202,30 @@ class Reduce:
 
 @attrs.frozen(kw_only=True)
 class Pooled:
-    """Above-the-line answers / counted answers over all (case, question) pairs."""
+    """Above-the-line answers / counted answers over all (case, question) pairs. `above`,
+    when not empty, is per question the code indices counted above the line instead of its
+    scale's (None: its scale's), from an aggregate's `counting` clause."""
 
     questions: tuple[str, ...]
+    above: tuple[tuple[int, ...] | None, ...] = ()
+
+    def above_of(self, i: int) -> tuple[int, ...] | None:
+        """The i-th question's own above-the-line code indices here, or None."""
+        return self.above[i] if self.above else None
+
+
+@attrs.frozen(kw_only=True)
+class Recount:
+    """A question counted with another set of codes above the line, for the figures whose
+    `counting` clause says so: its numerators are counted as a column of their own (number
+    `column`, after the questions'), its denominators are the question's (a not-applicable
+    code is never above the line, so the counted cases are the same)."""
+
+    question: str
+    source: int  # the question's column in the answer matrix
+    above: tuple[int, ...]  # code indices above the line
+    status: tuple[int, ...]  # per code index, as a question's status
+    column: int  # questions + its position among the recounts
 
 
 @attrs.frozen(kw_only=True)

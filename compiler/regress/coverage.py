@@ -88,8 +88,8 @@ class Coverage:
             values = np.asarray(results.values[node], dtype=float)[groups]
             self.defined[node] |= bool((~np.isnan(values)).any())
             self.undefined[node] |= bool(np.isnan(values).any())
-        figures = Figures(results.plan, results.values, results.numerators,
-                          results.denominators, _inputs(results, inputs), size)
+        figures = Figures(results.plan, results.values, *results.columns(),
+                          _inputs(results, inputs), size)
         with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
             for use in self.uses:
                 value = np.asarray(figures.compute(use.operand), dtype=float)[groups]

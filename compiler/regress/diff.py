@@ -196,6 +196,7 @@ def _aggregate_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
                           span=a.formula.span if a.formula is not None else a.span),
                     Facet(name="weights", value=weights, text=_weights(a.formula, fw),
                           span=a.formula.span if a.formula is not None else a.span),
+                    _counting_facet(a),
                     Facet(name="kind", value=a.kind, text=a.kind),
                     Facet(name="type", value=a.type, text=str(a.type)),
                     Facet(name="rounding", value=a.rounding,
@@ -205,6 +206,15 @@ def _aggregate_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:
                     Facet(name="tags", value=frozenset(a.tags), text=", ".join(a.tags)),
                     Facet(name="title", value=(a.title, a.description, a.source),
                           text=_text(a.title)))
+
+
+def _counting_facet(a: m.Aggregate) -> Facet:
+    """The formula's own above-the-line sets (`counting ...`), question by question."""
+    rules = tuple(sorted((c.question, c.codes) for c in a.counting))
+    parts = tuple((f"{c.question}: {', '.join(c.codes)}", c.span) for c in a.counting)
+    return Facet(name="counting", value=rules,
+                 text="; ".join(text for text, _ in parts) or "(the scales')",
+                 span=a.counting[0].span if a.counting else a.span, parts=parts)
 
 
 def _band_items(fw: m.Framework) -> Iterator[tuple[tuple[str, str], Item]]:

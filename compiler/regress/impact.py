@@ -21,6 +21,7 @@ from critc.compiler.engine.status import case_statuses
 from critc.compiler.io.records import RecordsError, Source, read_source
 from critc.compiler.io.session import Session, open_session
 from critc.compiler.io.values import labels_for, number_of, rating_of, shown, value_of
+from critc.compiler.plan import steps as s
 from critc.compiler.plan.steps import STATUS_TEXT
 from critc.compiler.regress.diff import Edit, Structure, compare
 
@@ -236,10 +237,12 @@ def statuses(session: Session, rows: slice = slice(None)) -> np.ndarray:
 
 def case_changes(old: Session, new: Session) -> list[CaseChange]:
     """The cases whose contribution to some question's proportion differs: counted in one
-    version and not the other, or counted on the other side of the line. Both sessions
+    version and not the other, or counted on the other side of the line; also as a figure
+    with a `counting` clause counts the question (`1.2d in thread roh`). Both sessions
     read the same file, so case i is the same record in both."""
     questions = [q.id for q in new.plan.questions] + \
         [q.id for q in old.plan.questions if q.id not in new.plan.by_id]
+    questions += list(dict.fromkeys(_counted_uses(new) + _counted_uses(old)))
     out = []
     for start in range(0, new.table.n, BLOCK_ROWS):
         rows = slice(start, min(start + BLOCK_ROWS, new.table.n))
@@ -259,16 +262,37 @@ def case_changes(old: Session, new: Session) -> list[CaseChange]:
     return out
 
 
+def _counted_uses(session: Session) -> list[str]:
+    """`QUESTION in FIGURE` for each question a figure counts with its own set."""
+    fw = session.plan.framework
+    return [f"{rule.question} in {a.kind} {a.id}" for a in fw.aggregates.values()
+            for rule in a.counting]
+
+
 def _aligned(session: Session, questions: list[str], rows: slice) -> np.ndarray:
     """`statuses` with one column per id in `questions` (NOT_COUNTED where the session's
-    framework has no such question)."""
+    framework has no such question), a `QUESTION in FIGURE` column as that figure's
+    `counting` clause counts the question."""
     matrix = statuses(session, rows)
     if [q.id for q in session.plan.questions] == questions:
         return matrix
     out = np.zeros((matrix.shape[0], len(questions)), dtype=np.int8)
-    for c, qid in enumerate(questions):
-        if qid in session.plan.by_id:
-            out[:, c] = matrix[:, session.plan.question(qid).index]
+    fw = session.plan.framework
+    for c, key in enumerate(questions):
+        qid, _, figure = key.partition(" in ")
+        if qid not in session.plan.by_id:
+            continue
+        q = session.plan.question(qid)
+        out[:, c] = matrix[:, q.index]
+        aggregate = fw.aggregates.get(figure.rpartition(" ")[2]) if figure else None
+        rule = aggregate.counting_of(qid) if aggregate is not None else None
+        if figure and rule is None:  # the figure does not count it its own way here
+            continue
+        if rule is not None:
+            above = np.isin(session.table.answers[rows, q.index],
+                            [q.codes.index(code) for code in rule.codes])
+            out[:, c] = np.where(out[:, c] == s.NOT_COUNTED, s.NOT_COUNTED,
+                                 np.where(above, s.ABOVE, s.BELOW))
     return out
 
 

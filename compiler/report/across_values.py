@@ -55,7 +55,7 @@ class Combination:
 
 
 def pooled_figures(results: Results) -> Pooled:
-    return pooled_values(results.plan, results.numerators, results.denominators, Figures)
+    return pooled_values(results.plan, *results.columns(), Figures)
 
 
 def across_leaves(fw: m.Framework, node: str) -> list[m.Across]:

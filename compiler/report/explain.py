@@ -25,23 +25,15 @@ from critc.compiler.io.values import band_output, defined, shown
 from critc.compiler.model import framework as m
 from critc.compiler.model.text import constant_text, expression_text, reference_text
 from critc.compiler.plan import steps as s
-from critc.compiler.report import explain_items
-from critc.compiler.report.explain_lines import Line, Role
+from critc.compiler.report import explain_counting, explain_items
+from critc.compiler.report.explain_lines import Line, Role, source_line
 from critc.compiler.report.plain_english import condition_text
 from critc.compiler.report.wording import plural
-from critc.dsl.source import source_lines
 
+__all__ = ["Explainer", "source_line"]
 MAX_CASES_LISTED = 1000  # per list; the rest are counted
 EPOCH = datetime.date(1970, 1, 1)  # dates are coded as days since
 ARITH_WORDS = {"+": "sum", "-": "difference", "*": "product", "/": "quotient"}
-
-
-def source_line(sources: dict[str, str], span) -> str:
-    text = sources.get(span.path)
-    if text is None or span.line < 1:
-        return ""
-    lines = source_lines(text)  # numbered as the parser numbers them
-    return lines[span.line - 1].strip() if span.line <= len(lines) else ""
 
 
 class Explainer:
@@ -54,8 +46,8 @@ class Explainer:
         self.inputs = inputs
         self.sources = sources
         self.steps = {step.node: step for step in self.plan.steps}
-        self.figures = Figures(self.plan, results.values, results.numerators,
-                               results.denominators, inputs, results.grouping.size)
+        self.figures = Figures(self.plan, results.values, *results.columns(), inputs,
+                               results.grouping.size)
 
     # ------------------------------------------------------------------ values
     def figure_value(self, g: int, op: s.Op) -> float:
@@ -133,6 +125,7 @@ class Explainer:
             step = self.steps[node]
             span = step.source.span
             tree.add(f"{span.path}:{span.line}: {source_line(self.sources, span)}", "note")
+            explain_counting.counting_lines(self, tree, node)
             applies = fw.aggregates[node].applies if node in fw.aggregates else None
             if step.applies is not None and applies is not None:
                 holds = self.figure_value(g, step.applies)
@@ -149,8 +142,8 @@ class Explainer:
         """`op` (with `expr`, the expression it lowers, for its text) and its operands."""
         value = self.figure_value(g, op)
         match op:
-            case s.FigureValue(node=node, question=True):
-                tree.add(self._question_line(node, g))
+            case s.FigureValue(node=node, question=True, above=above):
+                tree.add(self._question_line(node, g, above))
                 return
             case s.FigureValue(node=node):
                 tree.add(f"{reference_text(self.fw, node)} = "
@@ -175,8 +168,8 @@ class Explainer:
                     sub = branch.add(f"weight {weight:g}:")
                     self._expr(sub, sub_expr, item, g)
             case s.Pooled(questions=qs):
-                for q in qs:
-                    branch.add(self._question_line(q, g))
+                for i, q in enumerate(qs):
+                    branch.add(self._question_line(q, g, op.above_of(i)))
             case _:
                 for sub_expr, item in zip(m.children(expr), s.op_children(op), strict=True):
                     self._expr(branch, sub_expr, item, g)
@@ -201,9 +194,9 @@ class Explainer:
                     return f"if {condition_text(expr.condition, self.fw)}: {chosen}"
                 return f"if ... then ... else (the condition is {chosen})"
             case s.Pooled(questions=qs):
-                idx = [self.plan.question(q).index for q in qs]
-                num = int(self.results.numerators[g, idx].sum())
-                den = int(self.results.denominators[g, idx].sum())
+                idx = [self.plan.column(q, op.above_of(i)) for i, q in enumerate(qs)]
+                num = int(self.figures.num[g, idx].sum())  # as this figure counts them
+                den = int(self.figures.den[g, idx].sum())
                 return f"pooled over {len(qs)} questions: {num} above the line / {den} " \
                        "answers"
             case s.WeightedMean(items=items, renormalise=renorm):
@@ -238,13 +231,16 @@ class Explainer:
         return (f", renormalised: {missing} of {len(items)} inputs undefined, so the "
                 "others' weights are scaled to add up to 1")
 
-    def _question_line(self, qid: str, g: int) -> Line:
+    def _question_line(self, qid: str, g: int, above: tuple[int, ...] | None = None) -> Line:
+        """A question's proportion, counted as its scale says or (`above`) as a figure's
+        `counting` clause says."""
         q = self.plan.question(qid)
-        num = int(self.results.numerators[g, q.index])
-        den = int(self.results.denominators[g, q.index])
+        column = self.plan.column(qid, above)
+        num = int(self.figures.num[g, column])
+        den = int(self.figures.den[g, column])
         missing = int(self.results.missing[g, q.index])
-        value = self.results.values[qid][g]
-        line = Line.of(f"question {qid}: ")
+        value = num / den if den else np.nan
+        line = Line.of(f"question {qid}{explain_counting.counted_as(q, above)}: ")
         line.append(self.value_text(m.SCORE, value), "value")
         line.append(f" = {num} above the line / {den} applicable and answered")
         if missing:
@@ -340,7 +336,8 @@ class Explainer:
             code = int(self.table.answers[i, q.index])
             applies = q.condition is None or bool(conditions.holds(q.condition)[0])
             answer = q.codes[code] if code >= 0 else "(blank)"
-            effect = _effect(int(status[q.index]), applies, code)
+            effect = _effect(explain_counting.case_status(self.plan, node, qid, int(
+                status[q.index]), code), applies, code)
             branch = tree.add(f"question {qid}: answer {answer} → {effect}")
             if q.applies is not None:
                 branch.add(f"applies when {condition_text(q.applies, fw)}: "

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 import attrs
+from critc.dsl.source import source_lines
 
 # What a part of a line is; the terminal renderer gives each its own style.
 Role = Literal["", "heading", "name", "value", "note", "warning", "band", "formula"]
@@ -53,3 +54,12 @@ class Line:
         if self.children:
             out["lines"] = [child.to_dict() for child in self.children]
         return out
+
+
+def source_line(sources: dict[str, str], span) -> str:
+    """The text of the source line `span` starts on, stripped ("" if not known)."""
+    text = sources.get(span.path)
+    if text is None or span.line < 1:
+        return ""
+    lines = source_lines(text)  # numbered as the parser numbers them
+    return lines[span.line - 1].strip() if span.line <= len(lines) else ""

@@ -71,14 +71,31 @@ class Figures:
         """A constant, or the column that holds `op`."""
         if isinstance(op, s.Number):
             return b.double(op.value)
-        if isinstance(op, s.FigureValue):
+        if isinstance(op, s.FigureValue) and op.above is None:
             return b.col(self.figure[op.node])
         if op not in self.memo:
             self.memo[op] = b.col(self.columns.add("x", self.expression(op)))
         return self.memo[op]
 
+    def counted(self, question: str, above: tuple[int, ...] | None) -> tuple[str, str]:
+        """A question's numerator and denominator columns, counted with `above` above the
+        line (a figure's `counting` clause; its recount's numerators) or as its scale says."""
+        return (self.counts[("num", self.plan.column(question, above))],
+                self.counts[("den", self.plan.question(question).index)])
+
+    def pooled(self, op: s.FigureValue | s.Pooled) -> exp.Expression:
+        """Above-the-line answers / counted answers of a question (a `FigureValue` with its
+        own above-the-line set) or of pooled questions."""
+        uses = [(op.node, op.above)] if isinstance(op, s.FigureValue) else \
+            [(q, op.above_of(i)) for i, q in enumerate(op.questions)]
+        pairs = [self.counted(q, above) for q, above in uses]
+        return b.proportion(b.total([b.col(num) for num, _den in pairs]),
+                            b.total([b.col(den) for _num, den in pairs]))
+
     def expression(self, op: s.Op) -> exp.Expression:
         match op:
+            case s.FigureValue() | s.Pooled():  # questions counted as this figure says
+                return self.pooled(op)
             case s.InputNumber(field=name):
                 return b.col(self.counts[("input", name)])
             case s.Arith(op=arith, left=left, right=right):
@@ -112,10 +129,6 @@ class Figures:
             case s.FigureCompare() | s.FigureMember() | s.FigureLogic() | s.FigureNot():
                 test = self.test(op)
                 return b.case([(test, b.double(1.0)), (b.negation(test), b.double(0.0))])
-            case s.Pooled(questions=qids):
-                idx = [self.plan.question(q).index for q in qids]
-                return b.proportion(b.total([b.col(self.counts[("num", i)]) for i in idx]),
-                                    b.total([b.col(self.counts[("den", i)]) for i in idx]))
             case s.WeightedMean(items=items, weights=weights, renormalise=renormalise):
                 return weighted_mean([self.value(i) for i in items], weights, renormalise)
             case s.Points(operand=o, points=points):

@@ -19,8 +19,9 @@ CASES, INPUTS = "c", "i"  # the aliases of the two tables
 class CaseRows:
     """Column names: v (a decoded field or input read by a condition), a (an answer code),
     w (an input read as a number by a figure), t (a condition holds), c / h (a case is
-    counted / above the line), n / d (numerator / denominator), k (cases behind a figure),
-    i (an input per inspection). `count_columns` names the per-inspection columns."""
+    counted / above the line), n / d (numerator / denominator), r / m (above the line /
+    numerator of a recount: a question counted with a figure's own set), k (cases behind a
+    figure), i (an input per inspection). `count_columns` names the per-inspection columns."""
 
     def __init__(self, fw: m.Framework, plan: Plan, cases: exp.Table, inputs: exp.Table,
                  field: str | None):
@@ -41,6 +42,8 @@ class CaseRows:
         for q in plan.questions:
             self.count_columns[("num", q.index)] = f"n{q.index + 1}"
             self.count_columns[("den", q.index)] = f"d{q.index + 1}"
+        for j, recount in enumerate(plan.recounts, 1):  # a question counted another way
+            self.count_columns[("num", recount.column)] = f"m{j}"
         for j, node in enumerate((n for n, qs in plan.questions_of.items() if qs), 1):
             self.count_columns[("cases", node)] = f"k{j}"
         for name, column in self.numbers.items():
@@ -111,6 +114,14 @@ class CaseRows:
                     member = exp.In(this=code, expressions=[b.integer(c) for c in codes])
                     value = b.flag(b.all_of(applies + [member]))
                 columns.append(exp.alias_(value, f"{prefix}{q.index + 1}", quoted=True))
+        for j, recount in enumerate(self.plan.recounts, 1):  # above the line as it says
+            q = self.plan.questions[recount.source]
+            applies = [b.compare("=", b.col(self.tests[q.condition]), b.integer(1))] \
+                if q.condition is not None else []
+            member = exp.In(this=b.col(f"a{q.index + 1}"),
+                            expressions=[b.integer(c) for c in recount.above])
+            columns.append(exp.alias_(b.flag(b.all_of(applies + [member])), f"r{j}",
+                                      quoted=True))
         return exp.select(exp.Star(), *columns).from_(b.name("case_tests"))
 
     def counts(self) -> exp.Select:
@@ -119,6 +130,8 @@ class CaseRows:
             for prefix, source in (("n", "h"), ("d", "c")):
                 columns.append(exp.alias_(exp.Sum(this=b.col(f"{source}{q.index + 1}")),
                                           f"{prefix}{q.index + 1}", quoted=True))
+        for j in range(1, len(self.plan.recounts) + 1):
+            columns.append(exp.alias_(exp.Sum(this=b.col(f"r{j}")), f"m{j}", quoted=True))
         for key, name in self.count_columns.items():
             if key[0] == "cases":
                 counted = b.total([b.col(f"c{self.plan.question(qid).index + 1}")

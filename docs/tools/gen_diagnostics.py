@@ -909,6 +909,63 @@ entry("misplaced-skipping", "error",
       ex(C12 + '\nscore lowest "Lowest" = min of all questions skipping undefined\n'),
       "Remove `skipping undefined`.",
       ex(C12 + '\nscore lowest "Lowest" = min of all questions\n'), group="Formulas and types")
+G = "Counting above the line"
+QUALITY = '''scale quality
+  sufficient "Sufficient" above the line
+  partly "Partly sufficient"
+  insufficient "Insufficient"
+  na "Not applicable" not applicable
+
+section 1 "Assessment" = mean of its criteria
+  criterion 1.2 "Assessment of Risk of Harm" = mean of its questions
+    question 1.2a "Was a RoH screening completed?" on sufficiency tags roh
+    question 1.2d "Was the RoH analysis of sufficient quality?" on quality tags roh
+
+'''
+entry("counting-unused-question", "error",
+      "A `counting ... above the line` clause names a question that the aggregate's formula "
+      "does not use itself.",
+      "The clause changes how this figure counts the questions it uses, and nothing else. "
+      "An aggregate that uses another aggregate's figure uses it as computed (with that "
+      "aggregate's own counting), so a question it reaches only through another aggregate "
+      "cannot be counted differently here.",
+      ex(QUALITY + 'thread roh "RoH Thread" = mean(criterion 1.2)\n'
+         '  counting {sufficient, partly} above the line for question 1.2d\n'),
+      "Put the clause on the aggregate whose formula uses the question, or use the question "
+      "in this formula (`pooled over all questions tagged roh`).",
+      ex(QUALITY + 'thread roh "RoH Thread" = pooled over all questions tagged roh\n'
+         '  counting {sufficient, partly} above the line for question 1.2d\n'), group=G)
+entry("not-applicable-above-the-line", "error",
+      "A `counting ... above the line` clause names a code that its scale marks "
+      "`not applicable`.",
+      "A case answered with a not-applicable code does not count for the question at all, "
+      "so it can be neither above nor below the line.",
+      ex(QUALITY + 'thread roh "RoH Thread" = pooled over all questions tagged roh\n'
+         '  counting {sufficient, partly, na} above the line for question 1.2d\n'),
+      "Leave the not-applicable code out of the set.",
+      ex(QUALITY + 'thread roh "RoH Thread" = pooled over all questions tagged roh\n'
+         '  counting {sufficient, partly} above the line for question 1.2d\n'), group=G)
+entry("duplicate-counting", "error",
+      "A question is given an above-the-line set twice in one aggregate (an error), or a "
+      "code is named twice in one set (a warning).",
+      "An aggregate counts each question one way; two sets for one question would contradict "
+      "each other, and a code named twice is a typing slip.",
+      [ex(QUALITY + 'thread roh "RoH Thread" = pooled over all questions tagged roh\n'
+          '  counting {sufficient, partly} above the line for question 1.2d\n'
+          '  counting {partly} above the line for question 1.2d\n'),
+       ex(QUALITY + 'thread roh "RoH Thread" = pooled over all questions tagged roh\n'
+          '  counting {partly, partly, sufficient} above the line for question 1.2d\n')],
+      "Name each question in one clause, and each code once.",
+      ex(QUALITY + 'thread roh "RoH Thread" = pooled over all questions tagged roh\n'
+         '  counting {sufficient, partly} above the line for question 1.2d\n'), group=G)
+entry("redundant-counting", "warning",
+      "A `counting ... above the line` set is the one the question's scale already counts.",
+      "The clause changes nothing, which usually means the set was meant to differ.",
+      ex(QUALITY + 'thread roh "RoH Thread" = pooled over all questions tagged roh\n'
+         '  counting {sufficient} above the line for question 1.2d\n'),
+      "Remove the question from the clause (or the clause), or write the set meant.",
+      ex(QUALITY + 'thread roh "RoH Thread" = pooled over all questions tagged roh\n'
+         '  counting {sufficient, partly} above the line for question 1.2d\n'), group=G)
 G = "Figures across inspections"
 INPUT = ('\ninspection inputs\n  judged "Judged score": number\n\n'
          'score adjusted "Adjusted" = criterion 1.2 - judged * 1%\n')
