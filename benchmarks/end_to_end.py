@@ -28,13 +28,21 @@ TIME = "/usr/bin/time"  # GNU time: -f %M is the peak RSS in KiB
 
 def measure(command: list[str], folder: Path) -> tuple[float, float, int, str]:
     """(wall seconds, peak RSS MiB, exit status, stderr) of one child process."""
+    seconds, _cpu, rss, status, stderr = measure_cpu(command, folder)
+    return seconds, rss, status, stderr
+
+
+def measure_cpu(command: list[str], folder: Path) -> tuple[float, float, float, int, str]:
+    """(wall seconds, CPU seconds (user + system, every thread), peak RSS MiB, exit status,
+    stderr) of one child process."""
     stats = folder / "time.txt"
     start = time.perf_counter()
-    done = subprocess.run([TIME, "-f", "%M", "-o", str(stats), *command],
+    done = subprocess.run([TIME, "-f", "%M %U %S", "-o", str(stats), *command],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     seconds = time.perf_counter() - start
-    peak_kib = int(stats.read_text(encoding="utf-8").split()[-1])
-    return seconds, peak_kib / 1024, done.returncode, done.stderr.decode("utf-8", "replace")
+    peak_kib, user, system = stats.read_text(encoding="utf-8").split()[-3:]
+    return (seconds, float(user) + float(system), int(peak_kib) / 1024, done.returncode,
+            done.stderr.decode("utf-8", "replace"))
 
 
 def critc_command(framework: Path, cases: Path, out: Path) -> list[str]:
@@ -66,20 +74,20 @@ def run(spec: dict, framework: Path, files: dict[str, Path], results, folder: Pa
                          "check": f"skipped: {skip_critc[fmt]}"})
         else:
             out = folder / f"critc-{fmt}.csv"
-            seconds, rss, status, stderr = measure(critc_command(framework, cases, out),
-                                                   folder)
+            seconds, cpu, rss, status, stderr = measure_cpu(
+                critc_command(framework, cases, out), folder)
             if status != 0:
                 raise RuntimeError(f"critc score {cases} exited {status}: {stderr[-2000:]}")
-            rows.append({"implementation": name, "seconds": seconds, "peak_rss_mib": rss,
-                         "check": "exit 0"})
+            rows.append({"implementation": name, "seconds": seconds, "cpu_seconds": cpu,
+                         "peak_rss_mib": rss, "check": "exit 0"})
         for engine in engines:
             out = folder / f"{engine}-{fmt}.npz"
             command = peer_command(engine, cases, spec_path, out)
-            seconds, rss, status, stderr = measure(command, folder)
+            seconds, cpu, rss, status, stderr = measure_cpu(command, folder)
             if status != 0:
                 raise RuntimeError(f"{engine} on {cases} exited {status}: {stderr[-2000:]}")
             worst = specs.check_equal(f"{engine} from {fmt}", results, *load_peer(out))
             rows.append({"implementation": f"{engine}, from {fmt} (with cell checks)",
-                         "seconds": seconds, "peak_rss_mib": rss,
+                         "seconds": seconds, "cpu_seconds": cpu, "peak_rss_mib": rss,
                          "check": f"equal (max |diff| {worst:.1e})"})
     return rows

@@ -32,20 +32,25 @@ def in_memory(rows: list[dict]) -> str:
             else:
                 extra = r.get("extra_rss_mib")
                 rss = f", +{max(extra, 0):,.0f} MiB" if extra is not None else ""
-                cells.append(f"{r['seconds']:.3g} s ({ratio_text(r['ratio_to_critc'])}{rss})")
+                cpu = f"; CPU {r['cpu_seconds']:.3g} s, {ratio_text(r['cpu_ratio_to_critc'])}" \
+                    if r.get("cpu_seconds") is not None else ""
+                cells.append(f"{r['seconds']:.3g} s ({ratio_text(r['ratio_to_critc'])}{rss}"
+                             f"{cpu})")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def end_to_end(rows: list[dict]) -> str:
-    lines = ["| cases | file | implementation | wall time | vs critc score | peak RSS |",
-             "|---:|---|---|---:|---:|---:|"]
+    lines = ["| cases | file | implementation | wall time | vs critc score | CPU time | "
+             "vs critc score (CPU) | peak RSS |", "|---:|---|---|---:|---:|---:|---:|---:|"]
     for r in rows:
         seconds = f"{r['seconds']:.1f} s" if r["seconds"] is not None else r["check"]
+        cpu = f"{r['cpu_seconds']:.1f} s" if r.get("cpu_seconds") is not None else "-"
         rss = f"{r['peak_rss_mib']:,.0f} MiB" if r.get("peak_rss_mib") else "-"
         lines.append(f"| {r['size']:,} | {r['format']} ({r['file_mib']:,.1f} MiB) | "
                      f"{r['implementation']} | {seconds} | "
-                     f"{ratio_text(r.get('ratio_to_critc'))} | {rss} |")
+                     f"{ratio_text(r.get('ratio_to_critc'))} | {cpu} | "
+                     f"{ratio_text(r.get('cpu_ratio_to_critc'))} | {rss} |")
     return "\n".join(lines)
 
 

@@ -16,11 +16,13 @@ of one inspection). Per block:
   words, with `np.add.reduceat`: below 256 rows no carry crosses a byte), then per
   inspection in int64 at the end.
 
-With `detail`, the same blocks give the answers where a question applies (`c < 0x80`: the
-blanks where it applies are the cases it applies to, from a histogram of k, less these),
-the same plus answers in a counting code where it does not apply (`c < 0x82`: the
-difference is those stray answers), and the cases behind each aggregate
-(`aggregate_cases`).
+With `detail`, the same blocks give the cases behind each aggregate (`aggregate_cases`),
+which every report shows. The blanks where a question applies and the answers where it
+does not are counted only when something asks for them (`AnswerChecks`: explain, JSON
+reports), by a second pass over the same blocks: the answers where a question applies
+(`c < 0x80`: the blanks where it applies are the cases it applies to, from a histogram of
+k, less these), and the same plus answers in a counting code where it does not apply
+(`c < 0x82`: the difference is those stray answers).
 """
 
 from __future__ import annotations
@@ -47,8 +49,7 @@ class Counts:
     numerators: np.ndarray  # (inspections, questions)
     denominators: np.ndarray
     recounted: np.ndarray  # (inspections, recounts): numerators of the plan's recounts
-    missing: np.ndarray | None  # applicable but blank (with detail)
-    stray: np.ndarray | None  # answered where not applicable (with detail)
+    checks: AnswerChecks | None  # blanks and stray answers, counted when asked (with detail)
     cases: dict[str, np.ndarray]  # figure → cases it counted (with detail)
 
 
@@ -56,15 +57,66 @@ def count_answers(plan: Plan, table: CaseTable, grouping: Grouping,
                   inputs: dict[str, np.ndarray], detail: bool = True) -> Counts:
     """Above-the-line answers and applicable answers per inspection and question.
 
-    With `detail`, also blanks where a question applies, answers where it does not, and
-    for every aggregate the number of cases that count towards it."""
-    order = _inspection_order(grouping.group)
-    group = grouping.group if order is None else grouping.group[order]
-    starts = chunk_starts(group, CHUNK_ROWS)
-    counter = _Counter(plan, table, inputs, order, group, starts, detail, grouping.size)
-    for a, b, lo, hi in _blocks(starts, table.n, BLOCK_ROWS):
-        counter.count_block(a, b, lo, hi)
-    return counter.counts()
+    With `detail`, also for every aggregate the number of cases that count towards it,
+    and (counted when first asked) blanks where a question applies and answers where it
+    does not."""
+    cases = _Cases(plan, table, grouping, inputs)
+    counter = _Counter(cases, ("num", "den"), detail)
+    counter.run()
+    every, nq = counter.totals["num"], cases.nq
+    num, den, recounted = every[:, :nq], counter.totals["den"][:, :nq], every[:, nq:]
+    if counter.aggregates is None:
+        return Counts(num, den, recounted, None, {})
+    return Counts(num, den, recounted, AnswerChecks(cases), counter.aggregates.cases())
+
+
+class _Cases:
+    """The archive in inspection order, cut into chunks, with each case's combination."""
+
+    def __init__(self, plan: Plan, table: CaseTable, grouping: Grouping,
+                 inputs: dict[str, np.ndarray]):
+        self.plan, self.table, self.size = plan, table, grouping.size
+        self.order = _inspection_order(grouping.group)
+        self.group = grouping.group if self.order is None else grouping.group[self.order]
+        self.starts = chunk_starts(self.group, CHUNK_ROWS)
+        self.nq = len(plan.questions)
+        self.sources = recount_sources(plan)
+        self.columns = self.nq + len(self.sources)  # the questions', then the recounts'
+        self.width = padded_width(self.columns)
+        self.recoded = _recoding(plan)
+        self.k, self.applies, self.flags = Combinations(plan, self.width).of_cases(
+            table, inputs, self.order, self.group)
+
+
+class AnswerChecks:
+    """Per inspection and question, blanks where the question applies (`missing`) and
+    answers in a counting code where it does not (`stray`): a second pass over the
+    blocks, made the first time either is asked for (`critc score` writes neither)."""
+
+    def __init__(self, cases: _Cases):
+        self._cases: _Cases | None = cases
+        self._missing = self._stray = np.zeros((0, 0), dtype=np.int64)
+
+    def _count(self) -> None:
+        if self._cases is None:
+            return
+        counter = _Counter(self._cases, ("answered", "upto"), False)
+        counter.run()
+        nq = self._cases.nq
+        answered, upto = counter.totals["answered"][:, :nq], counter.totals["upto"][:, :nq]
+        self._missing = counter.applicable() - answered
+        self._stray = upto - answered
+        self._cases = None  # the archive's blocks are no longer needed
+
+    @property
+    def missing(self) -> np.ndarray:
+        self._count()
+        return self._missing
+
+    @property
+    def stray(self) -> np.ndarray:
+        self._count()
+        return self._stray
 
 
 def _inspection_order(group: np.ndarray) -> np.ndarray | None:
@@ -169,57 +221,65 @@ class Combinations:
         return (k.reshape(-1).astype(np.intp), *self.tables(truths))
 
 
+MASKS = {  # counter → the code's test (see the module's docstring)
+    "den": (np.less, 2),  # applicable and counted
+    "num": (np.equal, 0),  # and above the line
+    # answered where the question applies (a blank is 255 whether it applies or not)
+    "answered": (np.less, NOT_APPLICABLE),
+    # and answered in a counting code where it does not (0x80 or 0x81)
+    "upto": (np.less, NOT_APPLICABLE + 2),
+}
+
+
 class _Counter:
     """Counters per chunk (uint8 lanes in uint64 words), filled block by block."""
 
-    def __init__(self, plan: Plan, table: CaseTable, inputs: dict[str, np.ndarray],
-                 order: np.ndarray | None, group: np.ndarray, starts: np.ndarray,
-                 detail: bool, size: int):
-        self.plan, self.table, self.inputs = plan, table, inputs
-        self.order, self.group, self.starts = order, group, starts
-        self.detail, self.size = detail, size
-        self.nq = len(plan.questions)
-        self.sources = recount_sources(plan)
-        self.columns = self.nq + len(self.sources)  # the questions', then the recounts'
-        self.width = padded_width(self.columns)
-        self.recoded = _recoding(plan)
-        self.k, self.applies, self.flags = Combinations(plan, self.width).of_cases(
-            table, inputs, order, group)
-        names = ("num", "den", "answered", "upto") if detail else ("num", "den")
-        self.chunks = {name: np.zeros((len(starts), self.width // 8), dtype=np.uint64)
+    def __init__(self, cases: _Cases, names: tuple[str, ...], aggregates: bool):
+        self.cases = cases
+        self.names = names
+        self.chunks = {name: np.zeros((len(cases.starts), cases.width // 8), dtype=np.uint64)
                        for name in names}
-        self.aggregates = AggregateCases(plan, self.width, size) if detail else None
-        self.code = np.empty((0, self.width), dtype=np.uint8)
-        self.mask = np.zeros((0, self.width), dtype=bool)
+        self.aggregates = AggregateCases(cases.plan, cases.width, cases.size) \
+            if aggregates else None
+        self.code = np.empty((0, cases.width), dtype=np.uint8)
+        self.mask = np.zeros((0, cases.width), dtype=bool)
+        self.totals: dict[str, np.ndarray] = {}
+
+    def run(self) -> None:
+        """Count every block, then sum the chunks per inspection (`totals`)."""
+        c = self.cases
+        for a, b, lo, hi in _blocks(c.starts, c.table.n, BLOCK_ROWS):
+            self.count_block(a, b, lo, hi)
+        chunk_group = c.group[c.starts]
+        self.totals = {name: _per_inspection(chunks, chunk_group, c.size, c.columns)
+                       for name, chunks in self.chunks.items()}
 
     def count_block(self, a: int, b: int, lo: int, hi: int) -> None:
         """Fill the counters of chunks a..b-1 (rows lo..hi-1 in inspection order)."""
-        n = hi - lo
-        rows = slice(lo, hi) if self.order is None else self.order[lo:hi]
+        c, n = self.cases, hi - lo
+        rows = slice(lo, hi) if c.order is None else c.order[lo:hi]
         answers = self._answers(rows)
         code, mask = self._buffers(n)
-        np.take(self.flags, self.k[lo:hi], axis=0, out=code.view(np.uint64))
-        np.bitwise_or(answers, code[:, : self.columns], out=code[:, : self.columns])  # 0 above
-        local = self.starts[a:b] - lo
-        self._sum(np.less(code, 2, out=mask), "den", local, a, b)  # applicable and counted
-        if self.aggregates is not None:
-            self.aggregates.add(self.mask[: -(-n // 8) * 8], n, self.group[lo:hi])
-        self._sum(np.equal(code, 0, out=mask), "num", local, a, b)  # and above the line
-        if self.detail:
-            # answered where the question applies (a blank is 255 whether it applies or not)
-            self._sum(np.less(code, NOT_APPLICABLE, out=mask), "answered", local, a, b)
-            # and answered in a counting code where it does not (0x80 or 0x81)
-            self._sum(np.less(code, NOT_APPLICABLE + 2, out=mask), "upto", local, a, b)
+        np.take(c.flags, c.k[lo:hi], axis=0, out=code.view(np.uint64))
+        np.bitwise_or(answers, code[:, : c.columns], out=code[:, : c.columns])  # 0 above
+        local = c.starts[a:b] - lo
+        for name in self.names:
+            test, value = MASKS[name]
+            test(code, value, out=mask)
+            np.add.reduceat(mask.view(np.uint64), local, axis=0, out=self.chunks[name][a:b])
+            if name == "den" and self.aggregates is not None:
+                self.aggregates.add(self.mask[: -(-n // 8) * 8], n, c.group[lo:hi])
 
     def _answers(self, rows: np.ndarray | slice) -> np.ndarray:
         """The block's answer codes as uint8, in the usual order of a scale; each recount's
         column a copy of its question's."""
-        answers = self.table.answers[rows].view(np.uint8)
-        if len(self.sources):
-            answers = np.concatenate([answers, answers[:, self.sources]], axis=1)
-        elif self.recoded and isinstance(rows, slice):
+        recoded, sources = self.cases.recoded, self.cases.sources
+        answers = self.cases.table.answers[rows].view(np.uint8)
+        if len(sources):
+            answers = np.concatenate([answers, answers[:, sources]], axis=1)
+        elif recoded and isinstance(rows, slice):
             answers = answers.copy()
-        for columns, lookup in self.recoded:
+        for columns, lookup in recoded:
             answers[:, columns] = lookup[answers[:, columns]]
         return answers
 
@@ -228,40 +288,25 @@ class _Counter:
         a multiple of 8, cleared for `AggregateCases`)."""
         rows = -(-n // 8) * 8
         if len(self.code) < rows:
-            self.code = np.empty((rows, self.width), dtype=np.uint8)
-            self.mask = np.zeros((rows, self.width), dtype=bool)
+            self.code = np.empty((rows, self.cases.width), dtype=np.uint8)
+            self.mask = np.zeros((rows, self.cases.width), dtype=bool)
         self.mask[n:rows] = False
         return self.code[:n], self.mask[:n]
 
-    def _sum(self, mask: np.ndarray, name: str, local: np.ndarray, a: int, b: int) -> None:
-        np.add.reduceat(mask.view(np.uint64), local, axis=0, out=self.chunks[name][a:b])
-
-    def _applicable(self) -> np.ndarray:
+    def applicable(self) -> np.ndarray:
         """Cases to which each question applies, per inspection: a histogram of k per
         inspection times the table of which questions apply for each k."""
-        combos = len(self.applies)
-        keys = self.group.astype(np.int64) * combos + self.k
-        applies = self.applies[:, : self.nq].astype(np.int64)
-        if self.size * combos <= HISTOGRAM_CELLS:
-            histogram = np.bincount(keys, minlength=self.size * combos)
-            return histogram.reshape(self.size, combos) @ applies
+        c = self.cases
+        combos = len(c.applies)
+        keys = c.group.astype(np.int64) * combos + c.k
+        applies = c.applies[:, : c.nq].astype(np.int64)
+        if c.size * combos <= HISTOGRAM_CELLS:
+            histogram = np.bincount(keys, minlength=c.size * combos)
+            return histogram.reshape(c.size, combos) @ applies
         present, counts = np.unique(keys, return_counts=True)
-        out = np.zeros((self.size, self.nq), dtype=np.int64)
+        out = np.zeros((c.size, c.nq), dtype=np.int64)
         np.add.at(out, present // combos, counts[:, None] * applies[present % combos])
         return out
-
-    def counts(self) -> Counts:
-        chunk_group = self.group[self.starts]
-        every = {name: _per_inspection(chunks, chunk_group, self.size, self.columns)
-                 for name, chunks in self.chunks.items()}
-        total = {name: counts[:, : self.nq] for name, counts in every.items()}
-        recounted = every["num"][:, self.nq:]
-        if self.aggregates is None:
-            return Counts(total["num"], total["den"], recounted, None, None, {})
-        missing = self._applicable() - total["answered"]
-        stray = total["upto"] - total["answered"]
-        return Counts(total["num"], total["den"], recounted, missing, stray,
-                      self.aggregates.cases())
 
 
 def recount_sources(plan: Plan) -> np.ndarray:

@@ -15,7 +15,7 @@ from critc.compiler.engine.banding import band_rounded
 from critc.compiler.engine.cases import CaseTable, Grouping, with_blank_inputs
 from critc.compiler.engine.conditions import ARITH
 from critc.compiler.engine.conditions import Conditions as Conditions  # read here by report/
-from critc.compiler.engine.counting import count_answers
+from critc.compiler.engine.counting import AnswerChecks, count_answers
 from critc.compiler.plan import steps as s
 from critc.compiler.plan.lower import BandTable, Plan
 
@@ -29,14 +29,23 @@ class Results:
     denominators: np.ndarray  # (inspections, questions) applicable, answered cases
     cases: dict[str, np.ndarray]  # figure → cases it counted, per inspection
     case_totals: np.ndarray  # cases per inspection
-    missing: np.ndarray  # (inspections, questions) applicable but blank
-    not_applicable_answered: np.ndarray  # (inspections, questions) answered where not applicable
+    checks: AnswerChecks | None  # blanks and stray answers, counted when first asked
     across: AcrossResults  # figures across inspections (engine/across.py)
     recounted: np.ndarray | None = None  # (inspections, recounts) numerators of plan.recounts
 
     def columns(self) -> tuple[np.ndarray, np.ndarray]:
         """Numerators and denominators of the questions, then of the plan's recounts."""
         return counted_columns(self.plan, self.numerators, self.denominators, self.recounted)
+
+    @property
+    def missing(self) -> np.ndarray:
+        """(inspections, questions) applicable but blank (zeros without detail)."""
+        return np.zeros_like(self.numerators) if self.checks is None else self.checks.missing
+
+    @property
+    def not_applicable_answered(self) -> np.ndarray:
+        """(inspections, questions) answered where not applicable (zeros without detail)."""
+        return np.zeros_like(self.numerators) if self.checks is None else self.checks.stray
 
 
 def counted_columns(plan: Plan, num: np.ndarray, den: np.ndarray,
@@ -166,13 +175,12 @@ def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
     """Every figure of `plan` for every inspection in `grouping`.
 
     `detail=False` computes only what the figures need (no counts of blanks, of answers
-    where a question does not apply, or of cases per aggregate). An input not given is
-    blank for every inspection, so the figures that use it are n/a."""
+    where a question does not apply, or of cases per aggregate); with `detail`, the blanks
+    and the answers where a question does not apply are counted when first asked for.
+    An input not given is blank for every inspection, so the figures that use it are n/a."""
     inputs = with_blank_inputs(plan.framework, inputs, grouping.size)
     counts = count_answers(plan, table, grouping, inputs, detail)
     num, den, cases = counts.numerators, counts.denominators, counts.cases
-    missing = np.zeros_like(num) if counts.missing is None else counts.missing
-    stray = np.zeros_like(num) if counts.stray is None else counts.stray
     proportions = runtime.proportion(num, den)
     values = {q.id: proportions[:, q.index] for q in plan.questions}
     every_num, every_den = counted_columns(plan, num, den, counts.recounted)
@@ -184,5 +192,5 @@ def evaluate(plan: Plan, table: CaseTable, grouping: Grouping,
         cases[q.id] = den[:, q.index]
     totals = np.bincount(grouping.group, minlength=grouping.size).astype(np.int64)
     across = evaluate_across(plan, values, every_num, every_den, cases, Figures)
-    return Results(plan, grouping, values, num, den, cases, totals, missing, stray, across,
+    return Results(plan, grouping, values, num, den, cases, totals, counts.checks, across,
                    counts.recounted)

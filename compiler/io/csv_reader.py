@@ -11,6 +11,7 @@ character or between the CR and LF of a CR LF.
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,7 +46,7 @@ class Scan:
     endings: int = 0  # line endings like the first line's, so far
     newlines: int = 0  # LF bytes
     breaks: int = 0  # line breaks of any kind
-    quotes: int = 0  # double quotes, so far
+    offset: int = 0  # bytes of the file scanned before the current piece
     nonblank: bool = False
     last: bytes = b""  # the file's last byte
     bom: bool = False
@@ -126,13 +127,12 @@ def _scan(handle: BinaryIO, shown: str) -> Scan:
                                  where(shown, 1, 1),
                                  hint="save case records as UTF-8 CSV or JSON Lines, or use "
                                  ".xlsx/.parquet"))
-    offset, tail = 0, b""
+    tail = b""
     for piece in _pieces(handle, head):
         scan.nonblank = scan.nonblank or not piece.isspace()
-        _check_utf8(piece, offset, tail, scan, shown)
-        _check_endings(piece, scan, shown)
-        scan.quotes += piece.count(b'"')
-        scan.last, offset, tail = piece[-1:], offset + len(piece), piece[-3:]
+        _check_utf8(piece, scan.offset, tail, scan, shown)
+        _check_endings(piece, scan, shown, handle)
+        scan.last, scan.offset, tail = piece[-1:], scan.offset + len(piece), piece[-3:]
     if not scan.nonblank:
         raise empty(shown)
     return scan
@@ -156,7 +156,27 @@ def _check_utf8(piece: bytes, offset: int, tail: bytes, scan: Scan, shown: str) 
                                  hint=NOT_UTF8_HINT)) from None
 
 
-def _check_endings(piece: bytes, scan: Scan, shown: str) -> None:
+def _count(piece: bytes, byte: bytes) -> int:
+    """How many times `byte` occurs in `piece` (`bytes.count` compares a byte at a time:
+    memchr finds a byte that is absent at once, and NumPy counts one that is not about
+    twice as fast)."""
+    if piece.find(byte) < 0:
+        return 0
+    return int(np.count_nonzero(np.frombuffer(piece, dtype=np.uint8) == ord(byte)))
+
+
+def _quotes_before(handle: BinaryIO, end: int) -> int:
+    """Double quotes in the first `end` bytes of the file (read without moving `handle`)."""
+    quotes, at = 0, 0
+    while at < end:
+        block = os.pread(handle.fileno(), min(PIECE, end - at), at)
+        if not block:
+            break
+        quotes, at = quotes + _count(block, b'"'), at + len(block)
+    return quotes
+
+
+def _check_endings(piece: bytes, scan: Scan, shown: str, handle: BinaryIO) -> None:
     """Every line of a CSV file ends as its first line does (LF, CR LF or CR alone), so a
     stray CR is never taken for a line ending: `insufficient` then CR in a file of LF lines
     is refused, as `insufficient ` is, rather than read as `insufficient`. Inside quotes,
@@ -164,7 +184,7 @@ def _check_endings(piece: bytes, scan: Scan, shown: str) -> None:
     if scan.ending is None:
         first = LINE_BREAK.search(piece)
         scan.ending = first.group() if first else None
-    cr, lf = piece.count(b"\r"), piece.count(b"\n")  # each a pass over the piece: no more
+    cr, lf = _count(piece, b"\r"), _count(piece, b"\n")
     crlf = piece.count(b"\r\n") if cr and lf else 0
     scan.breaks += cr + lf - crlf
     scan.newlines += lf
@@ -173,14 +193,15 @@ def _check_endings(piece: bytes, scan: Scan, shown: str) -> None:
         return
     if scan.mixed is None and not (crlf == cr == lf if ending == b"\r\n" else
                                    (cr if ending == b"\n" else lf) == 0):
-        scan.mixed = _first_mixed(piece, scan, shown)
+        scan.mixed = _first_mixed(piece, scan, shown, _quotes_before(handle, scan.offset))
     scan.endings += {b"\n": lf, b"\r": cr, b"\r\n": crlf}[ending]
 
 
-def _first_mixed(piece: bytes, scan: Scan, shown: str) -> Diagnostic | None:
-    """The first line break in `piece` outside quotes that is not the file's line ending."""
+def _first_mixed(piece: bytes, scan: Scan, shown: str, quotes: int) -> Diagnostic | None:
+    """The first line break in `piece` outside quotes that is not the file's line ending
+    (`quotes`: the double quotes in the file before `piece`)."""
     ending = scan.ending or b"\n"
-    quotes, previous = scan.quotes, 0
+    previous = 0
     for found in LINE_BREAK.finditer(piece):
         quotes, previous = quotes + piece.count(b'"', previous, found.start()), found.start()
         if quotes % 2 == 0 and found.group() != ending:

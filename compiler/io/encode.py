@@ -162,21 +162,55 @@ class TextCoder:
     name: str
     vocab: dict[str, int] = attrs.Factory(dict)
     bad: dict = attrs.Factory(dict)  # text is never invalid
+    # the last batch's dictionary, its codes (with -1 last, for a null index), its words
+    known: tuple[pa.Array, np.ndarray, set] | None = attrs.field(default=None, repr=False)
 
     def code(self, column: Column, offset: int, count: int) -> np.ndarray:
         if column is None:
             return np.full(count, -1, dtype=np.int32)
+        if isinstance(column, pa.Array) and pa.types.is_dictionary(column.type):
+            codes = self._codes_of(column.dictionary)
+            if codes is not None:
+                return codes[_indices(column.indices)]
+        self.known = None
         dictionary, indices = _dictionary(column)
         vocab = self.vocab
         mapping = np.array([vocab.setdefault(t, len(vocab)) for t in dictionary] + [-1],
                            dtype=np.int32)
         return mapping[indices]
 
+    def _codes_of(self, dictionary: pa.Array) -> np.ndarray | None:
+        """The code of each word of a batch's dictionary (-1 for empty text), then -1; None
+        if the dictionary holds a null or a word twice. Parquet's batches of a column carry
+        the column chunk's dictionary so far, each the last one and more: only the new
+        words are looked up."""
+        head, start, seen = np.zeros(0, dtype=np.int32), 0, set()
+        if self.known is not None:
+            words, codes, known_words = self.known
+            if len(dictionary) >= len(words) and dictionary.slice(0, len(words)).equals(words):
+                head, start, seen = codes[:-1], len(words), known_words
+        tail = dictionary.slice(start).to_pylist()
+        new = set(tail)
+        if len(new) != len(tail) or None in new or not seen.isdisjoint(new):
+            return None
+        vocab = self.vocab
+        codes = np.concatenate((head, np.asarray(
+            [-1 if is_blank(w) else vocab.setdefault(w, len(vocab)) for w in tail],
+            dtype=np.int32), [-1])).astype(np.int32)
+        self.known = (dictionary, codes, seen | new if start == 0 else _grown(seen, new))
+        return codes
+
     def report(self, path: str, col_no: int, row: Callable[[int], int]) -> list[Diagnostic]:
         return []
 
     def words(self) -> tuple[str, ...]:
         return tuple(self.vocab)
+
+
+def _grown(words: set, new: set) -> set:
+    """`words` with `new` added (in place: the set was the last batch's, now replaced)."""
+    words |= new
+    return words
 
 
 Coder = ColumnCoder | TextCoder

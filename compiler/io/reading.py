@@ -22,10 +22,27 @@ from critc.compiler.io.xlsx_reader import read_xlsx
 from critc.dsl.diagnostics import error
 
 
+def use_lean_memory_pool() -> None:
+    """Make Arrow allocate with jemalloc (else the C library's malloc) rather than its
+    default, mimalloc, for the rest of the process. Reading a file of many columns makes
+    and frees many buffers; on this project's machines mimalloc returned its pages to the
+    system and took them back over and over (reading a 200,000-case Parquet file: 1.5-1.9
+    s of system time and 450 MiB peak with mimalloc, 0.15 s and 320 MiB with jemalloc).
+    Figures do not depend on the allocator."""
+    if pa.default_memory_pool().backend_name != "mimalloc":
+        return
+    try:
+        pool = pa.jemalloc_memory_pool()
+    except NotImplementedError:  # an Arrow built without jemalloc
+        pool = pa.system_memory_pool()
+    pa.set_memory_pool(pool)
+
+
 def open_records(path: str | Path, progress: Progress = no_progress) -> Records:
     """A file's records, to be read batch by batch (`progress` is told how far a reader
     that reads the whole file first has got); the sheet and date format of a
     `RecordsPath` are used."""
+    use_lean_memory_pool()
     records = _open(path, progress)
     records.date_format = date_format_of(path)
     return records

@@ -20,16 +20,10 @@ from typing import TypeAlias
 import numpy as np
 import pyarrow as pa
 from critc.compiler.check.declare import did_you_mean
-from critc.compiler.engine.cases import CaseTable, blank_column
+from critc.compiler.engine.cases import CaseTable
+from critc.compiler.io.case_columns import CaseColumns, blank_as_none
 from critc.compiler.io.database import Database, open_database
-from critc.compiler.io.encode import (
-    CellSizes,
-    Encoder,
-    TextCoder,
-    answer_coder,
-    encode_field,
-    field_coder,
-)
+from critc.compiler.io.encode import CellSizes, Encoder, encode_field
 from critc.compiler.io.json_reader import records_table
 from critc.compiler.io.parquet_reader import text_columns
 from critc.compiler.io.reading import open_records, read_table
@@ -51,7 +45,6 @@ from critc.compiler.io.tables import (
     where,
 )
 from critc.compiler.model import framework as m
-from critc.compiler.model.cells import is_blank
 from critc.dsl.diagnostics import Diagnostic, error, plural, warning
 
 _no_progress = no_progress  # the name the readers' callers knew it by
@@ -79,69 +72,6 @@ def read_source(source: Source, progress: Progress = no_progress) -> tuple[pa.Ta
     diagnostics)."""
     records, name = _records(source, None, "<records>")
     return collect(records, progress), name
-
-
-class CaseColumns:
-    """The case fields, answers and case ids of records, encoded batch by batch."""
-
-    def __init__(self, fw: m.Framework, most: int, date_format: str | None = None):
-        self.fw = fw
-        self.fields = {f.id: field_coder(f, fw.rating_scales, date_format)
-                       for f in fw.case_fields}
-        self.parts: dict[str, list[np.ndarray]] = {f: [] for f in self.fields}
-        self.questions = [answer_coder(q, fw) for q in fw.questions.values()]
-        self.answers = np.full((most, len(self.questions)), -1, dtype=np.int8)
-        self.ids: list = []
-        self.sizes = CellSizes()
-        self.count = 0
-
-    def add(self, batch: pa.RecordBatch) -> None:
-        offset, n = self.count, batch.num_rows
-        self.sizes.add(batch, offset)
-        columns = dict(zip(batch.schema.names, batch.columns, strict=True))
-        if offset + n > len(self.answers):  # more records than the reader foresaw
-            grown = np.full((max(2 * len(self.answers), offset + n), len(self.questions)), -1,
-                            dtype=np.int8)
-            grown[:offset] = self.answers[:offset]
-            self.answers = grown
-        for name, coder in self.fields.items():
-            self.parts[name].append(coder.code(columns.get(name), offset, n))
-        for index, coder in enumerate(self.questions):
-            if coder.name in columns:
-                self.answers[offset:offset + n, index] = coder.code(columns[coder.name],
-                                                                    offset, n)
-        if self.fw.case_id:
-            ids = columns.get(self.fw.case_id)
-            self.ids.extend(blank_as_none(ids.to_pylist()) if ids is not None else [None] * n)
-        self.count += n
-
-    def invalid_values(self, names: list[str], rows: np.ndarray, shown: str
-                       ) -> list[Diagnostic]:
-        out: list[Diagnostic] = []
-        for coder in [*self.fields.values(), *self.questions]:
-            if coder.name in names:
-                out += coder.report(shown, names.index(coder.name) + 1, lambda i: int(rows[i]))
-        return out
-
-    def field_codes(self, names: list[str]) -> tuple[dict, dict]:
-        """(codes of each case field, vocabulary of each text field in the file)."""
-        fields, vocab = {}, {}
-        for field in self.fw.case_fields:
-            if field.id not in names:
-                fields[field.id] = blank_column(field, self.count)
-                continue
-            parts = self.parts[field.id]
-            fields[field.id] = np.concatenate(parts) if parts else \
-                blank_column(field, self.count)
-            coder = self.fields[field.id]
-            if isinstance(coder, TextCoder):
-                vocab[field.id] = coder.words()
-        return fields, vocab
-
-    def encoded_answers(self) -> np.ndarray:
-        if self.count >= 0.9 * len(self.answers):
-            return self.answers[:self.count]
-        return self.answers[:self.count].copy()
 
 
 def _read_cases(records: Records, fw: m.Framework, progress: Progress
@@ -206,7 +136,7 @@ def load_cases(path: Source, fw: m.Framework, progress=no_progress, *,
     progress(1.0)
     case_ids = None
     if fw.case_id and fw.case_id in names:
-        case_ids = np.asarray(columns.ids, dtype=object)
+        case_ids = columns.case_ids()
         _check_case_ids(case_ids, shown, fw.case_id, names.index(fw.case_id) + 1,
                         diagnostics, rows)
     return CaseTable(n=columns.count, fields=fields, vocab=vocab, answers=answers,
@@ -256,11 +186,6 @@ def _repeated_inspections(keys: list, rows: np.ndarray, shown: str, col: int
         else:
             first[key] = index
     return out
-
-
-def blank_as_none(cells: list) -> list:
-    """Cells' text with every blank (a null or empty text, as `cells.is_blank` says) None."""
-    return [None if is_blank(text) else text for text in cells]
 
 
 def _check_case_ids(ids: np.ndarray, shown: str, name: str, col: int,

@@ -47,3 +47,29 @@ def csv_text(rows: Iterable[Iterable[object]]) -> str:
             cells.append(text)
         writer.writerow(cells)
     return out.getvalue()
+
+
+class Escaper:
+    """`cell_text` for whole columns, each distinct text escaped once."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
+
+    def text(self, value: str) -> str:
+        text = self.seen.get(value)
+        if text is None:
+            text = self.seen[value] = cell_text(value)
+        return text
+
+    def column(self, values: list) -> list:
+        """Texts escaped; whole numbers and "" kept as they are (the CSV writer writes a
+        whole number as `str` does, which is never a formula)."""
+        seen, text = self.seen, self.text
+        return [v if type(v) is int or v == "" else seen.get(v) or text(v) for v in values]
+
+
+def escaped_csv(rows: Iterable[Iterable[object]]) -> str:
+    """Rows whose cells are escaped already (`Escaper`) as CSV text (`\\n` line ends)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()

@@ -22,26 +22,42 @@ class Found:
     count: int = 0
     first: list[int] = attrs.Factory(list)
 
-    def add(self, mask: np.ndarray, offset: int) -> None:
-        """Add a column of a block of cases starting at case `offset`."""
-        hits = int(np.count_nonzero(mask))
+    def add(self, mask: np.ndarray, hits: int, offset: int) -> None:
+        """Add a column of a block of cases starting at case `offset` (`hits` of them set)."""
         if hits and len(self.first) < MAX_ROWS_PER_PROBLEM:
             need = MAX_ROWS_PER_PROBLEM - len(self.first)
             self.first += (np.flatnonzero(mask)[:need] + offset).tolist()
         self.count += hits
 
 
+def _given(plan: Plan) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(columns, lookup) per set of not-applicable codes: the lookup takes an answer code
+    (as uint8; a blank -1 is 255) to whether it is an answer here (not blank, and not a
+    not-applicable code)."""
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for q in plan.questions:
+        groups.setdefault(tuple(q.not_applicable), []).append(q.index)
+    out = []
+    for codes, columns in groups.items():
+        lookup = np.ones(256, dtype=bool)
+        lookup[128:] = False  # negative codes: blank
+        lookup[list(codes)] = False
+        out.append((np.asarray(columns, dtype=np.int64), lookup))
+    return out
+
+
 def find_problems(plan: Plan, table: CaseTable, grouping: Grouping,
                   inputs: dict[str, np.ndarray]) -> tuple[list[Found], list[Found]]:
     """Per question (plan order): answers given where it does not apply (a not-applicable
     code is not an answer here) and blanks where it applies. The cases are read in blocks
-    of rows with every question at once, not a column at a time through the matrix."""
+    of rows with every question at once, and counted per column with one reduction."""
     conditions = Conditions(plan, table, inputs, slice(None), grouping.group)
     by_condition: dict = {}
     for q in plan.questions:
         if q.condition is not None:
             by_condition.setdefault(q.condition, []).append(q.index)
     holds = [(conditions.holds(test), columns) for test, columns in by_condition.items()]
+    given_of = _given(plan)
     stray = [Found() for _ in plan.questions]
     blank = [Found() for _ in plan.questions]
     for lo in range(0, table.n, BLOCK_ROWS):
@@ -49,16 +65,25 @@ def find_problems(plan: Plan, table: CaseTable, grouping: Grouping,
         applies = np.ones(answers.shape, dtype=bool)
         for mask, columns in holds:
             applies[:, columns] = mask[lo:lo + BLOCK_ROWS, None]
-        given = answers >= 0
-        for q in plan.questions:
-            for code in q.not_applicable:
-                given[:, q.index] &= answers[:, q.index] != code
+        codes = answers.view(np.uint8)
+        if len(given_of) == 1:
+            given = given_of[0][1][codes]
+        else:
+            given = np.empty(answers.shape, dtype=bool)
+            for columns, lookup in given_of:
+                given[:, columns] = lookup[codes[:, columns]]
         given &= ~applies
         applies &= answers < 0
-        for q in plan.questions:
-            stray[q.index].add(given[:, q.index], lo)
-            blank[q.index].add(applies[:, q.index], lo)
+        _add(stray, given, lo)
+        _add(blank, applies, lo)
     return stray, blank
+
+
+def _add(found: list[Found], masks: np.ndarray, offset: int) -> None:
+    """Add a block's masks (cases x questions) to each question's `Found`."""
+    counts = np.count_nonzero(masks, axis=0)
+    for index in np.flatnonzero(counts).tolist():
+        found[index].add(masks[:, index], int(counts[index]), offset)
 
 
 def check_answers(plan: Plan, table: CaseTable, grouping: Grouping,

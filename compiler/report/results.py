@@ -8,10 +8,11 @@ is its points, with its label beside it, never its position in the scale.
 from __future__ import annotations
 
 import json
+from itertools import repeat
 
 from critc.compiler.engine import runtime
 from critc.compiler.engine.evaluate import Results
-from critc.compiler.io.spreadsheet import csv_text
+from critc.compiler.io.spreadsheet import Escaper, csv_text, escaped_csv
 from critc.compiler.io.values import (
     NA,
     defined,
@@ -223,7 +224,24 @@ def _csv_column(results: Results, node: str) -> tuple:
             cases, num, den)
 
 
+def escaped_rows(results: Results, questions: bool = True) -> list:
+    """The rows of `csv_rows`, every text cell escaped (`io.spreadsheet.cell_text`), made a
+    figure's column at a time: row g·F + i is inspection g's figure i."""
+    figures = output_figures(results, questions)
+    escape = Escaper()
+    keys = escape.column(list(results.grouping.keys))
+    rows: list = [None] * (len(keys) * len(figures))
+    for i, node in enumerate(figures):
+        kind, numbers, texts, bands, cases, num, den = _csv_column(results, node)
+        numbers = escape.column(["" if x is None else repr(x) for x in numbers])
+        rows[i::len(figures)] = zip(keys, repeat(escape.text(node)), repeat(escape.text(kind)),
+                                    numbers, escape.column(texts), escape.column(bands),
+                                    cases, num, den)
+    return rows
+
+
 def as_csv(results: Results, questions: bool = True) -> str:
     """One row per inspection and figure (questions only if `questions`); text cells escaped
     against formula injection."""
-    return csv_text([CSV_HEADER, *csv_rows(results, questions), *across.csv_rows(results)])
+    return csv_text([CSV_HEADER]) + escaped_csv(escaped_rows(results, questions)) + \
+        csv_text(across.csv_rows(results))
