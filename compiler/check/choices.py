@@ -15,6 +15,7 @@ from critc.compiler.model import framework as m
 from critc.dsl import ast
 
 if TYPE_CHECKING:
+    from critc.compiler.check.references import References
     from critc.compiler.check.resolve import Resolver
 
 ORDERING = ("<", "<=", ">", ">=")
@@ -27,7 +28,7 @@ def choose(resolver: Resolver, expr: ast.FirstOf | ast.IfThen, context: str | No
     return if_then(resolver, expr, context)
 
 
-def skipping_fits(resolver: Resolver, call: ast.Call) -> bool:
+def skipping_fits(resolver: References, call: ast.Call) -> bool:
     """`skipping undefined` is written only after sum(...) and mean(...)."""
     fn = call.function
     if call.skipping and fn not in ("sum", "mean"):
