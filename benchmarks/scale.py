@@ -83,7 +83,7 @@ def archive_part(first: int, size: int, seed: int) -> pa.Table:
 def measure(command: list[str], folder: Path) -> tuple[float, float, float, int, str]:
     """(wall seconds, CPU seconds, peak RSS MiB, exit status, stderr) of one child process
     and the descendants it waited for (GNU time; Spark's JVM reports its own, below)."""
-    stats = folder / "time.txt"
+    stats = folder / f"time.{os.getpid()}.txt"  # runs beside each other do not share it
     start = time.perf_counter()
     done = subprocess.run([TIME, "-f", "%M %U %S", "-o", str(stats), *command],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
