@@ -38,7 +38,7 @@ import pyarrow.parquet as pq
 sys.path.insert(0, os.path.dirname(__file__))
 import archive  # noqa: E402
 import case_files  # noqa: E402
-from end_to_end import CRITC, critc_command, measure  # noqa: E402
+from end_to_end import CRITC, TIME, critc_command  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CASES_PER_INSPECTION = 2000
@@ -78,6 +78,29 @@ def archive_part(first: int, size: int, seed: int) -> pa.Table:
     numbers = pc.add(out.column("inspection"), pa.scalar(offset, pa.int64()))
     out = out.set_column(out.schema.get_field_index("case_ref"), "case_ref", refs)
     return out.set_column(out.schema.get_field_index("inspection"), "inspection", numbers)
+
+
+def measure(command: list[str], folder: Path) -> tuple[float, float, float, int, str]:
+    """(wall seconds, CPU seconds, peak RSS MiB, exit status, stderr) of one child process
+    and the descendants it waited for (GNU time; Spark's JVM reports its own, below)."""
+    stats = folder / f"time.{os.getpid()}.txt"  # runs beside each other do not share it
+    start = time.perf_counter()
+    done = subprocess.run([TIME, "-f", "%M %U %S", "-o", str(stats), *command],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    seconds = time.perf_counter() - start
+    peak_kib, user, system = stats.read_text(encoding="utf-8").split()[-3:]
+    return (seconds, float(user) + float(system), int(peak_kib) / 1024, done.returncode,
+            done.stderr.decode("utf-8", "replace"))
+
+
+def spark_report(stderr: str) -> dict:
+    """What the Spark runner printed about itself (scale_runners.py): `key: seconds`."""
+    out = {}
+    for line in stderr.splitlines():
+        if line.startswith("spark ") and ": " in line:
+            key, value = line[len("spark "):].split(": ", 1)
+            out[key] = float(value.split()[0])
+    return out
 
 
 def compile_query(folder: Path, dialect: str) -> Path:
@@ -130,11 +153,13 @@ def time_all(cases: int, folder: Path, engines: list[str], timeout: float) -> li
         if engine not in engines:
             continue
         print(f"{cases:,} cases: {name} ...", flush=True)
-        seconds, peak, status, stderr = measure(["timeout", str(int(timeout)), *command],
-                                                folder)
+        seconds, cpu, peak, status, stderr = measure(
+            ["timeout", str(int(timeout)), *command], folder)
         record = {"cases": cases, "engine": name, "seconds": round(seconds, 1),
-                  "peak_rss_mib": round(peak), "status": status,
+                  "cpu_seconds": round(cpu, 1), "peak_rss_mib": round(peak), "status": status,
                   "load_after": os.getloadavg()}
+        if engine == "spark":
+            record["spark"] = spark_report(stderr)
         if status == 0 and engine != "engine" and critc_out.exists():
             record["differs"] = same_figures(read_rows(Path(command[-1])),
                                              read_rows(critc_out))

@@ -55,6 +55,9 @@ def spark_session(warehouse: str, driver_memory: str = "4g"):
              .config("spark.ui.showConsoleProgress", "false")
              .config("spark.sql.shuffle.partitions", "2")
              .config("spark.driver.memory", driver_memory)
+             # inferring filters from constraints costs seconds on a wide query and finds
+             # nothing to infer in this one (docs/scale.md)
+             .config("spark.sql.constraintPropagation.enabled", "false")
              .config("spark.sql.warehouse.dir", warehouse)
              .config("spark.local.dir", warehouse)
              .getOrCreate())
@@ -62,16 +65,37 @@ def spark_session(warehouse: str, driver_memory: str = "4g"):
     return spark
 
 
+def jvm_cpu_seconds(spark) -> float:
+    """The CPU time (user and system) the session's JVM has used so far (Linux /proc)."""
+    pid = spark._jvm.java.lang.ProcessHandle.current().pid()
+    with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_spark(sql: str, folder: str, out: Path) -> None:
-    """`cases` a temporary view over the folder of Parquet files. Prints the seconds the
-    session took to start, the rest being the query."""
+    """`cases` a temporary view over the folder of Parquet files. Prints to stderr, as
+    `spark KEY: SECONDS`, where the time went: starting the session, analysing and
+    planning the query (before any case is read), and running it; and the JVM's CPU time."""
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as warehouse:
         spark = spark_session(warehouse)
-        print(f"spark session started in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        report("session", start)
         spark.read.parquet(folder).createOrReplaceTempView("cases")
-        write_rows(spark.sql(sql.rstrip().rstrip(";")).collect(), out)
+        start = time.perf_counter()
+        frame = spark.sql(sql.rstrip().rstrip(";"))
+        frame._jdf.queryExecution().executedPlan()  # analysis, optimisation, physical plan
+        report("planning", start)
+        start = time.perf_counter()
+        rows = frame.collect()
+        report("running", start)
+        print(f"spark jvm cpu: {jvm_cpu_seconds(spark):.1f} s", file=sys.stderr, flush=True)
+        write_rows(rows, out)
         spark.stop()
+
+
+def report(what: str, start: float) -> None:
+    print(f"spark {what}: {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ import json
 import math
 import sqlite3
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import duckdb
@@ -27,7 +28,7 @@ from critc.compiler.plan.lower import plan_for
 from critc.compiler.report.across import csv_rows as across_rows
 from critc.compiler.report.results import csv_rows
 from critc.compiler.sql import rounding
-from critc.compiler.sql.query import DIALECTS, Tables, compile_sql
+from critc.compiler.sql.query import DIALECTS, Tables, build_query, compile_sql
 from critc.compiler.sql.rounding import EPSILON
 from engine_strategies import (
     adversarial_scenarios,
@@ -339,3 +340,21 @@ def test_cli_says_what_it_wrote(tmp_path, in_repo, capsys):
                      "--dialect", "duckdb", "-o", str(out)]) == 0
     assert capsys.readouterr().err.strip() == \
         f"wrote {out}: a duckdb query, 23 questions, 45 figures"
+
+
+def test_each_common_table_expression_is_read_once_but_the_counts():
+    """Spark substitutes a common table expression's definition wherever it is read: the
+    query reads each once (the rows across inspections too: one SELECT, not one per
+    figure), but the per-inspection counts and their last level, which the figures across
+    inspections read again (docs/sql.md). `digits` is read once per decimal place."""
+    query, problems = build_query(plan_for(check_file(str(ARCHIVES["iaow-2014"][0]))),
+                                  Tables())
+    assert not problems
+    names = {cte.alias for cte in query.args["with_"].expressions}
+    read = [r.this.this if isinstance(r.this, exp.Alias) else r.this
+            for r in query.find_all(exp.From, exp.Join)]  # an identifier, or `name AS alias`
+    reads = Counter(r.name for r in read if isinstance(r, exp.Identifier) and r.name in names)
+    last = max((n for n in names if n.startswith("level_")), key=lambda n: int(n[6:]))
+    assert {n: c for n, c in reads.items() if c > 1 and n != "digits"} == \
+        {"inspection_counts": 2, last: 2}
+    assert set(reads) == names

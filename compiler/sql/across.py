@@ -9,8 +9,10 @@ Three more chains of common table expressions, only for a framework that declare
                                         an aggregate over the inspections' last level (or the
                                         pooled value), and the cases behind each figure
     across_level_1 ...                  the steps across inspections over that row
-The output then is the inspections' rows and one row per figure across inspections,
-ordered by part, inspection and position (docs/sql.md).
+    across_outline                      one row per figure across inspections
+The output then is the inspections' rows and one row per figure across inspections (one
+SELECT over the last across level and across_outline), ordered by part, inspection and
+position (docs/sql.md).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from critc.compiler.plan import steps as s
 from critc.compiler.plan.lower import Plan
 from critc.compiler.sql import build as b
 from critc.compiler.sql.figures import Columns, Figures
-from critc.compiler.sql.output import Shown
+from critc.compiler.sql.output import Shown, by_position_in, positions
 from critc.compiler.sql.rows import KEY, CaseRows
 from sqlglot import exp
 
@@ -118,7 +120,7 @@ def across_query(plan: Plan, rows: CaseRows, figure: dict[str, str], last: str,
     cells = {n: [b.text(fw.across[n].kind), shown.value(n), shown.text(n), shown.bands(n)]
              for n in nodes}
     more, across_last = chain("across_level_", "across_values", columns)
-    ctes += more
+    ctes += [*more, ("across_outline", positions(len(nodes)))]
     case_column = {n: f"k_{i}" for i, n in enumerate(cases)}
     return ctes, _ordered(inspections, nodes, cells, case_column, across_last), \
         figures.diagnostics
@@ -155,26 +157,31 @@ def _greatest(items: list[exp.Expression]) -> exp.Expression:
 
 def _ordered(inspections: exp.Select, nodes: list[str], cells: dict[str, list],
              case_column: dict[str, str], last: str) -> exp.Select:
-    """The inspections' rows, then one row per figure across inspections."""
+    """The inspections' rows, then one row per figure across inspections: a single SELECT
+    over `last` and `across_outline`, so that `last` is read once (Spark inlines a common
+    table expression at every reference)."""
     inspections.set("order", None)  # ordered as a whole: part, inspection key, position
     inspections = inspections.select(exp.alias_(b.integer(0), "part", quoted=True),
                                      exp.alias_(b.col("position", "outline"), "place",
                                                 quoted=True))
-    parts: list[exp.Expression] = [inspections]
-    for i, node in enumerate(nodes):
-        kind, value, shown, bands = cells[node]
-        parts.append(exp.select(
-            exp.alias_(b.text(ALL), "inspection", quoted=True),
-            exp.alias_(b.text(node), "figure", quoted=True),
-            exp.alias_(kind, "kind", quoted=True), exp.alias_(value, "value", quoted=True),
-            exp.alias_(shown, "shown", quoted=True), exp.alias_(bands, "bands", quoted=True),
-            exp.alias_(exp.cast(b.col(case_column[node]), "BIGINT"), "cases", quoted=True),
-            exp.alias_(exp.cast(exp.Null(), "BIGINT"), "numerator", quoted=True),
-            exp.alias_(exp.cast(exp.Null(), "BIGINT"), "denominator", quoted=True),
-            exp.alias_(b.integer(1), "part", quoted=True),
-            exp.alias_(b.integer(i), "place", quoted=True))
-            .from_(exp.to_identifier(last, quoted=True)))
-    union = exp.union(*parts, distinct=False)
+    by_position = by_position_in("across_outline")
+    kind, value, shown, bands = ([cells[n][i] for n in nodes] for i in range(4))
+    cases = [exp.cast(b.col(case_column[n]), "BIGINT") for n in nodes]
+    across = exp.select(
+        exp.alias_(b.text(ALL), "inspection", quoted=True),
+        exp.alias_(by_position([b.text(n) for n in nodes]), "figure", quoted=True),
+        exp.alias_(by_position(kind), "kind", quoted=True),
+        exp.alias_(by_position(value), "value", quoted=True),
+        exp.alias_(by_position(shown), "shown", quoted=True),
+        exp.alias_(by_position(bands), "bands", quoted=True),
+        exp.alias_(by_position(cases), "cases", quoted=True),
+        exp.alias_(exp.cast(exp.Null(), "BIGINT"), "numerator", quoted=True),
+        exp.alias_(exp.cast(exp.Null(), "BIGINT"), "denominator", quoted=True),
+        exp.alias_(b.integer(1), "part", quoted=True),
+        exp.alias_(b.col("position", "across_outline"), "place", quoted=True),
+    ).from_(exp.to_identifier(last, quoted=True)).join(
+        exp.to_identifier("across_outline", quoted=True), join_type="cross")
+    union = exp.union(inspections, across, distinct=False)
     names = ("inspection", "figure", "kind", "value", "shown", "bands", "cases", "numerator",
              "denominator")
     outer = exp.select(*[b.col(n) for n in names]).from_(union.subquery(b.name("scored")))

@@ -78,3 +78,29 @@ class Shown:
         for part in parts[1:]:
             out = exp.DPipe(this=out, expression=part, safe=True)
         return out
+
+
+def positions(count: int) -> exp.Select:
+    """Rows numbered 0 .. count-1 in a column `position`, built from the CTE `digits`
+    (0-9), which every dialect can select, rather than a VALUES list or a recursion."""
+    places = max(1, len(str(max(count - 1, 0))))
+    aliases = [f"d{i}" for i in range(places)]
+    position = b.total([b.mul(b.col("digit", a), b.integer(10 ** i))
+                        for i, a in enumerate(aliases)])
+    select = exp.select(exp.alias_(position, "position", quoted=True))
+    select = select.from_(exp.alias_(exp.to_identifier("digits", quoted=True), aliases[0],
+                                     quoted=True))
+    for a in aliases[1:]:
+        select = select.join(exp.alias_(exp.to_identifier("digits", quoted=True), a,
+                                        quoted=True), join_type="cross")
+    return select.where(b.compare("<", position, b.integer(count)))
+
+
+def by_position_in(table: str):
+    """A function of one value per output figure: the one at `table`.position."""
+    position = b.col("position", table)
+
+    def by_position(values: list[exp.Expression]) -> exp.Expression:
+        return b.lookup(position, [(b.integer(i), v) for i, v in enumerate(values)])
+
+    return by_position

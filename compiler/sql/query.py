@@ -15,12 +15,11 @@ and the final SELECT returns one row per inspection and figure (docs/sql.md).
 from __future__ import annotations
 
 import attrs
-from critc.compiler.model import framework as m
 from critc.compiler.plan.lower import Plan
 from critc.compiler.sql import build as b
 from critc.compiler.sql.across import across_query
 from critc.compiler.sql.figures import Columns, Figures
-from critc.compiler.sql.output import Shown
+from critc.compiler.sql.output import Shown, by_position_in, positions
 from critc.compiler.sql.rows import KEY, CaseRows
 from critc.dsl.diagnostics import Diagnostic
 from sqlglot import exp
@@ -89,7 +88,7 @@ def build_query(plan: Plan, tables: Tables, materialize: bool = False
                                                    for n, e in level])
                      .from_(exp.to_identifier(previous, quoted=True))))
         previous = name
-    ctes += outline(nodes, fw)
+    ctes += outline(nodes)
     final = output_select(nodes, cells, previous)
     if plan.across:  # then rows `all inspections` (sql/across.py)
         more, final, problems = across_query(plan, rows, figures.figure, previous, final)
@@ -119,32 +118,16 @@ def figure_cells(plan: Plan, node: str, shown: Shown, rows: CaseRows,
     return cells
 
 
-def outline(nodes: list[str], fw: m.Framework) -> list[tuple[str, exp.Expression]]:
-    """`digits` (0-9) and `outline`: one row per output figure, numbered from 0 (built from
-    digits, which every dialect can select, rather than a VALUES list or a recursion)."""
+def outline(nodes: list[str]) -> list[tuple[str, exp.Expression]]:
+    """`digits` (0-9) and `outline`: one row per output figure, numbered from 0."""
     digits = exp.union(*[exp.select(exp.alias_(b.integer(d), "digit", quoted=True))
                          for d in range(10)], distinct=False)
-    places = max(1, len(str(max(len(nodes) - 1, 0))))
-    aliases = [f"d{i}" for i in range(places)]
-    position = b.total([b.mul(b.col("digit", a), b.integer(10 ** i))
-                        for i, a in enumerate(aliases)])
-    select = exp.select(exp.alias_(position, "position", quoted=True))
-    select = select.from_(exp.alias_(exp.to_identifier("digits", quoted=True), aliases[0],
-                                     quoted=True))
-    for a in aliases[1:]:
-        select = select.join(exp.alias_(exp.to_identifier("digits", quoted=True), a,
-                                        quoted=True), join_type="cross")
-    select = select.where(b.compare("<", position, b.integer(len(nodes))))
-    return [("digits", digits), ("outline", select)]
+    return [("digits", digits), ("outline", positions(len(nodes)))]
 
 
 def output_select(nodes: list[str], cells: dict[str, dict[str, exp.Expression]],
                   last: str) -> exp.Select:
-    position = b.col("position", "outline")
-
-    def by_position(values: list[exp.Expression]) -> exp.Expression:
-        return b.lookup(position, [(b.integer(i), v) for i, v in enumerate(values)])
-
+    by_position = by_position_in("outline")
     columns = [exp.alias_(b.col(KEY, last), "inspection", quoted=True),
                exp.alias_(by_position([b.text(n) for n in nodes]), "figure", quoted=True),
                exp.alias_(by_position([cells[n]["kind"] for n in nodes]), "kind", quoted=True)]
@@ -155,4 +138,4 @@ def output_select(nodes: list[str], cells: dict[str, dict[str, exp.Expression]],
         columns.append(exp.alias_(by_position(values), name, quoted=True))
     return (exp.select(*columns).from_(exp.to_identifier(last, quoted=True))
             .join(exp.to_identifier("outline", quoted=True), join_type="cross")
-            .order_by(b.col(KEY, last), position))
+            .order_by(b.col(KEY, last), b.col("position", "outline")))
