@@ -13,11 +13,13 @@ from; critc's own run must exit 0.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import critc
 import numpy as np
 import spec as specs
 
@@ -38,11 +40,25 @@ def measure_cpu(command: list[str], folder: Path) -> tuple[float, float, float, 
     stats = folder / "time.txt"
     start = time.perf_counter()
     done = subprocess.run([TIME, "-f", "%M %U %S", "-o", str(stats), *command],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False,
+                          env=child_environment(folder))
     seconds = time.perf_counter() - start
     peak_kib, user, system = stats.read_text(encoding="utf-8").split()[-3:]
     return (seconds, float(user) + float(system), int(peak_kib) / 1024, done.returncode,
             done.stderr.decode("utf-8", "replace"))
+
+
+def child_environment(folder: Path) -> dict[str, str]:
+    """This process's environment, with compiled modules cached under `folder`."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    return env
+
+
+def compile_critc(folder: Path) -> None:
+    """critc's modules compiled once, as an installed package has them."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(critc.__file__).parent)],
+                   stdout=subprocess.DEVNULL, check=True, env=child_environment(folder))
 
 
 def critc_command(framework: Path, cases: Path, out: Path) -> list[str]:
@@ -66,6 +82,7 @@ def run(spec: dict, framework: Path, files: dict[str, Path], results, folder: Pa
     `skip_critc` maps a format to the reason critc is not run on it."""
     spec_path = folder / "spec.json"
     spec_path.write_text(json.dumps(spec), encoding="utf-8")
+    compile_critc(folder)
     rows = []
     for fmt, cases in files.items():
         name = f"critc score --format csv, from {fmt}"

@@ -5,14 +5,16 @@ with the default table format is refused, never written as text into a `.xlsx`).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from critc.compiler.cli.cases import open_session
 from critc.compiler.cli.common import EXIT_OK, EXIT_PROBLEMS, UsageError
 from critc.compiler.io.files import write_atomic
 from critc.compiler.regress.version_scoring import Scored
 from critc.compiler.regress.versions import VersionSet
-from critc.compiler.report.html_report import framework_name
-from critc.compiler.report.xlsx import Scorecard, workbook_bytes
+
+if TYPE_CHECKING:
+    from critc.compiler.report.xlsx import Scorecard
 
 FORMAT_OF_EXTENSION = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xlsx", ".json": "json",
                        ".csv": "csv", ".txt": "table", ".html": "html", ".htm": "html"}
@@ -38,6 +40,11 @@ def check_output_name(fmt: str, output: str | None) -> None:
 
 def write_workbook(args) -> int:
     """Score the cases of one framework and write the workbook to `args.output`."""
+    # the workbook needs openpyxl and the HTML report's jinja2 (together about 0.2 s of
+    # start-up), which no other format of `critc score` does
+    from critc.compiler.report.html_report import framework_name  # lazy: as said above
+    from critc.compiler.report.xlsx import workbook_bytes  # lazy: as said above
+
     session = open_session(args)
     if session is None:
         return EXIT_PROBLEMS
@@ -52,6 +59,8 @@ def write_workbook(args) -> int:
 
 def write_versions_workbook(output: str, found: VersionSet, scored: list[Scored]) -> None:
     """The workbook of a version directory's inspections, each scored by its version."""
+    from critc.compiler.report.xlsx import workbook_bytes  # lazy: see write_workbook
+
     parts: list[Scorecard] = []
     for s in scored:
         graph = s.version.result.graph

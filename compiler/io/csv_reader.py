@@ -1,7 +1,8 @@
 """CSV case records, streamed: one pass over the bytes checks what the documented rules
 ask of the whole file (not empty, not binary, UTF-8, every line ending as the first does),
 then Arrow reads the file itself in blocks, as record batches of text, so that no more than
-a block of the file is held at once.
+a block of the file is held at once (parsed on a thread of its own, a batch or two ahead
+of the encoding: `read_ahead`).
 
 The checks give the same diagnostics, at the same lines, as reading the file whole would:
 the bytes are taken in pieces that end at a line feed, which never falls inside a UTF-8
@@ -22,6 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 from critc.compiler.io.delimiter import check_delimiter
+from critc.compiler.io.read_ahead import read_ahead
 from critc.compiler.io.tables import Records, RecordsError, check_header, clip, empty, where
 from critc.dsl.diagnostics import Diagnostic, error
 from critc.dsl.source import open_regular
@@ -88,7 +90,8 @@ def read_csv(path: Path, shown: str) -> Records:
                 return np.asarray(starts, dtype=np.int64)
         return np.arange(2, count + 2, dtype=np.int64)
 
-    return Records(list(header), _batches(reader, path, header, shown, lines), rows,
+    return Records(list(header), read_ahead(_batches(reader, path, header, shown, lines)),
+                   rows,
                    most=scan.breaks + 1)
 
 

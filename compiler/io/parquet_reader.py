@@ -11,6 +11,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+from critc.compiler.io.read_ahead import read_ahead
 from critc.compiler.io.tables import (
     BATCH_ROWS,
     Records,
@@ -50,7 +51,7 @@ def read_parquet(path: Path, shown: str) -> Records:
     if file.metadata.num_rows == 0:
         raise empty(shown, 1, "holds no cases")
     # a Parquet file has no header row: its records are numbered from 1
-    return Records(list(names), _batches(file, shown),
+    return Records(list(names), read_ahead(_batches(file, shown)),
                    lambda count: np.arange(1, count + 1, dtype=np.int64),
                    most=file.metadata.num_rows)
 
@@ -59,7 +60,8 @@ def _batches(file: pq.ParquetFile, shown: str) -> Iterator[pa.RecordBatch]:
     """The file's batches, each column as text. One thread: Arrow's threads decode a
     column each, and for a file of many small columns (a question each) they cost several
     times the CPU time and more wall time than they save (reading 200,000 cases x 200
-    questions: 1.9 s of CPU with threads, 0.4 s without)."""
+    questions: 1.9 s of CPU with threads, 0.4 s without); `read_ahead` decodes the next
+    batches on a thread of its own while the last is encoded."""
     try:
         for batch in file.iter_batches(batch_size=BATCH_ROWS, use_threads=False):
             yield pa.RecordBatch.from_arrays([cell_text(c) for c in batch.columns],
