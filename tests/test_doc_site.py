@@ -215,7 +215,7 @@ section 1 "Assessment" = mean of its questions
 thread roh "RoH Thread" = pooled over all questions tagged roh
   counting {sufficient, partly} above the line for questions 1.2d, 2.2a
 
-score first "1.2d alone" = question 1.2d
+score alone "1.2d alone" = question 1.2d
   counting {partly} above the line for question 1.2d
 '''
 
@@ -231,7 +231,7 @@ def test_counting_clause_is_shown_with_the_formula_escaped(tmp_path: Path):
             "&lt;script&gt;alert(7)&lt;/script&gt; above the line (the scale counts "
             "Sufficient; the questions&#39; own figures and other figures keep that)</dd>"
             ) in thread
-    one = pages["figure-first.html"].decode()
+    one = pages["figure-alone.html"].decode()
     assert "<code>counting {partly} above the line for question 1.2d</code>: for question " \
            "1.2d, this figure counts Partly &lt;script&gt;" in one
     assert "<script>alert" not in b"".join(pages.values()).decode()
