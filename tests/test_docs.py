@@ -27,6 +27,9 @@ def test_the_tool_reads_every_page():
     names = {str(p.relative_to(ROOT)) for p in check_examples.pages()}
     assert {"README.md", "rules/README.md", "docs/language.md", "docs/tutorial.md"} <= names
     assert {str(p.relative_to(ROOT)) for p in (ROOT / "docs").glob("*.md")} <= names
+    outside = [str(p.relative_to(ROOT)) for folder in ("rules", "editors", "examples")
+               for p in (ROOT / folder).rglob("*.md") if "```crit" in p.read_text("utf-8")]
+    assert set(outside) <= names  # a page elsewhere with examples would go unchecked
 
 
 def test_every_example_on_every_page_checks_clean():
@@ -108,3 +111,10 @@ def test_the_readme_lists_every_command():
 def test_the_options_test_can_fail():
     assert not _mentions(_section("lsp"), "--no-such-option")
     assert not _mentions("--dialects", "--dialect")
+
+
+def test_the_wrapper_is_the_one_language_md_prints():
+    """Fragments are checked inside WRAPPER; the reader sees it under "About the examples"."""
+    text = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    blocks = [m.group(2) for m in check_examples.BLOCK.finditer(text)]
+    assert check_examples.WRAPPER in blocks

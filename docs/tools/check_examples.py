@@ -10,8 +10,9 @@ and blocks fenced as ```text are syntax sketches; none of these is checked here.
 
     python docs/tools/check_examples.py [docs/language.md docs/tutorial.md ...]
 
-Without arguments it checks every page: docs/*.md, README.md and rules/README.md
-(tests/test_docs.py runs it so).
+Without arguments it checks every page: docs/*.md, README.md, rules/README.md, the
+frameworks' notes (rules/*/NOTES.md) and editors/vscode/README.md (tests/test_docs.py runs
+it so, and checks that no other page holds a ```crit block).
 """
 
 from __future__ import annotations
@@ -56,8 +57,9 @@ ROOT = DOCS.parent
 
 
 def pages() -> list[Path]:
-    """Every page that may hold examples: docs/*.md, README.md and rules/README.md."""
-    return sorted(DOCS.glob("*.md")) + [ROOT / "README.md", ROOT / "rules" / "README.md"]
+    """Every page that may hold examples."""
+    return sorted(DOCS.glob("*.md")) + [ROOT / "README.md", ROOT / "rules" / "README.md"] \
+        + sorted(ROOT.glob("rules/*/NOTES.md")) + [ROOT / "editors" / "vscode" / "README.md"]
 
 
 def is_whole(text: str) -> bool:
