@@ -402,7 +402,7 @@ def test_min_of_a_rating_and_an_unknown_name_reports_the_name():
          "unknown-reference", "rating bad")
 
 
-@pytest.mark.parametrize("word", ["count", "score", "key", "criteria"])
+@pytest.mark.parametrize("word", ["count", "score", "key", "criteria", "if", "first"])
 def test_a_field_named_by_a_keyword_is_warned_about(word):
     d = only(extra(f"inspection inputs\n  {word}: integer\n"), "reserved-name", f"  {word}:",
              severity="warning")

@@ -193,3 +193,47 @@ def test_band_rows_in_plain_english(in_repo: Path):
     band = check_file("examples/demo/framework.crit").framework.bands["conclusion"]
     assert [band_row_text(r, True) for r in band.rows] == [
         "70% and above", "60% to under 70%", "otherwise (any other value)"]
+
+
+COUNTING = '''framework "Counting" version "1"
+
+scale quality "Quality"
+  sufficient "Sufficient" above the line
+  partly "Partly <script>alert(7)</script>"
+  insufficient "Insufficient"
+  na_q "Not applicable" not applicable
+
+case fields
+  case_ref: text, case id
+  area: text, inspection
+
+section 1 "Assessment" = mean of its questions
+  question 1.2a "Was a RoH screening completed?" tags roh
+  question 1.2d "Was the full RoH analysis of sufficient quality?" tags roh
+  question 2.2a "Was the risk management plan of sufficient quality?" tags roh
+
+thread roh "RoH Thread" = pooled over all questions tagged roh
+  counting {sufficient, partly} above the line for questions 1.2d, 2.2a
+
+score alone "1.2d alone" = question 1.2d
+  counting {partly} above the line for question 1.2d
+'''
+
+
+def test_counting_clause_is_shown_with_the_formula_escaped(tmp_path: Path):
+    path = tmp_path / "counting.crit"
+    path.write_text(COUNTING, encoding="utf-8")
+    pages = pages_of(str(path))
+    thread = pages["figure-roh.html"].decode()
+    assert ("<code>= pooled(question 1.2a, question 1.2d, question 2.2a)</code><br>"
+            "<code>counting {sufficient, partly} above the line for questions 1.2d, 2.2a"
+            "</code>: for questions 1.2d, 2.2a, this figure counts Sufficient, Partly "
+            "&lt;script&gt;alert(7)&lt;/script&gt; above the line (the scale counts "
+            "Sufficient; the questions&#39; own figures and other figures keep that)</dd>"
+            ) in thread
+    one = pages["figure-alone.html"].decode()
+    assert "<code>counting {partly} above the line for question 1.2d</code>: for question " \
+           "1.2d, this figure counts Partly &lt;script&gt;" in one
+    assert "<script>alert" not in b"".join(pages.values()).decode()
+    section = pages["figure-1.html"].decode()
+    assert "above the line for" not in section  # the clause is the thread's only

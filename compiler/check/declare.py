@@ -83,7 +83,8 @@ _PLURALS = ("sections", "criteria", "domains", "standards", "outcomes", "threads
             "headlines", "scores", "ratings", "phases", "questions")
 RESERVED = frozenset(_KINDS + _PLURALS + (
     "mean", "pooled", "min", "max", "sum", "count", "points", "weighted",
-    "its", "all", "individual", "summary", "key", "not", "true", "false"))
+    "its", "all", "individual", "summary", "key", "not", "true", "false",
+    "if", "first"))  # these two start an expression (`if ... then`, `first of (...)`)
 
 
 def declare(modules: Iterable[ast.Module], diagnostics: list[Diagnostic]) -> Symbols:

@@ -61,6 +61,37 @@ class Link:
     kind: str = ""
 
 
+@attrs.frozen
+class CountingView:
+    """An aggregate's `counting {...} above the line for questions ...` clause: as written
+    (in canonical form) and in words."""
+
+    notation: str
+    words: str
+
+
+def counting_views(fw: m.Framework, a: m.Aggregate) -> tuple[CountingView, ...]:
+    """One view per clause: the model keeps a rule per question, each with its clause's span."""
+    clauses: dict[tuple, list[m.Counting]] = {}
+    for rule in a.counting:
+        span = rule.span
+        clauses.setdefault((span.path, span.line, span.col, rule.codes), []).append(rule)
+    views = []
+    for rules in clauses.values():
+        ids = [r.question for r in rules]
+        scale = fw.scales[fw.questions[ids[0]].scale]
+        word = "question" if len(ids) == 1 else "questions"
+        own = [scale.labels.get(c, c) for c in scale.codes if c in scale.above]
+        views.append(CountingView(
+            notation=f"counting {{{', '.join(rules[0].codes)}}} above the line for {word} "
+                     f"{', '.join(ids)}",
+            words=f"for {word} {', '.join(ids)}, this figure counts "
+                  f"{', '.join(scale.labels.get(c, c) for c in rules[0].codes)} above the "
+                  f"line (the scale counts {', '.join(own) or 'no answer'}; the questions' "
+                  "own figures and other figures keep that)"))
+    return tuple(views)
+
+
 @attrs.frozen(kw_only=True)
 class Entry:
     """A question or aggregate as a page shows it."""
@@ -75,6 +106,7 @@ class Entry:
     applies_notation: str | None = None
     formula_words: str | None = None
     formula_notation: str | None = None
+    counting: tuple[CountingView, ...] = ()
     rounding: str | None = None
     tags: tuple[str, ...] = ()
     description: str | None = None
@@ -173,7 +205,8 @@ def aggregate_entry(fw: m.Framework, graph: nx.DiGraph, a: m.Aggregate,
         id=a.id, anchor=slug(a.id), kind=a.kind, title=a.title,
         formula_words=formula_text(a.formula, fw) if a.formula is not None else None,
         formula_notation=expression_text(a.formula, fw) if a.formula is not None else None,
-        rounding=rounding, tags=a.tags, description=a.description, source=a.source,
+        counting=counting_views(fw, a), rounding=rounding, tags=a.tags,
+        description=a.description, source=a.source,
         where=span_text(a.span),
         bands=tuple(addresses.link(app.band) for app in fw.applied_to(a.id)),
         computed_from=_computed_from(graph, a.id, addresses),

@@ -9,6 +9,10 @@ that replace lines of that file (the tutorial's fixes; tests/test_tutorial.py ap
 and blocks fenced as ```text are syntax sketches; none of these is checked here.
 
     python docs/tools/check_examples.py [docs/language.md docs/tutorial.md ...]
+
+Without arguments it checks every page: docs/*.md, README.md, rules/README.md, the
+frameworks' notes (rules/*/NOTES.md) and editors/vscode/README.md (tests/test_docs.py runs
+it so, and checks that no other page holds a ```crit block).
 """
 
 from __future__ import annotations
@@ -49,6 +53,13 @@ inspection inputs
 
 BLOCK = re.compile(r"^```(crit)\n(.*?)^```", re.S | re.M)
 DOCS = Path(__file__).resolve().parent.parent
+ROOT = DOCS.parent
+
+
+def pages() -> list[Path]:
+    """Every page that may hold examples."""
+    return sorted(DOCS.glob("*.md")) + [ROOT / "README.md", ROOT / "rules" / "README.md"] \
+        + sorted(ROOT.glob("rules/*/NOTES.md")) + [ROOT / "editors" / "vscode" / "README.md"]
 
 
 def is_whole(text: str) -> bool:
@@ -71,8 +82,8 @@ def check_block(text: str, where: str) -> list[str]:
     return out
 
 
-def main(argv: list[str]) -> int:
-    files = [Path(a) for a in argv] or sorted(DOCS.glob("*.md"))
+def check_pages(files: list[Path]) -> tuple[int, list[str]]:
+    """How many examples `files` hold, and every problem `critc check` finds in them."""
     problems, count = [], 0
     for file in files:
         text = file.read_text(encoding="utf-8")
@@ -80,6 +91,11 @@ def main(argv: list[str]) -> int:
             line = text[: match.start()].count("\n") + 1
             count += 1
             problems.extend(check_block(match.group(2), f"{file.name}:{line}"))
+    return count, problems
+
+
+def main(argv: list[str]) -> int:
+    count, problems = check_pages([Path(a) for a in argv] or pages())
     for problem in problems:
         print(problem)
     print(f"{count} examples checked, {len(problems)} problems")
