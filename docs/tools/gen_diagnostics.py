@@ -199,7 +199,10 @@ entry("syntax-error", "error",
           '  question 1.3a "Was the LoR assessment on time?"\n')],
       "Follow the help line. Common causes: `applies if` for `applies when`; a band row "
       "without a colon; `==` for `=`; tags without commas; an enumeration without braces; a "
-      "text whose closing `\"` is missing. In the second example, a selector's `in` scope "
+      "text whose closing `\"` is missing; a wording, or a band label of several words, "
+      "without quotes (`text must be in double quotes`: the help puts the text alone in "
+      "quotes, leaving a question's `on SCALE` and other clauses after it). In the second "
+      "example, a selector's `in` scope "
       "reads every comma-separated id after it, so `question` was read as an id; put such a "
       "selector last in the call or in brackets (see "
       "[Selectors](language.md#a-scope-takes-every-following-id)).",
