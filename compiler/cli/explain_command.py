@@ -65,8 +65,10 @@ def cmd_explain(args) -> int:
     if result is None or scores is None or result.framework is None:
         return EXIT_PROBLEMS
     if node in result.framework.across:  # one explanation for every inspection together
-        scores.print_across(node, Console(highlight=False))
+        _print(args, [_explain(scores, node, None, args.case)])
         return EXIT_OK
+    if node not in scores.explainable:  # say so (with a did-you-mean) before asking which
+        _explain(scores, node, None, args.case)  # inspection: raises a UsageError
     explanations = [_explain(scores, node, key, args.case) for key in _chosen(args, scores)]
     _print(args, explanations)
     return EXIT_OK
@@ -81,7 +83,7 @@ def _figure_asked(args) -> str:
     return node
 
 
-def _explain(scores: Scores, node: str, key: str, case: str | None) -> Explanation:
+def _explain(scores: Scores, node: str, key: str | None, case: str | None) -> Explanation:
     try:
         return scores.explain(node, inspection=key, case=case)
     except KeyError as exc:
