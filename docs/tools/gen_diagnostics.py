@@ -894,7 +894,9 @@ TOTALS = (C12 + 'criterion 1.3 "Assessment of likelihood of reoffending" = mean 
           '  1 and above: satisfactorily_met\n  otherwise: not_met\n')
 entry("partial-total", "warning",
       "A rating or band reads a `sum(...)` written `skipping undefined` (of inputs that can "
-      "be undefined).",
+      "be undefined), directly or through the figures computed from it. A band inside the "
+      "sum, on one of its operands (`sum(points(grade(criterion 1.1)), ...)`), does not "
+      "read the total and is not reported.",
       "A sum that skips an undefined input adds up whatever is there: an inspection with no "
       "case for one criterion gets a smaller total, and so a worse (or, with penalties, a "
       "better) rating, without a word. Without `skipping undefined` the total is undefined "
