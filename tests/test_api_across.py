@@ -62,3 +62,17 @@ def test_an_unknown_id_is_refused_before_asking_for_an_inspection(tmp_path, caps
     assert cli.main(["explain", str(framework), str(cases), "1-rnage"]) == 2
     err = capsys.readouterr().err
     assert "did you mean `1-range`" in err and "--inspection" not in err
+
+
+def test_the_notebook_table_shows_them_after_the_inspections(scores):
+    html = scores._repr_html_()
+    tail = html[html.index("across all 2 inspections"):]
+    assert "<b>criterion 1-pooled  All cases</b>" in tail and ">55.0%<" in tail \
+        and ">Low<" in tail
+    assert html.index("(2 cases)") < html.index("across all")
+
+
+def test_the_notebook_caption_says_1_case(tmp_path):
+    framework, _ = _hand_files(tmp_path)
+    html = critc.load(framework).score([{"insp": "A", "1a": "yes", "1b": "no"}])._repr_html_()
+    assert "<b>insp = A (1 case)</b>" in html and "1 cases" not in html
