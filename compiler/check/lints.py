@@ -179,7 +179,7 @@ def detect_partial_totals(fw: m.Framework, graph: Dependencies) -> list[Diagnost
             continue
         downstream = sorted(graph.descendants(agg.id), key=lambda n: graph.nodes[n]["order"])
         for total in partial:
-            rated = agg.id if _rates(agg, lambda e, t=total: e is t) else \
+            rated = agg.id if _rates(agg, _is(total)) else \
                 _first_rated(fw, downstream, {agg.id, *downstream})
             if rated is None:
                 continue
@@ -206,7 +206,11 @@ def _first_rated(fw: m.Framework, nodes: list[str], reading: set[str]) -> str | 
     return None
 
 
-def _rates(agg: m.Aggregate, carries) -> bool:
+def _is(target: m.Expr) -> Callable[[m.Expr], bool]:
+    return lambda e: e is target
+
+
+def _rates(agg: m.Aggregate, carries: Callable[[m.Expr], bool]) -> bool:
     """Whether `agg` is a rating or band label, or applies a band to an expression holding
     a part for which `carries` holds (a band inside a sum's operands does not rate the
     sum)."""
