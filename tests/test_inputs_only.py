@@ -120,3 +120,67 @@ def test_diff_summarises_problems_in_the_inputs_under_the_inputs_file(tmp_path, 
     assert code == 1
     assert f"the old framework ({DEMO / 'framework.crit'}) cannot score {inputs}:" in err
     assert err.rstrip().endswith(f"{inputs}: 1 error")
+
+
+JUDGED_TESTS = '''framework: judged.crit
+tests:
+  - name: judged only, one inspection
+    cases: []
+    inputs:
+      North: {leadership: Good, staffing: poor}
+    expect:
+      total: 2
+  - name: judged only, the one asked for
+    cases: []
+    inputs:
+      North: {leadership: good, staffing: poor}
+      South: {leadership: good, staffing: good}
+    inspection: South
+    expect:
+      total: 4
+'''
+
+
+def test_critc_test_scores_inspections_from_their_inputs_alone(judged, capsys):
+    (judged / "judged.test.yaml").write_text(JUDGED_TESTS, encoding="utf-8")
+    code, out, err = run(capsys, "test", judged / "judged.test.yaml")
+    assert (code, out.splitlines()[-1]) == (0, "2 passed, 0 failed"), out + err
+
+
+def test_critc_test_names_an_inspection_of_inputs_alone_beside_cases(tmp_path, capsys):
+    """As `critc score`: an inspection the inputs give and the cases do not is scored; a
+    test that does not say which inspection is about the one with cases."""
+    shutil.copy(DEMO / "framework.crit", tmp_path / "framework.crit")
+    case = "{case_ref: A1, area: Ashford, rosh: low, psr: true, 1.1a: sufficient}"
+    (tmp_path / "t.test.yaml").write_text(f'''framework: framework.crit
+tests:
+  - name: the inspection with cases
+    cases: [{case}]
+    inputs:
+      Ashford: {{leadership: well_met}}
+      Zetland: {{leadership: partly_met}}
+    expect:
+      1.1a: 100%
+  - name: the inspection of inputs alone
+    cases: [{case}]
+    inputs:
+      Ashford: {{leadership: well_met}}
+      Zetland: {{leadership: partly_met}}
+    inspection: Zetland
+    expect:
+      1.1a: n/a
+''', encoding="utf-8")
+    code, out, err = run(capsys, "test", tmp_path / "t.test.yaml")
+    assert (code, out.splitlines()[-1]) == (0, "2 passed, 0 failed"), out + err
+    assert "inputs given for `Zetland`, which has no cases: scored from its inputs alone" \
+        in out + err
+
+
+def test_an_empty_cases_list_needs_inputs(judged, capsys):
+    (judged / "judged.test.yaml").write_text(
+        "framework: judged.crit\ntests:\n  - name: nothing\n    cases: []\n    expect:\n"
+        "      total: 2\n", encoding="utf-8")
+    code, out, err = run(capsys, "test", judged / "judged.test.yaml")
+    assert code == 1
+    assert "`cases` lists no case records" in out + err
+    assert "`cases: []` is for inspections scored from their inputs alone" in out + err
