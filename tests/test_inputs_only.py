@@ -184,3 +184,19 @@ def test_an_empty_cases_list_needs_inputs(judged, capsys):
     assert code == 1
     assert "`cases` lists no case records" in out + err
     assert "`cases: []` is for inspections scored from their inputs alone" in out + err
+
+
+def test_report_and_explain_take_inputs_alone(judged, capsys):
+    fw, inputs = judged / "judged.crit", judged / "inputs.csv"
+    code, _, err = run(capsys, "report", fw, "--inputs", inputs, "-o", judged / "r.html")
+    assert code == 0, err
+    assert "North" in (judged / "r.html").read_text(encoding="utf-8")
+    code, out, err = run(capsys, "explain", fw, "total", "--inputs", inputs, "--inspection",
+                         "South")
+    assert code == 0, err
+    assert "score total \"Total\"  4" in out and "staffing = Good" in out
+    code, out, _ = run(capsys, "explain", fw, "--inputs", inputs, "--node", "total")
+    assert "area = North" in out and "area = South" in out
+    code, _, err = run(capsys, "report", DEMO / "framework.crit", "--inputs",
+                       DEMO / "inputs.csv", "-o", judged / "d.html")
+    assert code == 2 and "has questions, so it needs case records" in err

@@ -45,7 +45,7 @@ class FigureAnywhere(argparse.ArgumentParser):
 def register(sub) -> None:
     p = sub.add_parser("explain", help="show how a figure was formed")
     p.__class__ = FigureAnywhere  # the subcommand's parser, made by `sub`
-    case_arguments(p, versions=True)
+    case_arguments(p, versions=True, inputs_alone=True)
     p.add_argument("figure", metavar="FIGURE", nargs="?", help="the figure to explain (a "
                    "question, aggregate or band label such as conclusion[1.2]), an "
                    "inspection input, a band or a rating scale")
@@ -75,6 +75,9 @@ def cmd_explain(args) -> int:
 
 
 def _figure_asked(args) -> str:
+    if args.figure is None and args.node is None and args.inputs is not None \
+            and args.cases is not None and not os.path.exists(args.cases):
+        args.figure, args.cases = args.cases, None  # FRAMEWORK FIGURE --inputs FILE
     if args.figure is not None and args.node is not None and args.figure != args.node:
         raise UsageError(f"two figures asked for: `{args.figure}` and --node `{args.node}`")
     node = args.figure or args.node
