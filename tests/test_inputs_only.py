@@ -200,3 +200,24 @@ def test_report_and_explain_take_inputs_alone(judged, capsys):
     code, _, err = run(capsys, "report", DEMO / "framework.crit", "--inputs",
                        DEMO / "inputs.csv", "-o", judged / "d.html")
     assert code == 2 and "has questions, so it needs case records" in err
+
+
+def test_diff_takes_inputs_alone_and_scores_inspections_of_inputs_alone(judged, capsys):
+    fw = judged / "judged.crit"
+    (judged / "v2.crit").write_text(JUDGED.replace('"Good" 2 points', '"Good" 3 points')
+                                    .replace('version "1"', 'version "2"'), encoding="utf-8")
+    code, out, err = run(capsys, "diff", fw, judged / "v2.crit", "--inputs",
+                         judged / "inputs.csv")
+    assert code == 0, err
+    assert "0 cases in 2 inspections from" in out
+    assert "South       score total  4 → 6" in out
+    inputs = judged / "demo-inputs.csv"
+    inputs.write_text(DEMO.joinpath("inputs.csv").read_text(encoding="utf-8")
+                      + "Zetland,well_met\n", encoding="utf-8")
+    code, out, err = run(capsys, "diff", DEMO / "framework.crit", DEMO / "framework.crit",
+                         DEMO / "cases.csv", "--inputs", inputs, "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["cases"]["inspections"][-1] == "Zetland"  # from its inputs alone
+    code, _, err = run(capsys, "diff", DEMO / "framework.crit", DEMO / "framework.crit",
+                       "--inputs", inputs)
+    assert code == 2 and "has questions, so it needs case records" in err
