@@ -68,6 +68,7 @@ _CLAUSE_WORDS = frozenset({"rated", "applies", "tags", "gives", "rounding", "sou
                            "description", "version", "aliases"})
 _BAND_ROW = re.compile(r'^(\s*(?:otherwise|below|\d)[^:"#]*:\s*)([^"#]*?)\s*(?:#.*)?$')
 _WORDY = frozenset({"ID", "NAME"})
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @attrs.frozen
@@ -111,15 +112,22 @@ def keyword_before(exc: UnexpectedInput, text: str) -> str | None:
 
 
 def _wording(rest: str) -> str:
-    """The unquoted words at the start of `rest`, up to a clause keyword, `above the line`,
-    `=`, a quote or a comment."""
-    words: list[str] = []
+    """The unquoted words at the start of `rest`, up to a clause keyword, a question's
+    `on SCALE`, `above the line`, `=`, a quote or a comment."""
     rest = re.split(r'[="#]|\s(?:not\s+)?above the line', rest, maxsplit=1)[0]
-    for word in re.split(r"\s+", rest.strip()):
-        if word in _CLAUSE_WORDS:
-            break
-        words.append(word)
+    words = re.split(r"\s+", rest.strip())
+    for i, word in enumerate(words):
+        if word in _CLAUSE_WORDS or _scale_clause(words, i):
+            return " ".join(words[:i])
     return " ".join(words)
+
+
+def _scale_clause(words: list[str], i: int) -> bool:
+    """Whether `words[i]` starts a question's `on SCALE` clause: `on` and a name, at the
+    end or before another clause (`Was work done on time?` keeps its `on`)."""
+    return i > 0 and words[i] == "on" and len(words) > i + 1 \
+        and _NAME.fullmatch(words[i + 1]) is not None \
+        and (len(words) == i + 2 or words[i + 2] in _CLAUSE_WORDS)
 
 
 def hint_for(exc: UnexpectedInput, text: str) -> str | None:

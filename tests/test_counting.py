@@ -26,6 +26,7 @@ from critc.compiler.lsp.tokens import file_tokens
 from critc.compiler.plan import steps as s
 from critc.compiler.plan.lower import plan_for
 from critc.compiler.regress.diff import compare
+from critc.compiler.report.drill_down import drill_down
 from critc.compiler.sql.query import compile_sql
 from critc.dsl.parser import parse
 from critc.dsl.printer import format_module
@@ -234,3 +235,29 @@ def test_hover_on_the_aggregate_shows_its_own_sets():
     assert text is not None
     assert "Counts `sufficient`, `partly` above the line for question 1.1a (this figure " \
         "only)" in text
+
+
+def _drill(html: str, anchor: str) -> str:
+    start = html.index(f'id="{anchor}"')
+    return html[start:html.index("</section>", start)]
+
+
+def test_the_report_drill_down_shows_the_clause_with_and_without_case_records(tmp_path):
+    fw = write(tmp_path, "hand.crit", HAND)
+    cases = write(tmp_path, "cases.csv", "ref,area,1.1a,1.1b\n" + "".join(
+        f"{c['ref']},{c['area']},{c['1.1a']},{c['1.1b']}\n" for c in CASES))
+    out = tmp_path / "report.html"
+    assert main(["report", str(fw), str(cases), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    criterion = _drill(html, "i1-1.1")
+    assert "<code>counting {sufficient, partly} above the line for question 1.1b</code>: " \
+        "for question 1.1b, this figure counts Sufficient, Partly sufficient above the line " \
+        "(the scale counts Sufficient;" in criterion
+    assert "counting {partly, sufficient} above the line for questions 1.1a, 1.1b" in \
+        _drill(html, "i1-roh")
+    assert 'class="counting"' not in _drill(html, "i1-scale_roh")
+    assert 'class="counting"' not in _drill(html, "i1-1.1b")
+    # a versions directory's report has no case records at hand: the clause still shows
+    bare = drill_down(check_file(str(fw)).framework, "1.1", 0, ("1.1a", "1.1b"), None)
+    assert bare.lines == () and [c.notation for c in bare.counting] == [
+        "counting {sufficient, partly} above the line for question 1.1b"]

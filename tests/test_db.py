@@ -216,6 +216,13 @@ def test_nulls_are_blanks(database):
     assert found == [("blank-case-id", key_of(5), header.index("case_ref") + 2)]
 
 
+def test_empty_text_is_a_blank_as_in_every_format(database):
+    header, rows = demo_rows()
+    rows[2][header.index("1.2a")] = ""  # '' as NULL: an applicable question left blank
+    found = codes(problems(make_table(database, "cases", header, rows)))
+    assert found == [("applicable-left-blank", key_of(2), header.index("1.2a") + 2)]
+
+
 def test_duplicate_case_ids(database):
     header, rows = demo_rows()
     rows[9][0] = rows[1][0]

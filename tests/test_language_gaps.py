@@ -138,6 +138,24 @@ def test_check_warns_on_a_partial_total_under_a_rating():
     assert check_file("choices.crit", FRAMEWORK).diagnostics == ()
 
 
+def test_a_band_inside_a_partial_sum_s_operands_does_not_rate_the_sum():
+    """`sum(points(rb(q1)), ...) skipping undefined` bands q1, not the sum: no rating reads
+    the partial total, so no warning (it once said "`s` is rated from a sum ...")."""
+    inner = FRAMEWORK + "\nscore s = sum(points(rb(q1)), points(rb(q2))) skipping undefined\n"
+    assert check_file("choices.crit", inner).diagnostics == ()
+    outer = inner + "rating overall = rb2(score s)\n\nband rb2 gives r\n" \
+        "  3 and above: good\n  otherwise: poor\n"
+    [warning] = check_file("choices.crit", outer).diagnostics
+    assert warning.code == "partial-total" and warning.message.startswith(
+        "`overall` is rated from a sum that skips undefined inputs (in score `s`)")
+    mixed = inner + "score t = s + points(rb(q3))\n"  # a band beside the total, not on it
+    assert check_file("choices.crit", mixed).diagnostics == ()
+    banded = FRAMEWORK + "\nrating u = rb2(sum(points(rb(q1)), points(rb(q2))) skipping " \
+        "undefined)\n\nband rb2 gives r\n  3 and above: good\n  otherwise: poor\n"
+    assert [d.message.split(" is")[0] for d in check_file("choices.crit", banded).diagnostics
+            ] == ["`u`"]
+
+
 ANSWER = st.sampled_from(["yes", "no", None])
 LEVEL = st.sampled_from(LEVELS + (None,))
 INPUT = st.fixed_dictionaries({"judged": LEVEL, "limit": LEVEL,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 import pyarrow as pa
 from critc.compiler.engine.evaluate import Results
+from critc.compiler.report import across
 from critc.compiler.report import results as report
 
 
@@ -45,6 +46,18 @@ def figure_record(results: Results, node: str, g: int) -> Figure:
                   missing=entry.get("missing"), cases=entry.get("cases"))
 
 
+def across_record(results: Results, node: str) -> Figure:
+    """A figure declared `across inspections`: one value for every inspection together,
+    its inspection `all inspections` (as in `critc score --format csv`)."""
+    entry = across.figure_json(results, node, report.rounded)
+    return Figure(id=node, inspection=across.ALL, kind=entry["kind"], type=entry["type"],
+                  title=results.plan.framework.across[node].title, value=entry["value"],
+                  rounded=entry["rounded"], shown=entry["shown"],
+                  rating=entry.get("rating"), points=entry.get("points"),
+                  label=entry.get("label"), bands=entry.get("bands", {}),
+                  cases=entry.get("cases"))
+
+
 def figure_ids(results: Results) -> list[str]:
     """Every reported figure, in the framework's order (bands are reported beside theirs)."""
     fw = results.plan.framework
@@ -69,15 +82,17 @@ def band_text(figure: Figure) -> str | None:
 
 
 def tidy_table(results: Results) -> pa.Table:
-    """One row per inspection and figure: the columns of TIDY."""
+    """One row per inspection and figure (the columns of TIDY), then one per figure across
+    inspections, whose inspection is `all inspections`."""
+    records = [figure_record(results, node, g) for g in range(len(results.grouping.keys))
+               for node in figure_ids(results)]
+    records += [across_record(results, node) for node in across.across_figures(results)]
     columns: dict[str, list] = {name: [] for name in TIDY.names}
-    for g in range(len(results.grouping.keys)):
-        for node in figure_ids(results):
-            f = figure_record(results, node, g)
-            row = {"inspection": f.inspection, "figure": f.id, "kind": f.kind,
-                   "type": f.type, "value": f.value, "rounded": f.rounded, "shown": f.shown,
-                   "band": band_text(f), "rating": f.rating, "points": f.points,
-                   "numerator": f.numerator, "denominator": f.denominator, "cases": f.cases}
-            for name, value in row.items():
-                columns[name].append(value)
+    for f in records:
+        row = {"inspection": f.inspection, "figure": f.id, "kind": f.kind,
+               "type": f.type, "value": f.value, "rounded": f.rounded, "shown": f.shown,
+               "band": band_text(f), "rating": f.rating, "points": f.points,
+               "numerator": f.numerator, "denominator": f.denominator, "cases": f.cases}
+        for name, value in row.items():
+            columns[name].append(value)
     return pa.table(columns, schema=TIDY)

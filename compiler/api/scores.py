@@ -7,15 +7,22 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 from critc.compiler.api.explanation import Explanation
-from critc.compiler.api.figures import Figure, figure_ids, figure_record, tidy_table
+from critc.compiler.api.figures import (
+    Figure,
+    across_record,
+    figure_ids,
+    figure_record,
+    tidy_table,
+)
 from critc.compiler.api.html import scores_html
 from critc.compiler.check.declare import did_you_mean
 from critc.compiler.engine.evaluate import Results
 from critc.compiler.io.session import Session
-from critc.compiler.report import render
+from critc.compiler.report import across, render
 from critc.compiler.report import results as report
+from critc.compiler.report.across import ALL
 from critc.compiler.report.explain import Explainer
-from critc.compiler.report.explain_across import across_tree
+from critc.compiler.report.explain_across import across_line
 from rich.console import Console
 
 
@@ -65,7 +72,11 @@ class Scores:
         return polars.from_arrow(self.to_arrow())
 
     def figure(self, id: str, inspection: str | None = None) -> Figure:
-        """One figure of one inspection (`inspection` may be left out when there is one)."""
+        """One figure of one inspection (`inspection` may be left out when there is one);
+        a figure across inspections takes none (its inspection is `all inspections`)."""
+        if id in self._results.plan.framework.across:
+            self._no_inspection(id, inspection)
+            return across_record(self._results, id)
         return figure_record(self._results, self._node(id), self._group(inspection))
 
     def to_json(self, questions: bool = True) -> str:
@@ -104,9 +115,14 @@ class Scores:
         Print it (or `str()` it) to read it as `critc explain` shows it; its `lines` are
         the same as data."""
         session = self._session
+        if id in self._results.plan.framework.across:
+            self._no_inspection(id, inspection, case)
+            line = across_line(self._results, id, session.check.program.sources)
+            return Explanation(id=id, inspection=ALL, figure=across_record(self._results, id),
+                               inputs=(), case=None, lines=[line])
         explainer = Explainer(self._results, session.table, session.inputs,
                               session.check.program.sources)
-        node = self._explainable(id, explainer)
+        node = self._explainable(id)
         row = None if case is None else self._case_row(case)
         if row is not None and inspection is None:
             inspection = self.inspection_of(case)  # type: ignore[arg-type]
@@ -125,18 +141,35 @@ class Scores:
 
     def print_across(self, id: str, console: Console | None = None) -> None:
         """How figure `id`, declared `across inspections`, was formed, as `critc explain`
-        prints it."""
-        tree = across_tree(self._results, id, self._session.check.program.sources)
-        (console or Console(highlight=False)).print(tree)
+        prints it (the same as `explain(id).print()`)."""
+        self.explain(id).print(console)
+
+    @property
+    def explainable(self) -> tuple[str, ...]:
+        """Every id `explain` takes: figures (and band labels), inspection inputs, bands,
+        rating scales, and figures across inspections."""
+        fw = self._results.plan.framework
+        return (*self._results.plan.figures, *(f.id for f in fw.inputs), *fw.bands,
+                *fw.rating_scales, *across.across_figures(self._results))
 
     # ------------------------------------------------------------------ lookups
-    def _explainable(self, id: str, explainer: Explainer) -> str:
-        known = explainer.explainable()
+    def _explainable(self, id: str) -> str:
+        """`id` if `explain` takes it, else a KeyError saying what is there."""
+        known = self.explainable
         if id not in known:
-            hint = did_you_mean(id, known)
+            kind, _, rest = id.partition(" ")  # `outcome 1-all`, as `critc score` shows it
+            hint = f"did you mean `{rest}`? (write the id without its kind, `{kind}`)" \
+                if rest in known else did_you_mean(id, known)
             raise KeyError(f"no figure, inspection input, band or rating scale `{id}`"
                            + (f"; {hint}" if hint else ""))
         return id
+
+    @staticmethod
+    def _no_inspection(id: str, inspection: str | None, case: str | None = None) -> None:
+        """A figure across inspections is one for all of them: refuse an inspection or case."""
+        if inspection not in (None, ALL) or case is not None:
+            raise KeyError(f"`{id}` is a figure across inspections: it has one value for "
+                           "every inspection together, so give no inspection or case")
 
     def _node(self, id: str) -> str:
         if id not in self.figures:

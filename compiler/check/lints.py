@@ -177,12 +177,13 @@ def detect_partial_totals(fw: m.Framework, graph: Dependencies) -> list[Diagnost
                    and not all(isinstance(i, m.Const) for i in e.items)]
         if not partial:
             continue
-        rated = _first_rated(fw, [agg.id, *sorted(graph.descendants(agg.id),
-                                                  key=lambda n: graph.nodes[n]["order"])])
-        if rated is None:
-            continue
-        where = "" if rated == agg.id else f" (in {fw.kind_of(agg.id)} `{agg.id}`)"
+        downstream = sorted(graph.descendants(agg.id), key=lambda n: graph.nodes[n]["order"])
         for total in partial:
+            rated = agg.id if _rates(agg, _is(total)) else \
+                _first_rated(fw, downstream, {agg.id, *downstream})
+            if rated is None:
+                continue
+            where = "" if rated == agg.id else f" (in {fw.kind_of(agg.id)} `{agg.id}`)"
             out.append(warning(
                 "partial-total", f"`{rated}` is rated from a sum that skips undefined "
                 f"inputs{where}: an inspection missing one is rated on a partial total",
@@ -192,14 +193,28 @@ def detect_partial_totals(fw: m.Framework, graph: Dependencies) -> list[Diagnost
     return out
 
 
-def _first_rated(fw: m.Framework, nodes: list[str]) -> str | None:
-    """The first of `nodes` that gives a rating or band label."""
+def _first_rated(fw: m.Framework, nodes: list[str], reading: set[str]) -> str | None:
+    """The first of `nodes` that is a rating or band label, or bands a figure of
+    `reading` (those that carry the total)."""
     for node in nodes:
         if node in fw.applications:
             return node
         agg = fw.aggregates.get(node)
-        if agg is not None and agg.formula is not None and (
-                agg.type.kind in ("rating", "label")
-                or any(isinstance(e, m.BandOf) for e in m.walk(agg.formula))):
+        if agg is not None and _rates(agg, lambda e: isinstance(e, m.FigureRef)
+                                      and e.node in reading):
             return node
     return None
+
+
+def _is(target: m.Expr) -> Callable[[m.Expr], bool]:
+    return lambda e: e is target
+
+
+def _rates(agg: m.Aggregate, carries: Callable[[m.Expr], bool]) -> bool:
+    """Whether `agg` is a rating or band label, or applies a band to an expression holding
+    a part for which `carries` holds (a band inside a sum's operands does not rate the
+    sum)."""
+    return agg.formula is not None and (
+        agg.type.kind in ("rating", "label")
+        or any(isinstance(e, m.BandOf) and any(carries(x) for x in m.walk(e.operand))
+               for e in m.walk(agg.formula)))

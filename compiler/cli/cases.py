@@ -140,15 +140,16 @@ def open_session(args) -> Session | None:
     return session
 
 
-def check_cases_given(args, result: CheckResult) -> None:
-    """Raise UsageError when CASES is left out and the framework needs cases."""
+def check_cases_given(args, result: CheckResult, name: str | None = None) -> None:
+    """Raise UsageError when CASES is left out and the framework (file `name`, by default
+    args.framework) needs cases."""
     if args.cases is not None:
         return
     if args.inputs is None:
         raise UsageError("give the case records (CASES), or --inputs FILE alone for a "
                          "framework with no questions")
     if result.model.questions:
-        raise UsageError(f"{args.framework} has questions, so it needs case records: give "
+        raise UsageError(f"{name or args.framework} has questions, so it needs case records: give "
                          "CASES (only a framework with no questions is scored from --inputs "
                          "alone)")
 

@@ -8,7 +8,12 @@ applies the `--fail-if-band-changes` gate.
 
 from __future__ import annotations
 
-from critc.compiler.cli.cases import problem_files, reading_arguments, record_paths
+from critc.compiler.cli.cases import (
+    check_cases_given,
+    problem_files,
+    reading_arguments,
+    record_paths,
+)
 from critc.compiler.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -33,7 +38,9 @@ def register(sub) -> None:
     p = sub.add_parser("diff", help="compare two versions of a framework over an archive")
     p.add_argument("old", metavar="OLD", help="the framework as it is (.crit)")
     p.add_argument("new", metavar="NEW", help="the framework as changed (.crit)")
-    p.add_argument("cases", metavar="CASES", help="case records to score with both")
+    p.add_argument("cases", metavar="CASES", nargs="?", help="case records to score with "
+                   "both (leave out for frameworks with no questions, scored from --inputs "
+                   "alone)")
     p.add_argument("--inputs", metavar="FILE", help="inspection inputs (CSV or JSON)")
     reading_arguments(p)
     p.add_argument("--fail-if-band-changes", metavar="N", type=int, default=None,
@@ -53,15 +60,18 @@ def cmd_diff(args) -> int:
     old, new = checked(args.old, args.format), checked(args.new, args.format)
     if old is None or new is None:
         return EXIT_PROBLEMS
+    check_cases_given(args, old, args.old)
+    check_cases_given(args, new, args.new)
     try:
         with Phases() as phases:  # on a terminal, once it has taken a second
-            phases.phase(f"scoring {args.cases} with both versions and comparing")
+            phases.phase(f"scoring {args.cases or args.inputs} with both versions and "
+                         "comparing")
             structure, impact, problems = diff_archive(old, new, *record_paths(args))
     except GroupingError as exc:
         raise UsageError(str(exc)) from None
     if not _can_score(args, problems):
         return EXIT_PROBLEMS
-    compared = Compared(args.old, args.new, args.cases)
+    compared = Compared(args.old, args.new, args.cases or args.inputs)
     if args.format == "json":
         write_output(args.output, as_json(compared, structure, impact))
         return _gate(args.fail_if_band_changes, impact)
@@ -90,9 +100,10 @@ def _can_score(args, problems: dict) -> bool:
             render.render(stderr(), errors, {}, where)
             return False
         if problems[label] and args.format == "text":
-            stderr().print(f"note: {plural(len(problems[label]), 'warning')} reading {args.cases} "
-                           f"with the {label} framework; `critc score "
-                           f"{getattr(args, label)} {args.cases}` lists them")
+            read = args.cases or f"--inputs {args.inputs}"
+            stderr().print(f"note: {plural(len(problems[label]), 'warning')} reading "
+                           f"{args.cases or args.inputs} with the {label} framework; `critc "
+                           f"score {getattr(args, label)} {read}` lists them")
     return True
 
 

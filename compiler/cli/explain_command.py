@@ -45,7 +45,7 @@ class FigureAnywhere(argparse.ArgumentParser):
 def register(sub) -> None:
     p = sub.add_parser("explain", help="show how a figure was formed")
     p.__class__ = FigureAnywhere  # the subcommand's parser, made by `sub`
-    case_arguments(p, versions=True)
+    case_arguments(p, versions=True, inputs_alone=True)
     p.add_argument("figure", metavar="FIGURE", nargs="?", help="the figure to explain (a "
                    "question, aggregate or band label such as conclusion[1.2]), an "
                    "inspection input, a band or a rating scale")
@@ -65,14 +65,19 @@ def cmd_explain(args) -> int:
     if result is None or scores is None or result.framework is None:
         return EXIT_PROBLEMS
     if node in result.framework.across:  # one explanation for every inspection together
-        scores.print_across(node, Console(highlight=False))
+        _print(args, [_explain(scores, node, None, args.case)])
         return EXIT_OK
+    if node not in scores.explainable:  # say so (with a did-you-mean) before asking which
+        _explain(scores, node, None, args.case)  # inspection: raises a UsageError
     explanations = [_explain(scores, node, key, args.case) for key in _chosen(args, scores)]
     _print(args, explanations)
     return EXIT_OK
 
 
 def _figure_asked(args) -> str:
+    if args.figure is None and args.node is None and args.inputs is not None \
+            and args.cases is not None and not os.path.exists(args.cases):
+        args.figure, args.cases = args.cases, None  # FRAMEWORK FIGURE --inputs FILE
     if args.figure is not None and args.node is not None and args.figure != args.node:
         raise UsageError(f"two figures asked for: `{args.figure}` and --node `{args.node}`")
     node = args.figure or args.node
@@ -81,7 +86,7 @@ def _figure_asked(args) -> str:
     return node
 
 
-def _explain(scores: Scores, node: str, key: str, case: str | None) -> Explanation:
+def _explain(scores: Scores, node: str, key: str | None, case: str | None) -> Explanation:
     try:
         return scores.explain(node, inspection=key, case=case)
     except KeyError as exc:

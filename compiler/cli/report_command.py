@@ -25,7 +25,7 @@ def register(sub) -> None:
         "the headline figures and ratings, a bar chart and a table per section, and how "
         "every figure was formed, down to the cases counted. Opens offline; prints to PDF "
         "from the browser.")
-    case_arguments(p, versions=True)
+    case_arguments(p, versions=True, inputs_alone=True)
     p.add_argument("-o", "--output", required=True, metavar="REPORT.html",
                    help="the HTML file to write")
     p.set_defaults(run=cmd_report)
@@ -40,7 +40,7 @@ def cmd_report(args) -> int:
         parts = _framework_parts(args)
     if parts is None:
         return EXIT_PROBLEMS
-    sources = [args.framework, args.cases] + ([args.inputs] if args.inputs else [])
+    sources = [s for s in (args.framework, args.cases, args.inputs) if s]
     write_output(args.output, report_html(parts, sources).decode())
     inspections = sum(len(p.results.grouping.keys) for p in parts)
     stderr().print(f"critc report: wrote {args.output} ({inspections} inspection"

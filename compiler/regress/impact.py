@@ -188,16 +188,18 @@ def _across_changes(structure: Structure, old_results: Results,
     return changes
 
 
-def diff_archive(old: CheckResult, new: CheckResult, cases: Source,
+def diff_archive(old: CheckResult, new: CheckResult, cases: Source | None,
                  inputs: Source | None = None, shown: str | None = None,
                  inputs_shown: str | None = None):
     """Score `cases` (a file, a table already read, or a database) with both clean
     versions and compare: (structure, impact, problems), where problems is {"old": [...],
     "new": [...]} and impact is None when either version cannot read the cases. A question
     the archive has no column for reads as never answered, so a version that adds
-    questions can still be compared."""
+    questions can still be compared. As `critc score`, an inspection the inputs give and
+    the cases do not is scored from its inputs alone, and `cases` may be None (no cases:
+    frameworks with no questions)."""
     try:  # each file read once, for both versions
-        if not isinstance(cases, pa.Table):
+        if cases is not None and not isinstance(cases, pa.Table):
             cases, name = read_source(cases)
             shown = shown or name
         if inputs is not None and not isinstance(inputs, pa.Table):
@@ -209,7 +211,7 @@ def diff_archive(old: CheckResult, new: CheckResult, cases: Source,
     for label, result in (("old", old), ("new", new)):
         sessions[label], problems[label] = open_session(
             result, cases, inputs, shown=shown, inputs_shown=inputs_shown,
-            missing_questions="blank")
+            missing_questions="blank", inputs_only=True)
     structure = compare(old, new)
     if sessions["old"] is None or sessions["new"] is None:
         return structure, None, problems

@@ -19,6 +19,7 @@ from critc.compiler.plan import steps as s
 from critc.compiler.report.explain import Explainer
 from critc.compiler.report.explain_lines import Line
 from critc.compiler.report.plain_english import condition_text, formula_text
+from critc.compiler.report.site import CountingView, counting_views
 
 MAX_CASES_LISTED = 25  # per list; the rest are counted
 
@@ -37,6 +38,8 @@ class DrillDown:
     title: str | None
     formula_words: str | None = None
     formula_notation: str | None = None
+    # its `counting {...} above the line for questions ...` clauses, as `critc doc` shows them
+    counting: tuple[CountingView, ...] = ()
     applies_words: str | None = None
     lines: tuple[tuple[int, str], ...] = ()  # the explanation: (depth, text)
     inputs: tuple[tuple[str, str], ...] = ()  # the figures it is computed from: (id, name)
@@ -63,7 +66,7 @@ def explanation(explainer: Explainer, node: str, g: int,
 def drill_down(fw: m.Framework, node: str, g: int, inputs: tuple[str, ...],
                explainer: Explainer | None) -> DrillDown:
     """Figure `node` of inspection `g`; without an explainer (no case records at hand),
-    its formula and inputs only."""
+    its formula (with its `counting` clauses) and inputs only."""
     named = tuple((n, f"{fw.kind_of(n)} {n}") for n in inputs)
     if node in fw.questions:
         q = fw.questions[node]
@@ -81,7 +84,8 @@ def drill_down(fw: m.Framework, node: str, g: int, inputs: tuple[str, ...],
         node=node, name=f"{aggregate.kind} {node}", title=aggregate.title, inputs=named,
         lines=explanation(explainer, node, g) if explainer else (),
         formula_words=formula_text(formula, fw) if formula is not None else None,
-        formula_notation=expression_text(formula, fw) if formula is not None else None)
+        formula_notation=expression_text(formula, fw) if formula is not None else None,
+        counting=counting_views(fw, aggregate))
 
 
 def question_cases(explainer: Explainer, qid: str, g: int) -> tuple[CaseList, ...]:

@@ -199,7 +199,10 @@ entry("syntax-error", "error",
           '  question 1.3a "Was the LoR assessment on time?"\n')],
       "Follow the help line. Common causes: `applies if` for `applies when`; a band row "
       "without a colon; `==` for `=`; tags without commas; an enumeration without braces; a "
-      "text whose closing `\"` is missing. In the second example, a selector's `in` scope "
+      "text whose closing `\"` is missing; a wording, or a band label of several words, "
+      "without quotes (`text must be in double quotes`: the help puts the text alone in "
+      "quotes, leaving a question's `on SCALE` and other clauses after it). In the second "
+      "example, a selector's `in` scope "
       "reads every comma-separated id after it, so `question` was read as an id; put such a "
       "selector last in the call or in brackets (see "
       "[Selectors](language.md#a-scope-takes-every-following-id)).",
@@ -891,7 +894,9 @@ TOTALS = (C12 + 'criterion 1.3 "Assessment of likelihood of reoffending" = mean 
           '  1 and above: satisfactorily_met\n  otherwise: not_met\n')
 entry("partial-total", "warning",
       "A rating or band reads a `sum(...)` written `skipping undefined` (of inputs that can "
-      "be undefined).",
+      "be undefined), directly or through the figures computed from it. A band inside the "
+      "sum, on one of its operands (`sum(points(grade(criterion 1.1)), ...)`), does not "
+      "read the total and is not reported.",
       "A sum that skips an undefined input adds up whatever is there: an inspection with no "
       "case for one criterion gets a smaller total, and so a worse (or, with penalties, a "
       "better) rating, without a word. Without `skipping undefined` the total is undefined "

@@ -64,7 +64,10 @@ def inline_name(reader: Reader, source: InlineSource) -> str:
     return f"{reader.path}#{source.key.value}@{source.key.start_mark.line + 1}"
 
 
-def inline_cases(reader: Reader, fw: m.Framework, source: InlineSource) -> Inline | None:
+def inline_cases(reader: Reader, fw: m.Framework, source: InlineSource,
+                 inputs_given: bool = False) -> Inline | None:
+    """The records of `cases:`; `cases: []` is no cases, for a test whose inspections are
+    scored from the inputs it gives (`inputs_given`) alone."""
     known = [f.id for f in fw.case_fields] + list(fw.questions)
     objects, lines, cells, records = [], [], {}, {}
     before = len(reader.diagnostics)
@@ -90,11 +93,14 @@ def inline_cases(reader: Reader, fw: m.Framework, source: InlineSource) -> Inlin
         records[line] = item
     if len(reader.diagnostics) > before:
         return None
-    if not objects:
-        reader.problem("test-bad-value", "`cases` lists no case records", source.key)
+    if not objects and not inputs_given:
+        reader.problem("test-bad-value", "`cases` lists no case records", source.key,
+                       hint="`cases: []` is for inspections scored from their inputs "
+                       "alone: give them under `inputs`")
         return None
     shown_as = inline_name(reader, source)
-    table = records_table(objects, shown_as)
+    table = records_table(objects, shown_as) if objects else \
+        pa.table({name: pa.array([], pa.string()) for name in known})
     added = set()
     for name in known:
         if name not in table.column_names:

@@ -120,7 +120,9 @@ class Runner:
         cases = test.cases
         if cases is None:
             reader.problem("test-missing-key", f"test `{test.name}` has no `cases`", test.node,
-                           hint="give `cases:` in the test, or once at the top of the file")
+                           hint="give `cases:` in the test, or once at the top of the file "
+                           "(`cases: []` with `inputs:` for inspections scored from their "
+                           "inputs alone)")
         if len(reader.diagnostics) > before or expectations is None or cases is None:
             return TestRun(test, "error", problem=PROBLEMS_ABOVE)
         whole = test.inspection == ALL_CASES or fw.inspection is None and test.by is None
@@ -156,7 +158,7 @@ class Runner:
 
     def _score_anew(self, test: TestCase, cases: Source, result: CheckResult, run: FileRun,
                     reader: Reader, whole: bool) -> _Scored | None:
-        read = self._cases(cases, result, run, reader)
+        read = self._cases(cases, result, run, reader, test.inputs is not None)
         if read is None:
             return None
         case_input, shown_cases, inline_case_table = read
@@ -168,7 +170,7 @@ class Runner:
             session, problems = open_session(
                 result, case_input, input_arg, by=test.by if not whole else None, whole=whole,
                 shown=shown_cases, inputs_shown=inline_input_table.shown
-                if inline_input_table is not None else None)
+                if inline_input_table is not None else None, inputs_only=True)
         except GroupingError as exc:
             reader.problem("test-bad-value", str(exc), test.by_node or test.node)
             return None
@@ -180,8 +182,8 @@ class Runner:
             return None
         return _Scored(session, session.evaluate())
 
-    def _cases(self, cases: Source, result: CheckResult, run: FileRun, reader: Reader
-               ) -> tuple[pa.Table, str, Inline | None] | None:
+    def _cases(self, cases: Source, result: CheckResult, run: FileRun, reader: Reader,
+               inputs_given: bool) -> tuple[pa.Table, str, Inline | None] | None:
         """The test's case records (a table), how they are named, and the inline records
         they came from if written in the test; None if they cannot be read (reported)."""
         if isinstance(cases, FileSource):
@@ -192,7 +194,7 @@ class Runner:
                 run.diagnostics.append(problem)
                 return None
             return table, display_path(cases.path), None
-        inline = inline_cases(reader, result.model, cases)
+        inline = inline_cases(reader, result.model, cases, inputs_given)
         if inline is None:
             return None
         return inline.table, inline.shown, inline
@@ -223,7 +225,9 @@ class Runner:
 def _inspection(test: TestCase, results: Results, reader: Reader, whole: bool,
                 expected: list[Expectation]) -> int | None:
     """The inspection a test is about; None if it cannot say (reported). A test of
-    `inspection: all inspections` is about figures across inspections only."""
+    `inspection: all inspections` is about figures across inspections only. Without
+    `inspection:`, the one inspection with cases (those scored from the test's inputs
+    alone are named with `inspection:`)."""
     keys = list(results.grouping.keys)
     if test.inspection == ACROSS and not whole:
         fw = results.plan.framework
@@ -243,8 +247,9 @@ def _inspection(test: TestCase, results: Results, reader: Reader, whole: bool,
                            or "the cases hold: " + ", ".join(f"`{k}`" for k in keys[:10]))
             return None
         return keys.index(test.inspection)
-    if len(keys) == 1:
-        return 0
+    with_cases = [g for g in range(len(keys)) if results.case_totals[g] > 0]
+    if len(keys) == 1 or len(with_cases) == 1:  # inspections of inputs alone aside
+        return with_cases[0] if len(keys) > 1 else 0
     shown_keys = ", ".join(f"`{k}`" for k in keys[:KEYS_NAMED]) + (
         ", ..." if len(keys) > KEYS_NAMED else "")
     reader.problem("test-unknown-inspection", f"the cases form {len(keys)} inspections "
