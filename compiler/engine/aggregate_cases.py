@@ -9,7 +9,7 @@ the set bits are counted per run of one inspection (`bit_lines.set_bits_between`
 from __future__ import annotations
 
 import numpy as np
-from critc.compiler.engine.bit_lines import set_bits_between
+from critc.compiler.engine.bit_lines import add_per_run, set_bits_between
 from critc.compiler.plan.lower import Plan
 
 
@@ -32,8 +32,8 @@ class AggregateCases:
         """Add a span of cases: `counted` (questions, words) uint64, a bit per case where
         the question counts; runs of one inspection from bounds[i] to bounds[i + 1]."""
         if self.sets:
-            np.add.at(self.totals, inspections,
-                      set_bits_between(self.any_counted(counted), bounds).T)
+            add_per_run(self.totals, inspections,
+                        set_bits_between(self.any_counted(counted), bounds))
 
     def any_counted(self, words: np.ndarray) -> np.ndarray:
         """(sets of questions, words): the OR of each set's question lines, one reduction

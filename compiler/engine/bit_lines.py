@@ -41,3 +41,12 @@ def set_bits_between(words: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     whole[:, first[:-1] == first[1:]] = 0  # reduceat gives a word, not nothing, for these
     part = np.bitwise_count(words[:, first] & below(bounds)).astype(np.int64)
     return whole + part[:, 1:] - part[:, :-1]
+
+
+def add_per_run(total: np.ndarray, inspections: np.ndarray, counts: np.ndarray) -> None:
+    """Add `counts` (lines, runs) to `total` (inspections, lines) at each run's inspection
+    (`np.add.at`, slower, only where an inspection may come twice)."""
+    if len(inspections) < 2 or bool(np.all(inspections[1:] > inspections[:-1])):
+        total[inspections] += counts.T
+    else:
+        np.add.at(total, inspections, counts.T)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import attrs
 import numpy as np
 from critc.compiler.engine.aggregate_cases import AggregateCases
-from critc.compiler.engine.bit_lines import pack_into, packed_width, set_bits_between
+from critc.compiler.engine.bit_lines import add_per_run, pack_into, packed_width, set_bits_between
 from critc.compiler.engine.cases import CaseTable, Grouping
 from critc.compiler.engine.conditions import Conditions
 from critc.compiler.plan import steps as s
@@ -67,8 +67,8 @@ def count_answers(plan: Plan, table: CaseTable, grouping: Grouping,
         cases.restrict(above, lo)
         cases.restrict(counted, lo)
         bounds, inspections = cases.runs(lo, hi)
-        np.add.at(num, inspections, set_bits_between(above.view(np.uint64), bounds).T)
-        np.add.at(den, inspections, set_bits_between(counted.view(np.uint64), bounds).T)
+        add_per_run(num, inspections, set_bits_between(above.view(np.uint64), bounds))
+        add_per_run(den, inspections, set_bits_between(counted.view(np.uint64), bounds))
         if aggregates is not None:
             aggregates.add(counted.view(np.uint64), bounds, inspections)
     nq = cases.nq
@@ -182,8 +182,8 @@ class AnswerChecks:
                 stray[columns] = counted[columns] & ~span[condition]
             bounds, inspections = c.runs(lo, hi)
             for total, lines in ((self._missing, blank), (self._stray, stray)):
-                np.add.at(total, inspections, set_bits_between(lines.view(np.uint64),
-                                                               bounds).T)
+                add_per_run(total, inspections, set_bits_between(lines.view(np.uint64),
+                                                                 bounds))
         self._cases = None  # the archive's lines are no longer needed
 
     @property
