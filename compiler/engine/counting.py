@@ -33,7 +33,7 @@ from critc.compiler.plan import steps as s
 from critc.compiler.plan.lower import Plan
 
 BLOCK_ROWS = 4096  # cases packed at a time (a multiple of 8; fastest of 1,024..16,384)
-SPAN_ROWS = 1 << 16  # cases counted at a time (a multiple of 64 and of BLOCK_ROWS)
+SPAN_ROWS = 1 << 15  # cases counted at a time (a multiple of 64 and of BLOCK_ROWS)
 CONDITION_ROWS = 1 << 16  # cases per evaluation of the conditions (a multiple of 8)
 RUN_ROWS = 256  # with runs of one inspection this long on average, cases are not sorted
 BLANK = 0x80  # codes from here up (as uint8) are blanks
