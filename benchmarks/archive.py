@@ -79,7 +79,9 @@ def build(cases: int, questions_per_criterion: int = 5, sections: int = 10, crit
                                 -(-cases // inspections))[:cases],
         "case_ref": np.arange(cases, dtype=np.int32),
     }
-    table = CaseTable(n=cases, fields=fields, vocab={"case_ref": ()}, answers=answers,
+    # question-major, as critc's readers lay the matrix out (`io/case_columns.py`)
+    table = CaseTable(n=cases, fields=fields, vocab={"case_ref": ()},
+                      answers=np.asfortranarray(answers),
                       question_ids=tuple(q.id for q in plan.questions))
     group = fields["inspection"].astype(np.int32)
     grouping = Grouping(group, tuple(str(i) for i in range(inspections)), "inspection")

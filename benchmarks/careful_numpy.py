@@ -1,7 +1,9 @@
 """Careful NumPy: the practical limit of this computation on one machine, as a yardstick.
 
 Written for the benchmark framework alone (its three conditions are hand-coded), from
-the same int8 answer matrix critc holds (0 sufficient, 1 insufficient, 2 na, -1 blank):
+the same int8 answers critc holds (0 sufficient, 1 insufficient, 2 na, -1 blank), laid out
+case-major (a row per case: its best layout; run.py makes that copy before timing, while
+critc reads the question-major matrix its readers make):
 
 - each case's combination of condition truths is a small integer k = 2·rosh + custody;
 - per block of rows, c = u | N[k] (N: 0x80 where q does not apply, 0 where it does; seen

@@ -100,12 +100,12 @@ def test_block_boundaries_and_repetition_change_nothing(scenario, rows):
     big = direct_table(fw, scenario.cases * k)
     big_grouping = grouping_for(fw, big)
     assert big_grouping.keys == grouping.keys
-    saved = counting.BLOCK_ROWS, counting.CHUNK_ROWS
-    counting.BLOCK_ROWS, counting.CHUNK_ROWS = 300, 100  # blocks of several chunks
+    saved = counting.BLOCK_ROWS, counting.SPAN_ROWS
+    counting.BLOCK_ROWS, counting.SPAN_ROWS = 64, 192  # spans of several blocks
     try:
         repeated = evaluate(plan, big, big_grouping, inputs)
     finally:
-        counting.BLOCK_ROWS, counting.CHUNK_ROWS = saved
+        counting.BLOCK_ROWS, counting.SPAN_ROWS = saved
     assert np.array_equal(repeated.numerators, k * once.numerators)
     assert np.array_equal(repeated.denominators, k * once.denominators)
     assert np.array_equal(repeated.missing, k * once.missing)

@@ -7,6 +7,10 @@ Encodings (a blank is the missing marker of each):
     date             float64 days since 1970-01-01; NaN
     rating           int32 level index, best level first; -1
     answers          int8 code index in the question's scale; -1
+
+The answer matrix is (cases, questions), best held question-major (`order="F"`: each
+question's answers contiguous), as the readers make it; the engine copies a case-major
+one before counting (`counting.question_lines`).
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ class CaseTable:
     n: int
     fields: dict[str, np.ndarray]
     vocab: dict[str, tuple[str, ...]]  # text fields: the distinct values, in code order
-    answers: np.ndarray  # (n, questions) int8
+    answers: np.ndarray  # (n, questions) int8, question-major (see above)
     question_ids: tuple[str, ...]
     case_ids: np.ndarray | None = None  # object array of str
     rows: np.ndarray | None = None  # the row number of each case in its file (1-based, header 1)

@@ -11,8 +11,6 @@ from critc.compiler.model import framework as m
 from critc.compiler.model.cells import is_blank
 from critc.dsl.diagnostics import Diagnostic
 
-WRITE_ROWS = 4096  # rows of the answer matrix written at a time, every question at once
-
 
 class CaseColumns:
     """The case fields, answers and case ids of records, encoded batch by batch."""
@@ -23,7 +21,8 @@ class CaseColumns:
                        for f in fw.case_fields}
         self.parts: dict[str, list[np.ndarray]] = {f: [] for f in self.fields}
         self.questions = [answer_coder(q, fw) for q in fw.questions.values()]
-        self.answers = np.full((most, len(self.questions)), -1, dtype=np.int8)
+        # question-major (each question's answers contiguous), as the engine reads them
+        self.answers = np.full((most, len(self.questions)), -1, dtype=np.int8, order="F")
         self.ids: list = []
         self.sizes = CellSizes()
         self.count = 0
@@ -34,7 +33,7 @@ class CaseColumns:
         columns = dict(zip(batch.schema.names, batch.columns, strict=True))
         if offset + n > len(self.answers):  # more records than the reader foresaw
             grown = np.full((max(2 * len(self.answers), offset + n), len(self.questions)), -1,
-                            dtype=np.int8)
+                            dtype=np.int8, order="F")
             grown[:offset] = self.answers[:offset]
             self.answers = grown
         for name, coder in self.fields.items():
@@ -46,15 +45,13 @@ class CaseColumns:
         self.count += n
 
     def _add_answers(self, columns: dict, offset: int, n: int) -> None:
-        """Each answer column's codes, written into the matrix a block of rows at a time (a
-        column at a time through the whole batch touches a cache line per cell: 2.5x
-        slower)."""
-        given = [(index, coder.code(columns[coder.name], offset, n))
-                 for index, coder in enumerate(self.questions) if coder.name in columns]
-        for lo in range(0, n, WRITE_ROWS):
-            rows = self.answers[offset + lo:offset + min(n, lo + WRITE_ROWS)]
-            for index, codes in given:
-                rows[:, index] = codes[lo:lo + WRITE_ROWS]
+        """Each answer column's codes, written into its column of the matrix (contiguous in
+        the question-major matrix: 200,000 cases x 200 questions filled in 10 ms, where the
+        case-major matrix, a block of rows at a time, took 77 ms)."""
+        for index, coder in enumerate(self.questions):
+            if coder.name in columns:
+                self.answers[offset:offset + n, index] = coder.code(columns[coder.name],
+                                                                    offset, n)
 
     @property
     def ids_from_codes(self) -> bool:
@@ -98,7 +95,7 @@ class CaseColumns:
     def encoded_answers(self) -> np.ndarray:
         if self.count >= 0.9 * len(self.answers):
             return self.answers[:self.count]
-        return self.answers[:self.count].copy()
+        return self.answers[:self.count].copy(order="F")
 
 
 def blank_as_none(cells: list) -> list:

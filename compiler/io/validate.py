@@ -61,17 +61,17 @@ def find_problems(plan: Plan, table: CaseTable, grouping: Grouping,
     stray = [Found() for _ in plan.questions]
     blank = [Found() for _ in plan.questions]
     for lo in range(0, table.n, BLOCK_ROWS):
-        answers = table.answers[lo:lo + BLOCK_ROWS]
+        answers = table.answers[lo:lo + BLOCK_ROWS].T  # a line per question (question-major)
         applies = np.ones(answers.shape, dtype=bool)
         for mask, columns in holds:
-            applies[:, columns] = mask[lo:lo + BLOCK_ROWS, None]
+            applies[columns] = mask[None, lo:lo + BLOCK_ROWS]
         codes = answers.view(np.uint8)
         if len(given_of) == 1:
             given = given_of[0][1][codes]
         else:
             given = np.empty(answers.shape, dtype=bool)
             for columns, lookup in given_of:
-                given[:, columns] = lookup[codes[:, columns]]
+                given[columns] = lookup[codes[columns]]
         given &= ~applies
         applies &= answers < 0
         _add(stray, given, lo)
@@ -80,10 +80,10 @@ def find_problems(plan: Plan, table: CaseTable, grouping: Grouping,
 
 
 def _add(found: list[Found], masks: np.ndarray, offset: int) -> None:
-    """Add a block's masks (cases x questions) to each question's `Found`."""
-    counts = np.count_nonzero(masks, axis=0)
+    """Add a block's masks (questions x cases) to each question's `Found`."""
+    counts = np.count_nonzero(masks, axis=1)
     for index in np.flatnonzero(counts).tolist():
-        found[index].add(masks[:, index], int(counts[index]), offset)
+        found[index].add(masks[index], int(counts[index]), offset)
 
 
 def check_answers(plan: Plan, table: CaseTable, grouping: Grouping,
