@@ -286,6 +286,17 @@ def test_missing_table(database):
     assert "no table `cses`" in found[0].message
 
 
+def test_missing_table_hint_names_no_sqlite_internal_table(tmp_path):
+    """A TEXT primary key gives SQLite an index `sqlite_autoindex_cases_1` in the catalog:
+    the hint lists the user's tables only."""
+    path = tmp_path / "keyed.db"
+    with sqlite3.connect(path) as con:
+        con.execute('CREATE TABLE "cases" ("case_ref" TEXT PRIMARY KEY, "a" TEXT)')
+    found = problems(Database(url=f"sqlite:///{path}", table="visits"))
+    assert codes(found) == [("missing-table", 0, 0)]
+    assert "`cases`" in found[0].hint and "sqlite_" not in found[0].hint
+
+
 def test_tables_in_other_schemas(postgres_url):
     """A table outside the default schema is found by its name, or as schema.table when
     several schemas hold one of that name."""

@@ -162,6 +162,7 @@ def _tables(conn, like: str | None = None, depth: str = "all"
 
 SYSTEM_SCHEMAS = ("information_schema", "pg_catalog", "pg_toast")
 DEFAULT_SCHEMAS = (None, "public", "main")
+INTERNAL_PREFIX = "sqlite_"  # SQLite's own tables and indexes (sqlite_autoindex_cases_1)
 
 
 def _catalog(conn, shown: str, like: str | None = None, depth: str = "all") -> list:
@@ -187,7 +188,8 @@ def find_table(conn, name: str, shown: str) -> Found:
         raise _problem("missing-table", f"`{clip(name)}` is a table in several schemas "
                        f"({schemas})", shown, hint="name one: --table schema.table")
     if not matches:
-        names = sorted({t[1] for t in _catalog(conn, shown, depth="tables")})
+        names = sorted({t[1] for t in _catalog(conn, shown, depth="tables")
+                        if not t[1].startswith(INTERNAL_PREFIX)})
         raise _problem("missing-table", f"there is no table `{clip(name)}` in the database",
                        shown, hint=did_you_mean(name, names) or (
                            "its tables are " + ", ".join(f"`{clip(n)}`" for n in names[:20])
